@@ -1,0 +1,54 @@
+// crest: the headless face of the engine. See `crest --help`.
+#include "Commands.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+namespace
+{
+const char* usage = R"(crest - mixing and mastering from the command line
+
+Usage:
+  crest demo DIR                       write the demo song's stems and session into DIR
+  crest new SESSION --stems DIR|FILE...  make a session with one track per stem
+  crest render SESSION -o OUT [options]  render the session's mix to a file
+  crest info FILE|SESSION              describe an audio file or a session
+  crest COMMAND --help                 help for one command
+  crest --version
+
+Exit codes: 0 success, 1 the work failed (the message names the file and
+the problem), 2 usage error.
+)";
+} // namespace
+
+int main (int argc, char** argv)
+{
+    using namespace crest::cli;
+    if (argc < 2 || std::strcmp (argv[1], "--help") == 0 || std::strcmp (argv[1], "-h") == 0)
+    {
+        std::fputs (usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? exitUsage : exitOk;
+    }
+    if (std::strcmp (argv[1], "--version") == 0)
+    {
+        std::printf ("crest %s\n", CREST_VERSION);
+        return exitOk;
+    }
+    const std::string command = argv[1];
+    const Args args (argv + 2, argv + argc);
+    try
+    {
+        if (command == "demo") return runDemo (args);
+        if (command == "new") return runNew (args);
+        if (command == "render") return runRender (args);
+        if (command == "info") return runInfo (args);
+    }
+    catch (const std::exception& e)
+    {
+        std::fprintf (stderr, "crest: %s\n", e.what());
+        return exitFailed;
+    }
+    std::fprintf (stderr, "crest: unknown command '%s' (try crest --help)\n", command.c_str());
+    return exitUsage;
+}

@@ -1,0 +1,151 @@
+#include "ClipStream.h"
+
+#include "Core/CrestError.h"
+#include "IO/AudioFileReader.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace crest
+{
+ClipStream::ClipStream (std::filesystem::path playableFile, int channelsInFile, int64_t first, int64_t frames)
+    : file (std::move (playableFile)),
+      fileChannels (channelsInFile),
+      firstFrame (first),
+      numFrames (frames),
+      numChunks ((frames + chunkFrames - 1) / chunkFrames),
+      chunks (new std::atomic<float*>[(size_t) std::max<int64_t> (1, numChunks)])
+{
+    for (int64_t i = 0; i < numChunks; ++i)
+        chunks[(size_t) i].store (nullptr);
+}
+
+ClipStream::~ClipStream()
+{
+    for (int64_t i = 0; i < numChunks; ++i)
+        delete[] chunks[(size_t) i].load();
+    for (auto& r : retired)
+        delete[] r.chunk;
+}
+
+int ClipStream::read (int64_t start, int count, float* const* dest, int destChannels) const noexcept
+{
+    int missing = 0;
+    int done = 0;
+    while (done < count)
+    {
+        const int64_t frame = start + done;
+        const int64_t chunkIndex = frame / chunkFrames;
+        const int offset = (int) (frame - chunkIndex * chunkFrames);
+        const int n = (int) std::min<int64_t> (count - done, chunkFrames - offset);
+        const float* chunk = chunkIndex < numChunks ? chunks[(size_t) chunkIndex].load (std::memory_order_acquire) : nullptr;
+        if (chunk == nullptr)
+        {
+            for (int ch = 0; ch < destChannels; ++ch)
+                std::fill (dest[ch] + done, dest[ch] + done + n, 0.0f);
+            missing += n;
+        }
+        else
+        {
+            const float* src = chunk + (size_t) offset * (size_t) fileChannels;
+            if (destChannels == 1)
+            {
+                if (fileChannels == 1)
+                    std::memcpy (dest[0] + done, src, sizeof (float) * (size_t) n);
+                else
+                    for (int i = 0; i < n; ++i)
+                        dest[0][done + i] = 0.5f * (src[i * fileChannels] + src[i * fileChannels + 1]);
+            }
+            else
+            {
+                const int right = fileChannels > 1 ? 1 : 0;
+                for (int i = 0; i < n; ++i)
+                {
+                    dest[0][done + i] = src[i * fileChannels];
+                    dest[1][done + i] = src[i * fileChannels + right];
+                }
+            }
+        }
+        done += n;
+    }
+    return missing;
+}
+
+void ClipStream::load (int64_t chunkIndex)
+{
+    if (! reader)
+        reader = std::make_unique<AudioFileReader> (file);
+    const int64_t start = chunkIndex * chunkFrames;
+    const int64_t frames = std::min (chunkFrames, numFrames - start);
+    auto* data = new float[(size_t) (chunkFrames * fileChannels)];
+    std::fill (data, data + chunkFrames * fileChannels, 0.0f);
+    try
+    {
+        // Frames past the end of the file (a clip longer than its media)
+        // stay silent rather than failing.
+        const int64_t available = std::clamp<int64_t> (reader->info().frames - (firstFrame + start), 0, frames);
+        if (available > 0)
+        {
+            reader->seek (firstFrame + start);
+            reader->readInterleaved (data, available);
+        }
+    }
+    catch (...)
+    {
+        delete[] data;
+        throw;
+    }
+    chunks[(size_t) chunkIndex].store (data, std::memory_order_release);
+}
+
+bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, uint64_t audioEpoch)
+{
+    freeRetired (audioEpoch);
+    if (failed() || numChunks == 0)
+        return ! failed();
+
+    const int64_t firstKeep = std::max<int64_t> (0, keepStart / chunkFrames);
+    const int64_t lastKeep = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (keepEnd, 1) - 1) / chunkFrames);
+    for (int64_t i = 0; i < numChunks; ++i)
+    {
+        if ((i < firstKeep || i > lastKeep) && chunks[(size_t) i].load (std::memory_order_relaxed) != nullptr)
+            retired.push_back ({ chunks[(size_t) i].exchange (nullptr, std::memory_order_acq_rel), audioEpoch });
+    }
+
+    const int64_t firstNeeded = std::max<int64_t> (0, start / chunkFrames);
+    const int64_t lastNeeded = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (end, 1) - 1) / chunkFrames);
+    try
+    {
+        for (int64_t i = firstNeeded; i <= lastNeeded && end > 0; ++i)
+            if (chunks[(size_t) i].load (std::memory_order_relaxed) == nullptr)
+                load (i);
+    }
+    catch (const CrestError& e)
+    {
+        failure = e.what();
+        hasFailed.store (true, std::memory_order_release);
+        return false;
+    }
+    return true;
+}
+
+void ClipStream::freeRetired (uint64_t audioEpoch)
+{
+    // A chunk retired during epoch e may still be read by the block that
+    // ends by advancing the epoch to e + 1; after that nobody can see it.
+    std::erase_if (retired, [audioEpoch] (const Retired& r) {
+        if (audioEpoch <= r.epoch)
+            return false;
+        delete[] r.chunk;
+        return true;
+    });
+}
+
+size_t ClipStream::residentChunks() const noexcept
+{
+    size_t n = 0;
+    for (int64_t i = 0; i < numChunks; ++i)
+        n += chunks[(size_t) i].load (std::memory_order_relaxed) != nullptr ? 1 : 0;
+    return n;
+}
+} // namespace crest

@@ -1,0 +1,68 @@
+// One clip's audio, streamed from disk in fixed-size chunks. The disk
+// streamer (its own thread, or the offline renderer's) loads chunks ahead
+// of the playhead and publishes them through atomic pointers; the audio
+// thread only reads what is published and plays silence for anything that
+// is not there yet (and counts it as an underrun).
+//
+// Chunks are freed by the streamer once the audio thread has finished the
+// block during which it could last have seen them (an epoch counter), so
+// the audio thread never frees and never waits.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace crest
+{
+class AudioFileReader;
+
+class ClipStream
+{
+public:
+    static constexpr int64_t chunkFrames = 16384;
+
+    // The stream covers file frames [firstFrame, firstFrame + numFrames).
+    ClipStream (std::filesystem::path playableFile, int fileChannels, int64_t firstFrame, int64_t numFrames);
+    ~ClipStream();
+
+    int channels() const noexcept { return fileChannels; }
+    int64_t length() const noexcept { return numFrames; }
+
+    // Audio thread. Copies clip frames [start, start + count) into dest
+    // (planar, destChannels wide), mapping channels: mono to both sides, a
+    // wider file down to its first two (averaged for a mono destination).
+    // Returns how many frames were missing (left as silence).
+    int read (int64_t start, int count, float* const* dest, int destChannels) const noexcept;
+
+    // Streamer side: make clip frames [start, end) resident; drop chunks
+    // outside [keepStart, keepEnd); free retired chunks the audio thread
+    // can no longer see. Returns false if the file failed (stream goes
+    // silent; problem() says why).
+    bool service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, uint64_t audioEpoch);
+    void freeRetired (uint64_t audioEpoch);
+    const std::string& problem() const noexcept { return failure; }
+    bool failed() const noexcept { return hasFailed.load (std::memory_order_acquire); }
+    size_t residentChunks() const noexcept;
+
+private:
+    struct Retired
+    {
+        float* chunk;
+        uint64_t epoch;
+    };
+
+    void load (int64_t chunkIndex);
+
+    std::filesystem::path file;
+    int fileChannels;
+    int64_t firstFrame, numFrames, numChunks;
+    std::unique_ptr<std::atomic<float*>[]> chunks;
+    std::unique_ptr<AudioFileReader> reader;   // streamer thread only
+    std::vector<Retired> retired;              // streamer thread only
+    std::string failure;
+    std::atomic<bool> hasFailed { false };
+};
+} // namespace crest

@@ -1,0 +1,54 @@
+// The one engine: renders the current RenderPlan into stereo output. Live
+// playback calls process() from the device callback; the offline renderer
+// and the tests call the very same function in a loop.
+//
+// process() is the audio thread's only entry point: it takes a new plan if
+// one was published, honours seek requests, pulls clip audio from the disk
+// streams, runs strips, the mix bus and the master, feeds the meters and an
+// optional capture tap, and advances the streamer's epoch. It never
+// allocates, locks, waits or touches a file. Output depends only on the
+// plan and the playhead, never on how the caller slices blocks.
+#pragma once
+
+#include "DiskStreamer.h"
+#include "Realtime/PlanExchange.h"
+#include "Realtime/SampleFifo.h"
+#include "RenderPlan.h"
+#include "Transport.h"
+
+#include <atomic>
+#include <vector>
+
+namespace crest
+{
+class Engine
+{
+public:
+    explicit Engine (DiskStreamer& streamer, int maxBlockFrames = 2048);
+
+    PlanExchange<RenderPlan>& plans() noexcept { return exchange; }
+    Transport& transport() noexcept { return transportState; }
+
+    void process (float* const* output, int numOutputChannels, int numFrames) noexcept;
+
+    // Audio written to the output is also pushed here, interleaved stereo.
+    void setCaptureTap (SampleFifo* fifo) noexcept { captureTap.store (fifo); }
+
+    uint64_t underrunFrames() const noexcept { return underruns.load (std::memory_order_relaxed); }
+
+private:
+    void renderBlock (RenderPlan& plan, int64_t position, int numFrames, float* left, float* right) noexcept;
+    void renderTrack (const PlanTrack& track, int64_t position, int numFrames) noexcept;
+
+    DiskStreamer& streamer;
+    int maxBlock;
+    PlanExchange<RenderPlan> exchange;
+    Transport transportState;
+    std::atomic<SampleFifo*> captureTap { nullptr };
+    std::atomic<uint64_t> underruns { 0 };
+
+    // Scratch, allocated once: a track's input, one clip's audio, the
+    // track's stereo output, the mix, and the interleaved tap block.
+    std::vector<float> trackInput, clipAudio, trackOutput, mix, interleaved;
+};
+} // namespace crest

@@ -1,0 +1,143 @@
+#include "PlanBuilder.h"
+
+#include "Core/Units.h"
+
+#include <algorithm>
+#include <set>
+
+namespace crest
+{
+PlanBuilder::PlanBuilder (MediaPool& pool, Options builderOptions) : media (pool), options (std::move (builderOptions)) {}
+
+std::shared_ptr<TrackRuntime> PlanBuilder::runtimeForTrack (const TrackDocument& track, double sampleRate)
+{
+    auto& runtime = runtimes[track.id];
+    if (runtime == nullptr || runtime->channels() != track.channels)
+    {
+        ProcessorChain inserts;
+        if (options.makeInserts)
+            options.makeInserts (track, inserts);
+        runtime = std::make_shared<TrackRuntime> (track.channels, sampleRate, options.maxBlockFrames, std::move (inserts));
+    }
+    runtime->controls.trimDb = (float) track.trimDb;
+    runtime->controls.faderDb = (float) track.faderDb;
+    runtime->controls.pan = (float) track.pan;
+    runtime->controls.mute = track.mute;
+    runtime->controls.solo = track.solo;
+    return runtime;
+}
+
+std::shared_ptr<ClipStream> PlanBuilder::streamForClip (const ClipDocument& clip, const MediaSource& source)
+{
+    const auto key = source.playable.string() + "|" + std::to_string (clip.sourceOffsetSamples) + "|"
+                     + std::to_string (clip.lengthSamples) + "|" + std::to_string (clip.startSample);
+    auto& stream = streams[key];
+    if (stream == nullptr)
+        stream = std::make_shared<ClipStream> (source.playable, source.info.channels, clip.sourceOffsetSamples, clip.lengthSamples);
+    return stream;
+}
+
+std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
+{
+    if (session.sampleRate != preparedRate)
+    {
+        // Every runtime was prepared for the old rate.
+        runtimes.clear();
+        streams.clear();
+        delays.clear();
+        mixBusRuntime.reset();
+        masterRuntime.reset();
+        preparedRate = session.sampleRate;
+    }
+    if (mixBusRuntime == nullptr)
+        mixBusRuntime = std::make_shared<BusRuntime> (session.sampleRate, options.maxBlockFrames, ProcessorChain {});
+    if (masterRuntime == nullptr)
+    {
+        ProcessorChain chain;
+        if (options.makeMasterChain)
+            options.makeMasterChain (chain);
+        masterRuntime = std::make_shared<BusRuntime> (session.sampleRate, options.maxBlockFrames, std::move (chain));
+    }
+    mixBusRuntime->faderDb = (float) session.mixBusFaderDb;
+
+    auto plan = std::make_unique<RenderPlan>();
+    plan->sampleRate = session.sampleRate;
+    plan->panLaw = session.panLaw;
+    plan->mixBus = mixBusRuntime;
+    plan->master = masterRuntime;
+    lastPlacements.clear();
+    lastProblems.clear();
+
+    std::set<std::string> liveTracks, liveStreams;
+    for (const auto& track : session.tracks)
+    {
+        PlanTrack planTrack;
+        planTrack.runtime = runtimeForTrack (track, session.sampleRate);
+        liveTracks.insert (track.id);
+        for (const auto& clip : track.clips)
+        {
+            plan->lengthSamples = std::max (plan->lengthSamples, clip.startSample + clip.lengthSamples);
+            const auto& source = media.resolve (clip.file, session.sampleRate, options.progress);
+            if (! source.online)
+            {
+                // The clip keeps its place and length and plays silence.
+                const auto line = source.problem + " (clip is offline)";
+                if (std::find (lastProblems.begin(), lastProblems.end(), line) == lastProblems.end())
+                    lastProblems.push_back (line);
+                continue;
+            }
+            PlanClip planClip;
+            planClip.stream = streamForClip (clip, source);
+            planClip.start = clip.startSample;
+            planClip.length = clip.lengthSamples;
+            planClip.gain = (float) dbToGain (clip.gainDb);
+            planClip.fadeIn = clip.fadeInSamples;
+            planClip.fadeOut = clip.fadeOutSamples;
+            planTrack.clips.push_back (planClip);
+            lastPlacements.push_back ({ planClip.stream, planClip.start });
+        }
+        std::sort (planTrack.clips.begin(), planTrack.clips.end(), [] (auto& a, auto& b) { return a.start < b.start; });
+        plan->tracks.push_back (std::move (planTrack));
+    }
+
+    // Latency compensation: delay every path to match the slowest one.
+    int slowest = 0;
+    for (const auto& t : plan->tracks)
+        slowest = std::max (slowest, t.runtime->latencySamples());
+    std::map<std::string, std::shared_ptr<DelayLine>> keptDelays;
+    for (size_t i = 0; i < plan->tracks.size(); ++i)
+    {
+        auto& t = plan->tracks[i];
+        const int needed = slowest - t.runtime->latencySamples();
+        if (needed == 0)
+            continue;
+        const auto& id = session.tracks[i].id;
+        auto existing = delays.find (id);
+        t.compensation = existing != delays.end() && existing->second->delaySamples() == needed
+                             ? existing->second
+                             : std::make_shared<DelayLine> (2, needed);
+        keptDelays[id] = t.compensation;
+    }
+    delays = std::move (keptDelays);
+    plan->latencySamples = slowest + mixBusRuntime->latencySamples() + masterRuntime->latencySamples();
+
+    std::erase_if (runtimes, [&] (const auto& entry) { return ! liveTracks.contains (entry.first); });
+    for (const auto& p : lastPlacements)
+        for (const auto& [key, stream] : streams)
+            if (stream == p.stream)
+                liveStreams.insert (key);
+    std::erase_if (streams, [&] (const auto& entry) { return ! liveStreams.contains (entry.first); });
+    return plan;
+}
+
+std::vector<StreamPlacement> PlanBuilder::placements() const
+{
+    return lastPlacements;
+}
+
+std::shared_ptr<TrackRuntime> PlanBuilder::runtimeFor (const std::string& trackId) const
+{
+    auto found = runtimes.find (trackId);
+    return found == runtimes.end() ? nullptr : found->second;
+}
+} // namespace crest

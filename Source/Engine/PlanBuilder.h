@@ -1,0 +1,56 @@
+// Compiles a session into a RenderPlan: resolves media (offline files
+// become silent clips), creates or reuses each track's runtime and each
+// clip's stream, and computes latency compensation across the graph. One
+// builder serves live playback and offline render (Tracktion's
+// EditNodeBuilder idea). Message thread.
+#pragma once
+
+#include "DiskStreamer.h"
+#include "IO/MediaPool.h"
+#include "RenderPlan.h"
+#include "Session/SessionDocument.h"
+
+#include <functional>
+#include <map>
+#include <string>
+
+namespace crest
+{
+class PlanBuilder
+{
+public:
+    struct Options
+    {
+        int maxBlockFrames = 4096;
+        // Fills a track's insert chain when its runtime is created.
+        std::function<void (const TrackDocument&, ProcessorChain&)> makeInserts;
+        std::function<void (ProcessorChain&)> makeMasterChain;
+        MediaPool::Progress progress;
+    };
+
+    PlanBuilder (MediaPool& media, Options options);
+
+    std::unique_ptr<RenderPlan> build (const SessionDocument& session);
+
+    // What the last build found: offline media, one line per file.
+    const std::vector<std::string>& problems() const noexcept { return lastProblems; }
+    std::vector<StreamPlacement> placements() const;
+
+    std::shared_ptr<TrackRuntime> runtimeFor (const std::string& trackId) const;
+    std::shared_ptr<BusRuntime> mixBus() const noexcept { return mixBusRuntime; }
+
+private:
+    std::shared_ptr<TrackRuntime> runtimeForTrack (const TrackDocument& track, double sampleRate);
+    std::shared_ptr<ClipStream> streamForClip (const ClipDocument& clip, const MediaSource& media);
+
+    MediaPool& media;
+    Options options;
+    double preparedRate = 0.0;
+    std::map<std::string, std::shared_ptr<TrackRuntime>> runtimes;
+    std::map<std::string, std::shared_ptr<ClipStream>> streams;
+    std::map<std::string, std::shared_ptr<DelayLine>> delays;
+    std::shared_ptr<BusRuntime> mixBusRuntime, masterRuntime;
+    std::vector<StreamPlacement> lastPlacements;
+    std::vector<std::string> lastProblems;
+};
+} // namespace crest

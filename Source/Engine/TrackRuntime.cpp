@@ -1,0 +1,112 @@
+#include "TrackRuntime.h"
+
+#include "Core/ParameterSpec.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crest
+{
+namespace
+{
+    // 20 ms ramps: fast enough to feel immediate, slow enough not to click.
+    int rampLength (double sampleRate) { return std::max (1, (int) std::lround (sampleRate * 0.02)); }
+
+    float peakOf (const float* data, int n) noexcept
+    {
+        float peak = 0.0f;
+        for (int i = 0; i < n; ++i)
+            peak = std::max (peak, std::abs (data[i]));
+        return peak;
+    }
+} // namespace
+
+TrackRuntime::TrackRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain chain)
+    : numChannels (channels), inserts (std::move (chain))
+{
+    inserts.prepare ({ sampleRate, maxBlockFrames, channels });
+    for (auto* s : { &trim, &gainLeft, &gainRight })
+        s->setRampLength (rampLength (sampleRate));
+}
+
+void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool anySolo, DelayLine* compensation,
+                            float* outLeft, float* outRight) noexcept
+{
+    const float trimGain = (float) dbToGain (controls.trimDb.load (std::memory_order_relaxed));
+    const bool audible = ! controls.mute.load (std::memory_order_relaxed)
+                         && (! anySolo || controls.solo.load (std::memory_order_relaxed));
+    const float fader = audible ? (float) params::faderGain (controls.faderDb.load (std::memory_order_relaxed)) : 0.0f;
+    const double pan = controls.pan.load (std::memory_order_relaxed);
+    const auto panGains = numChannels == 1 ? panGainsForMono (law, pan) : balanceGainsForStereo (law, pan);
+
+    if (! primed)
+    {
+        trim.snapTo (trimGain);
+        gainLeft.snapTo (fader * panGains.left);
+        gainRight.snapTo (fader * panGains.right);
+        primed = true;
+    }
+    trim.setTarget (trimGain);
+    gainLeft.setTarget (fader * panGains.left);
+    gainRight.setTarget (fader * panGains.right);
+
+    if (trim.isSmoothing() || trim.currentValue() != 1.0f)
+    {
+        for (int i = 0; i < numFrames; ++i)
+        {
+            const float g = trim.next();
+            for (int ch = 0; ch < numChannels; ++ch)
+                input[ch][i] *= g;
+        }
+    }
+
+    inserts.process ({ input, numChannels, numFrames });
+
+    const float* left = input[0];
+    const float* right = input[numChannels > 1 ? 1 : 0];
+    for (int i = 0; i < numFrames; ++i)
+    {
+        outLeft[i] = left[i] * gainLeft.next();
+        outRight[i] = right[i] * gainRight.next();
+    }
+
+    if (compensation != nullptr)
+    {
+        float* stereo[] = { outLeft, outRight };
+        compensation->process ({ stereo, 2, numFrames });
+    }
+    controls.meterLeft.raise (peakOf (outLeft, numFrames));
+    controls.meterRight.raise (peakOf (outRight, numFrames));
+}
+
+BusRuntime::BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain processors) : chain (std::move (processors))
+{
+    chain.prepare ({ sampleRate, maxBlockFrames, 2 });
+    gain.setRampLength (rampLength (sampleRate));
+}
+
+void BusRuntime::process (float* left, float* right, int numFrames) noexcept
+{
+    float* stereo[] = { left, right };
+    chain.process ({ stereo, 2, numFrames });
+
+    const float target = (float) params::faderGain (faderDb.load (std::memory_order_relaxed));
+    if (! primed)
+    {
+        gain.snapTo (target);
+        primed = true;
+    }
+    gain.setTarget (target);
+    if (gain.isSmoothing() || gain.currentValue() != 1.0f)
+    {
+        for (int i = 0; i < numFrames; ++i)
+        {
+            const float g = gain.next();
+            left[i] *= g;
+            right[i] *= g;
+        }
+    }
+    meterLeft.raise (peakOf (left, numFrames));
+    meterRight.raise (peakOf (right, numFrames));
+}
+} // namespace crest

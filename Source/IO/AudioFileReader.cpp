@@ -1,0 +1,127 @@
+#include "AudioFileReader.h"
+
+#include "Core/CrestError.h"
+
+#include <sndfile.h>
+
+#include <cstdio>
+#include <regex>
+#include <string>
+#include <system_error>
+
+namespace crest
+{
+namespace fs = std::filesystem;
+
+struct AudioFileReader::Handle
+{
+    SNDFILE* file = nullptr;
+    ~Handle()
+    {
+        if (file != nullptr)
+            sf_close (file);
+    }
+};
+
+namespace
+{
+    std::string formatName (int format, int mask)
+    {
+        SF_FORMAT_INFO formatInfo {};
+        formatInfo.format = format & mask;
+        if (sf_command (nullptr, SFC_GET_FORMAT_INFO, &formatInfo, sizeof (formatInfo)) == 0 && formatInfo.name != nullptr)
+            return formatInfo.name;
+        return "unknown";
+    }
+
+    // libsndfile opens a WAV or AIFF whose data chunk was cut short and
+    // quietly plays what is there; its log is the only place that says so.
+    // We refuse such files: a silently shortened stem is worse than an error.
+    void rejectTruncated (SNDFILE* file, const fs::path& path)
+    {
+        char log[8192] = {};
+        sf_command (file, SFC_GET_LOG_INFO, log, sizeof (log));
+        static const std::regex dataChunk (R"((?:^|\n)(?:data|SSND) *: *(\d+) \(should be (\d+)\))");
+        std::cmatch match;
+        if (! std::regex_search (log, match, dataChunk))
+            return;
+        const auto promised = std::stoll (match[1].str());
+        const auto present = std::stoll (match[2].str());
+        if (present < promised)
+            throw CrestError (path, "file is truncated (header promises " + std::to_string (promised)
+                                        + " bytes of audio, only " + std::to_string (present) + " are present)");
+    }
+} // namespace
+
+AudioFileReader::AudioFileReader (const fs::path& file)
+    : filePath (file), handle (std::make_unique<Handle>())
+{
+    std::error_code ec;
+    const auto status = fs::status (file, ec);
+    if (! fs::exists (status))
+        throw CrestError (file, "file not found");
+    if (fs::is_directory (status))
+        throw CrestError (file, "is a folder, not an audio file");
+    if (fs::file_size (file, ec) == 0 && ! ec)
+        throw CrestError (file, "file is empty (0 bytes)");
+
+    SF_INFO sfInfo {};
+    handle->file = sf_open (file.c_str(), SFM_READ, &sfInfo);
+    if (handle->file == nullptr)
+    {
+        const std::string reason = sf_strerror (nullptr);
+        if (reason.find ("ermission") != std::string::npos)
+            throw CrestError (file, "cannot open (permission denied)");
+        throw CrestError (file, "not an audio file Crest can read (" + reason + ")");
+    }
+
+    if (sfInfo.channels <= 0 || sfInfo.samplerate <= 0 || sfInfo.frames < 0)
+        throw CrestError (file, "audio header is invalid (" + std::to_string (sfInfo.channels) + " channels, "
+                                    + std::to_string (sfInfo.samplerate) + " Hz)");
+    if (sfInfo.channels > 64)
+        throw CrestError (file, "has " + std::to_string (sfInfo.channels) + " channels; Crest reads at most 64");
+
+    rejectTruncated (handle->file, file);
+
+    fileInfo.frames = sfInfo.frames;
+    fileInfo.channels = sfInfo.channels;
+    fileInfo.sampleRate = sfInfo.samplerate;
+    fileInfo.format = formatName (sfInfo.format, SF_FORMAT_TYPEMASK);
+    fileInfo.encoding = formatName (sfInfo.format, SF_FORMAT_SUBMASK);
+    // Decoders clip nothing on read; float files may legitimately exceed 1.
+    sf_command (handle->file, SFC_SET_SCALE_FLOAT_INT_READ, nullptr, SF_TRUE);
+}
+
+AudioFileReader::~AudioFileReader() = default;
+
+void AudioFileReader::seek (int64_t frame)
+{
+    if (frame == position)
+        return;
+    if (sf_seek (handle->file, frame, SEEK_SET) < 0)
+        throw CrestError (filePath, "cannot seek to frame " + std::to_string (frame));
+    position = frame;
+}
+
+void AudioFileReader::readInterleaved (float* dest, int64_t frames)
+{
+    int64_t done = 0;
+    while (done < frames)
+    {
+        const auto got = sf_readf_float (handle->file, dest + done * fileInfo.channels, frames - done);
+        if (got <= 0)
+            break;
+        done += got;
+    }
+    position += done;
+    if (done < frames)
+        throw CrestError (filePath, "read failed at frame " + std::to_string (position) + " of "
+                                        + std::to_string (fileInfo.frames) + " ("
+                                        + (sf_error (handle->file) != 0 ? sf_strerror (handle->file) : "file ended early") + ")");
+}
+
+AudioFileInfo readAudioFileInfo (const fs::path& file)
+{
+    return AudioFileReader (file).info();
+}
+} // namespace crest

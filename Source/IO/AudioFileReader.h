@@ -1,0 +1,46 @@
+// Reads any audio file libsndfile can decode (WAV/BWF, AIFF, FLAC, Ogg
+// Vorbis/Opus, MP3) as interleaved float. Never used on the audio thread:
+// the disk streamer and the importers own readers.
+//
+// Opening validates the file up front and throws CrestError with a message
+// naming the file and the problem: missing, empty, not audio, truncated.
+// This file is JUCE-free so the fuzzers can build it with clang alone.
+#pragma once
+
+#include "AudioFileInfo.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace crest
+{
+class AudioFileReader
+{
+public:
+    explicit AudioFileReader (const std::filesystem::path& file);
+    ~AudioFileReader();
+
+    AudioFileReader (const AudioFileReader&) = delete;
+    AudioFileReader& operator= (const AudioFileReader&) = delete;
+
+    const AudioFileInfo& info() const noexcept { return fileInfo; }
+    const std::filesystem::path& path() const noexcept { return filePath; }
+
+    void seek (int64_t frame);
+
+    // Reads up to `frames` interleaved frames into dest (frames * channels
+    // floats). Throws if the file ends or fails before `frames` were read
+    // while the header promised them.
+    void readInterleaved (float* dest, int64_t frames);
+
+private:
+    struct Handle;
+    std::filesystem::path filePath;
+    std::unique_ptr<Handle> handle;
+    AudioFileInfo fileInfo;
+    int64_t position = 0;
+};
+
+// Convenience for tools and tests: the info of a file, validated.
+AudioFileInfo readAudioFileInfo (const std::filesystem::path& file);
+} // namespace crest

@@ -1,0 +1,50 @@
+// Writes an audio file so that a failure can never leave a valid-looking
+// short file behind: audio goes to a temporary name in the target folder,
+// every write is checked, the frame count is verified by reading the file
+// back, and only then is it renamed into place. Destroying a writer that
+// was not committed removes the temporary file.
+//
+// Integer encodings get TPDF dither from a fixed seed, so a render is
+// reproducible bit for bit. JUCE-free.
+#pragma once
+
+#include "OutputFormat.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <vector>
+
+namespace crest
+{
+class AudioFileWriter
+{
+public:
+    AudioFileWriter (const std::filesystem::path& target, OutputFormat format, int channels, double sampleRate);
+    ~AudioFileWriter();
+
+    AudioFileWriter (const AudioFileWriter&) = delete;
+    AudioFileWriter& operator= (const AudioFileWriter&) = delete;
+
+    void writeInterleaved (const float* samples, int64_t frames);
+
+    // Closes, verifies and renames into place. Throws CrestError on failure,
+    // in which case nothing is left at the target or the temporary name.
+    void commit();
+
+    int64_t framesWritten() const noexcept { return written; }
+
+private:
+    struct Handle;
+    void fail (const std::string& problem);
+
+    std::filesystem::path target, temporary;
+    OutputFormat format;
+    int channels;
+    std::unique_ptr<Handle> handle;
+    int64_t written = 0;
+    std::vector<float> ditherScratch;
+    std::minstd_rand ditherNoise { 0x43524553 };   // fixed seed: reproducible renders
+};
+} // namespace crest

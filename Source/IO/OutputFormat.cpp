@@ -1,0 +1,34 @@
+#include "OutputFormat.h"
+
+namespace crest
+{
+std::optional<Container> containerFromName (std::string_view name)
+{
+    if (name == "wav") return Container::wav;
+    if (name == "aiff" || name == "aif") return Container::aiff;
+    if (name == "flac") return Container::flac;
+    return std::nullopt;
+}
+
+std::optional<SampleEncoding> encodingFromName (std::string_view name)
+{
+    if (name == "16") return SampleEncoding::int16;
+    if (name == "24") return SampleEncoding::int24;
+    if (name == "32f" || name == "32") return SampleEncoding::float32;
+    return std::nullopt;
+}
+
+std::string describe (const OutputFormat& format)
+{
+    const char* container = format.container == Container::wav ? "WAV" : format.container == Container::aiff ? "AIFF" : "FLAC";
+    const char* bits = format.encoding == SampleEncoding::int16 ? "16-bit" : format.encoding == SampleEncoding::int24 ? "24-bit" : "32-bit float";
+    return std::string (container) + " " + bits;
+}
+
+std::optional<std::string> unsupportedReason (const OutputFormat& format)
+{
+    if (format.container == Container::flac && format.encoding == SampleEncoding::float32)
+        return "FLAC cannot store 32-bit float; use --bits 16 or 24";
+    return std::nullopt;
+}
+} // namespace crest

@@ -1,0 +1,24 @@
+// The file formats Crest writes, and their names on the command line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace crest
+{
+enum class Container { wav, aiff, flac };
+enum class SampleEncoding { int16, int24, float32 };
+
+struct OutputFormat
+{
+    Container container = Container::wav;
+    SampleEncoding encoding = SampleEncoding::int24;
+};
+
+std::optional<Container> containerFromName (std::string_view name);        // "wav", "aiff", "flac"
+std::optional<SampleEncoding> encodingFromName (std::string_view name);    // "16", "24", "32f"
+std::string describe (const OutputFormat& format);                          // "WAV 24-bit"
+// FLAC stores integers only; this says why a combination is refused.
+std::optional<std::string> unsupportedReason (const OutputFormat& format);
+} // namespace crest

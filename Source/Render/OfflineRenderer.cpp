@@ -1,0 +1,74 @@
+#include "OfflineRenderer.h"
+
+#include "Core/CrestError.h"
+#include "Engine/Engine.h"
+#include "IO/AudioFileWriter.h"
+
+#include <algorithm>
+
+namespace crest
+{
+RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media)
+{
+    auto options = request.builderOptions;
+    options.maxBlockFrames = std::max (options.maxBlockFrames, request.blockFrames);
+    PlanBuilder builder (media, options);
+    auto plan = builder.build (session);
+
+    RenderReport report;
+    report.sampleRate = session.sampleRate;
+    report.warnings = builder.problems();
+
+    const int64_t start = std::max<int64_t> (0, request.startSample);
+    const int64_t end = request.endSample >= 0 ? request.endSample : plan->lengthSamples;
+    if (end <= start)
+        throw CrestError (request.output, "nothing to render (the range " + std::to_string (start) + " to " + std::to_string (end)
+                                              + " samples is empty)");
+    const int latency = plan->latencySamples;
+
+    DiskStreamer streamer (2 * ClipStream::chunkFrames);
+    streamer.setPlacements (builder.placements());
+    Engine engine (streamer, options.maxBlockFrames);
+    engine.plans().publish (std::move (plan));
+    engine.transport().position = start;
+    engine.transport().playing = true;
+
+    AudioFileWriter writer (request.output, request.format, 2, session.sampleRate);
+
+    const int block = request.blockFrames;
+    std::vector<float> left ((size_t) block), right ((size_t) block), interleaved ((size_t) block * 2);
+    float* channels[] = { left.data(), right.data() };
+    const int64_t total = end - start;
+    int64_t toSkip = latency;   // the graph's delay, removed from the front
+    int64_t written = 0;
+    int64_t position = start;
+    while (written < total)
+    {
+        if (request.cancel != nullptr && request.cancel->load())
+            throw CrestError (request.output, "render cancelled; no file was written");
+        const int n = block;
+        streamer.prefetch (position, n);
+        engine.process (channels, 2, n);
+        position += n;
+
+        int first = (int) std::min<int64_t> (toSkip, n);
+        toSkip -= first;
+        const int keep = (int) std::min<int64_t> (n - first, total - written);
+        for (int i = 0; i < keep; ++i)
+        {
+            interleaved[(size_t) (2 * i)] = left[(size_t) (first + i)];
+            interleaved[(size_t) (2 * i + 1)] = right[(size_t) (first + i)];
+        }
+        if (keep > 0)
+            writer.writeInterleaved (interleaved.data(), keep);
+        written += keep;
+        if (request.progress)
+            request.progress ((double) written / (double) total);
+    }
+    for (auto& problem : streamer.takeProblems())
+        report.warnings.push_back (problem);
+    writer.commit();
+    report.frames = written;
+    return report;
+}
+} // namespace crest

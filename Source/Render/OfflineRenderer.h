@@ -1,0 +1,40 @@
+// Renders a session to a file with the same engine that plays it live: a
+// fresh plan, the disk streamer run synchronously before each block (so
+// the render waits for the disk and never drops out), and latency removed
+// from the start. The file appears only when complete and verified.
+// Runs on the calling thread; never the audio thread.
+#pragma once
+
+#include "Engine/PlanBuilder.h"
+#include "IO/OutputFormat.h"
+#include "Session/SessionDocument.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace crest
+{
+struct RenderRequest
+{
+    std::filesystem::path output;
+    OutputFormat format { Container::wav, SampleEncoding::int24 };
+    int64_t startSample = 0;
+    int64_t endSample = -1;            // -1: the end of the last clip
+    int blockFrames = 1024;
+    std::function<void (double)> progress;   // 0..1
+    const std::atomic<bool>* cancel = nullptr;
+    PlanBuilder::Options builderOptions;
+};
+
+struct RenderReport
+{
+    int64_t frames = 0;
+    double sampleRate = 0.0;
+    std::vector<std::string> warnings;   // offline media and similar
+};
+
+RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media);
+} // namespace crest

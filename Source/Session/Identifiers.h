@@ -1,0 +1,31 @@
+// The names of every node and property in the session's ValueTree.
+#pragma once
+
+#include <juce_core/juce_core.h>
+
+namespace crest::ids
+{
+#define CREST_IDENTIFIER(name) inline const juce::Identifier name { #name };
+CREST_IDENTIFIER (SESSION)
+CREST_IDENTIFIER (TRACK)
+CREST_IDENTIFIER (CLIP)
+CREST_IDENTIFIER (sampleRate)
+CREST_IDENTIFIER (panLaw)
+CREST_IDENTIFIER (mixBusFaderDb)
+CREST_IDENTIFIER (id)
+CREST_IDENTIFIER (name)
+CREST_IDENTIFIER (channels)
+CREST_IDENTIFIER (trimDb)
+CREST_IDENTIFIER (faderDb)
+CREST_IDENTIFIER (pan)
+CREST_IDENTIFIER (mute)
+CREST_IDENTIFIER (solo)
+CREST_IDENTIFIER (file)
+CREST_IDENTIFIER (startSample)
+CREST_IDENTIFIER (sourceOffsetSamples)
+CREST_IDENTIFIER (lengthSamples)
+CREST_IDENTIFIER (gainDb)
+CREST_IDENTIFIER (fadeInSamples)
+CREST_IDENTIFIER (fadeOutSamples)
+#undef CREST_IDENTIFIER
+} // namespace crest::ids

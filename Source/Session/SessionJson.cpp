@@ -1,0 +1,287 @@
+#include "SessionJson.h"
+
+#include "Core/CrestError.h"
+#include "Core/ParameterSpec.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace crest
+{
+using Json = nlohmann::ordered_json;
+
+namespace
+{
+    constexpr const char* formatTag = "crest-session";
+
+    class FieldReader
+    {
+    public:
+        FieldReader (const Json& object, std::string location, const std::string& source)
+            : json (object), where (std::move (location)), sourceName (source)
+        {
+            if (! json.is_object())
+                fail (where + " must be an object");
+        }
+
+        [[noreturn]] void fail (const std::string& problem) const { throw CrestError (sourceName + ": " + problem); }
+
+        const Json* find (const char* key) const
+        {
+            auto it = json.find (key);
+            return it == json.end() ? nullptr : &*it;
+        }
+
+        double number (const char* key, double fallback, double minimum, double maximum, const char* unit = "") const
+        {
+            const Json* value = find (key);
+            if (value == nullptr)
+                return fallback;
+            if (! value->is_number())
+                fail (where + key + " must be a number");
+            const double v = value->get<double>();
+            if (! std::isfinite (v) || v < minimum || v > maximum)
+                fail (where + key + " " + shortNumber (v) + unit + " is out of range (" + shortNumber (minimum) + " to "
+                      + shortNumber (maximum) + unit + ")");
+            return v;
+        }
+
+        int64_t integer (const char* key, int64_t fallback, int64_t minimum, int64_t maximum) const
+        {
+            const Json* value = find (key);
+            if (value == nullptr)
+                return fallback;
+            if (! value->is_number_integer())
+                fail (where + key + " must be a whole number");
+            // Unsigned values above int64's range are refused, not wrapped.
+            if (value->is_number_unsigned() && value->get<uint64_t>() > (uint64_t) std::numeric_limits<int64_t>::max())
+                fail (where + key + " is out of range");
+            const auto v = value->get<int64_t>();
+            if (v < minimum || v > maximum)
+                fail (where + key + " " + std::to_string (v) + " is out of range (" + std::to_string (minimum) + " to "
+                      + std::to_string (maximum) + ")");
+            return v;
+        }
+
+        bool boolean (const char* key, bool fallback) const
+        {
+            const Json* value = find (key);
+            if (value == nullptr)
+                return fallback;
+            if (! value->is_boolean())
+                fail (where + key + " must be true or false");
+            return value->get<bool>();
+        }
+
+        std::string text (const char* key, bool required, size_t maxLength = 4096) const
+        {
+            const Json* value = find (key);
+            if (value == nullptr)
+            {
+                if (required)
+                    fail (where + key + " is missing");
+                return {};
+            }
+            if (! value->is_string())
+                fail (where + key + " must be a string");
+            auto s = value->get<std::string>();
+            if (s.size() > maxLength)
+                fail (where + key + " is too long");
+            return s;
+        }
+
+        static std::string shortNumber (double v)
+        {
+            char buffer[64];
+            std::snprintf (buffer, sizeof (buffer), "%g", v);
+            return buffer;
+        }
+
+    private:
+        const Json& json;
+        std::string where;
+        const std::string& sourceName;
+    };
+
+    // 2^40 samples is over 60 days at 192 kHz: far beyond any real session,
+    // small enough that sums of positions can never overflow.
+    constexpr int64_t maxSamples = int64_t (1) << 40;
+
+    ClipDocument readClip (const Json& json, const std::string& where, const std::string& source)
+    {
+        FieldReader r (json, where, source);
+        ClipDocument clip;
+        clip.file = r.text ("file", true);
+        if (clip.file.empty())
+            r.fail (where + "file is empty");
+        clip.startSample = r.integer ("startSample", 0, 0, maxSamples);
+        clip.sourceOffsetSamples = r.integer ("sourceOffsetSamples", 0, 0, maxSamples);
+        clip.lengthSamples = r.integer ("lengthSamples", 0, 1, maxSamples);
+        if (r.find ("lengthSamples") == nullptr)
+            r.fail (where + "lengthSamples is missing");
+        clip.gainDb = r.number ("gainDb", params::clipGainDb.defaultValue, params::clipGainDb.minimum, params::clipGainDb.maximum, " dB");
+        clip.fadeInSamples = r.integer ("fadeInSamples", 0, 0, clip.lengthSamples);
+        clip.fadeOutSamples = r.integer ("fadeOutSamples", 0, 0, clip.lengthSamples);
+        return clip;
+    }
+
+    TrackDocument readTrack (const Json& json, const std::string& where, const std::string& source)
+    {
+        FieldReader r (json, where, source);
+        TrackDocument track;
+        track.id = r.text ("id", true, 64);
+        track.name = r.text ("name", false, 256);
+        track.channels = (int) r.integer ("channels", 1, 1, 2);
+        track.trimDb = r.number ("trimDb", params::trimDb.defaultValue, params::trimDb.minimum, params::trimDb.maximum, " dB");
+        track.faderDb = r.number ("faderDb", params::faderDb.defaultValue, params::faderDb.minimum, params::faderDb.maximum, " dB");
+        track.pan = r.number ("pan", params::pan.defaultValue, params::pan.minimum, params::pan.maximum);
+        track.mute = r.boolean ("mute", false);
+        track.solo = r.boolean ("solo", false);
+        if (const Json* clips = r.find ("clips"))
+        {
+            if (! clips->is_array())
+                r.fail (where + "clips must be a list");
+            for (size_t i = 0; i < clips->size(); ++i)
+                track.clips.push_back (readClip ((*clips)[i], where + "clips[" + std::to_string (i) + "].", source));
+        }
+        return track;
+    }
+
+    std::pair<size_t, size_t> lineAndColumn (std::string_view text, size_t byte)
+    {
+        size_t line = 1, column = 1;
+        for (size_t i = 0; i < byte && i < text.size(); ++i)
+        {
+            if (text[i] == '\n')
+            {
+                ++line;
+                column = 1;
+            }
+            else
+                ++column;
+        }
+        return { line, column };
+    }
+
+    Json parseJson (std::string_view text, const std::string& sourceName)
+    {
+        if (text.size() > maxSessionFileBytes)
+            throw CrestError (sourceName + ": file is too large for a session (" + std::to_string (text.size()) + " bytes)");
+        if (text.empty())
+            throw CrestError (sourceName + ": file is empty (0 bytes)");
+
+        const auto depthGuard = [&] (int depth, Json::parse_event_t, Json&) {
+            if (depth > maxSessionNesting)
+                throw CrestError (sourceName + ": nesting is deeper than " + std::to_string (maxSessionNesting) + " levels; not a Crest session");
+            return true;
+        };
+        try
+        {
+            return Json::parse (text.begin(), text.end(), depthGuard);
+        }
+        catch (const Json::parse_error& e)
+        {
+            const auto [line, column] = lineAndColumn (text, e.byte > 0 ? e.byte - 1 : 0);
+            const std::string what = e.what();
+            const std::string reason = what.find ("UTF-8") != std::string::npos ? "invalid UTF-8 text" : "syntax error";
+            throw CrestError (sourceName + ": not valid JSON (" + reason + " at line " + std::to_string (line) + ", column "
+                              + std::to_string (column) + ")");
+        }
+        catch (const Json::exception& e)
+        {
+            throw CrestError (sourceName + ": not valid JSON (" + e.what() + ")");
+        }
+    }
+} // namespace
+
+SessionDocument parseSessionJson (std::string_view text, const std::string& sourceName)
+{
+    const Json json = parseJson (text, sourceName);
+    if (! json.is_object() || ! json.contains ("format") || json["format"] != formatTag)
+        throw CrestError (sourceName + ": not a Crest session (no \"format\": \"" + formatTag + "\" field)");
+
+    FieldReader r (json, "", sourceName);
+    SessionDocument session;
+    session.version = (int) r.integer ("version", 0, 0, std::numeric_limits<int>::max());
+    if (session.version < 1)
+        r.fail ("version is missing or invalid");
+    if (session.version > SessionDocument::currentVersion)
+        r.fail ("saved by a newer Crest (session format version " + std::to_string (session.version)
+                + "; this Crest reads up to version " + std::to_string (SessionDocument::currentVersion) + ")");
+
+    const Json* rate = r.find ("sampleRate");
+    if (rate == nullptr)
+        r.fail ("sampleRate is missing");
+    session.sampleRate = r.number ("sampleRate", 0, params::sampleRate.minimum, params::sampleRate.maximum, " Hz");
+
+    const auto lawName = r.text ("panLaw", false, 16);
+    if (! lawName.empty())
+    {
+        auto law = panLawFromName (lawName);
+        if (! law)
+            r.fail ("panLaw \"" + lawName + "\" is not one of 0dB, -3dB, -4.5dB, -6dB");
+        session.panLaw = *law;
+    }
+
+    if (const Json* mixBus = r.find ("mixBus"))
+    {
+        FieldReader bus (*mixBus, "mixBus.", sourceName);
+        session.mixBusFaderDb = bus.number ("faderDb", 0.0, params::faderDb.minimum, params::faderDb.maximum, " dB");
+    }
+
+    if (const Json* tracks = r.find ("tracks"))
+    {
+        if (! tracks->is_array())
+            r.fail ("tracks must be a list");
+        for (size_t i = 0; i < tracks->size(); ++i)
+        {
+            auto track = readTrack ((*tracks)[i], "tracks[" + std::to_string (i) + "].", sourceName);
+            for (const auto& other : session.tracks)
+                if (other.id == track.id)
+                    r.fail ("tracks[" + std::to_string (i) + "].id \"" + track.id + "\" is used twice");
+            session.tracks.push_back (std::move (track));
+        }
+    }
+    return session;
+}
+
+std::string writeSessionJson (const SessionDocument& session)
+{
+    Json json;
+    json["format"] = formatTag;
+    json["version"] = SessionDocument::currentVersion;
+    json["sampleRate"] = session.sampleRate;
+    json["panLaw"] = std::string (panLawName (session.panLaw));
+    json["mixBus"] = Json { { "faderDb", session.mixBusFaderDb } };
+    json["tracks"] = Json::array();
+    for (const auto& track : session.tracks)
+    {
+        Json t;
+        t["id"] = track.id;
+        t["name"] = track.name;
+        t["channels"] = track.channels;
+        t["trimDb"] = track.trimDb;
+        t["faderDb"] = track.faderDb;
+        t["pan"] = track.pan;
+        t["mute"] = track.mute;
+        t["solo"] = track.solo;
+        t["clips"] = Json::array();
+        for (const auto& clip : track.clips)
+        {
+            t["clips"].push_back (Json { { "file", clip.file },
+                                         { "startSample", clip.startSample },
+                                         { "sourceOffsetSamples", clip.sourceOffsetSamples },
+                                         { "lengthSamples", clip.lengthSamples },
+                                         { "gainDb", clip.gainDb },
+                                         { "fadeInSamples", clip.fadeInSamples },
+                                         { "fadeOutSamples", clip.fadeOutSamples } });
+        }
+        json["tracks"].push_back (std::move (t));
+    }
+    // error_handler::replace: names are always valid UTF-8 when they came
+    // through the parser, but a model edit could carry anything.
+    return json.dump (2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+} // namespace crest

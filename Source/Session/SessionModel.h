@@ -1,0 +1,54 @@
+// The live session: a juce::ValueTree with one UndoManager. Every edit goes
+// through this class so it is undoable; the engine controller listens to
+// the tree and either updates parameters (fader, pan, mute…) or recompiles
+// the render plan (tracks, clips, sample rate, pan law).
+//
+// Message thread only. Media paths are held absolute here; SessionFile
+// makes them relative to the session's folder on save.
+#pragma once
+
+#include "Identifiers.h"
+#include "SessionDocument.h"
+
+#include <juce_data_structures/juce_data_structures.h>
+
+#include <filesystem>
+
+namespace crest
+{
+class SessionModel
+{
+public:
+    SessionModel();
+
+    juce::ValueTree& state() noexcept { return tree; }
+    juce::UndoManager& undoManager() noexcept { return undo; }
+
+    // Replaces the whole session (not undoable: it is an open, not an edit).
+    void load (const SessionDocument& document);
+    SessionDocument toDocument() const;
+
+    int numTracks() const { return tree.getNumChildren(); }
+    juce::ValueTree track (int index) const { return tree.getChild (index); }
+    juce::ValueTree findTrack (const juce::String& id) const;
+
+    // Edits. Each is one undoable step; a gesture spanning many calls (a
+    // fader drag) is grouped by calling beginGesture() first.
+    void beginGesture (const juce::String& name);
+    juce::ValueTree addTrack (const juce::String& name, int channels, int insertIndex = -1);
+    void removeTrack (int index);
+    juce::ValueTree addClip (juce::ValueTree track, const ClipDocument& clip);
+    void removeClip (juce::ValueTree track, int clipIndex);
+    void setTrackValue (juce::ValueTree track, const juce::Identifier& property, const juce::var& value);
+    void setSessionValue (const juce::Identifier& property, const juce::var& value);
+
+    double sampleRate() const { return tree[ids::sampleRate]; }
+    int64_t lengthSamples() const;   // end of the last clip
+
+    static juce::String newTrackId();
+
+private:
+    juce::ValueTree tree { ids::SESSION };
+    juce::UndoManager undo;
+};
+} // namespace crest
