@@ -12,6 +12,10 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CREST_ALSA REQUIRED IMPORTED_TARGET alsa)
 pkg_check_modules(CREST_FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 find_package(Threads REQUIRED)
+# Debian's JUCE uses the system zlib, libpng and libjpeg instead of its own copies.
+find_package(ZLIB REQUIRED)
+find_package(PNG REQUIRED)
+find_package(JPEG REQUIRED)
 
 set(CREST_JUCE_BASE_MODULES juce_core juce_events juce_data_structures
                             juce_audio_basics juce_audio_devices)
@@ -50,10 +54,10 @@ function(crest_add_juce_library name)
 endfunction()
 
 crest_add_juce_library(crest_juce_base ${CREST_JUCE_BASE_MODULES})
-target_link_libraries(crest_juce_base PUBLIC Threads::Threads PkgConfig::CREST_ALSA ${CMAKE_DL_LIBS} rt)
+target_link_libraries(crest_juce_base PUBLIC Threads::Threads PkgConfig::CREST_ALSA ZLIB::ZLIB ${CMAKE_DL_LIBS} rt)
 # JUCE_JACK loads libjack at run time but compiles against its headers.
 find_path(CREST_JACK_INCLUDE jack/jack.h REQUIRED)
 target_include_directories(crest_juce_base PRIVATE "${CREST_JACK_INCLUDE}")
 
 crest_add_juce_library(crest_juce_gui ${CREST_JUCE_GUI_MODULES})
-target_link_libraries(crest_juce_gui PUBLIC crest_juce_base PkgConfig::CREST_FREETYPE)
+target_link_libraries(crest_juce_gui PUBLIC crest_juce_base PkgConfig::CREST_FREETYPE PNG::PNG JPEG::JPEG)

@@ -28,6 +28,7 @@ public:
 
     PlanExchange<RenderPlan>& plans() noexcept { return exchange; }
     Transport& transport() noexcept { return transportState; }
+    const Transport& transport() const noexcept { return transportState; }
 
     void process (float* const* output, int numOutputChannels, int numFrames) noexcept;
 

@@ -1,0 +1,151 @@
+#include "SessionPlayer.h"
+
+namespace crest
+{
+SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, PlanBuilder::Options options)
+    : model (sessionModel), builder (media, std::move (options)), audioEngine (diskStreamer)
+{
+    model.state().addListener (this);
+    rebuild();
+    diskStreamer.startFollowing (audioEngine.transport().position);
+}
+
+SessionPlayer::~SessionPlayer()
+{
+    closeAudioDevice();
+    diskStreamer.stopFollowing();
+    model.state().removeListener (this);
+}
+
+juce::String SessionPlayer::openAudioDevice (const juce::String& deviceType)
+{
+    closeAudioDevice();
+    if (deviceType.isNotEmpty())
+        devices.setCurrentAudioDeviceType (deviceType, false);
+    juce::AudioDeviceManager::AudioDeviceSetup setup;
+    setup.sampleRate = model.sampleRate();
+    const auto error = devices.initialise (0, 2, nullptr, false, {}, &setup);
+    if (error.isNotEmpty() || devices.getCurrentAudioDevice() == nullptr)
+    {
+        lastDeviceProblem = "No audio output: " + (error.isNotEmpty() ? error : juce::String ("no device found"))
+                            + ". Crest still edits and renders.";
+        return lastDeviceProblem;
+    }
+    lastDeviceProblem = {};
+    devices.addAudioCallback (this);
+    return {};
+}
+
+void SessionPlayer::closeAudioDevice()
+{
+    devices.removeAudioCallback (this);
+    devices.closeAudioDevice();
+}
+
+bool SessionPlayer::hasAudioDevice() const
+{
+    return devices.getCurrentAudioDevice() != nullptr;
+}
+
+juce::String SessionPlayer::deviceDescription() const
+{
+    if (auto* device = devices.getCurrentAudioDevice())
+        return device->getTypeName() + ": " + device->getName() + ", " + juce::String (device->getCurrentSampleRate(), 0) + " Hz, "
+               + juce::String (device->getCurrentBufferSizeSamples()) + " samples";
+    return "No audio device";
+}
+
+void SessionPlayer::play()
+{
+    // Load the first second before starting so playback opens cleanly.
+    diskStreamer.prefetch (position(), (int64_t) model.sampleRate());
+    audioEngine.transport().playing = true;
+}
+
+void SessionPlayer::stop()
+{
+    audioEngine.transport().playing = false;
+}
+
+void SessionPlayer::returnToStart()
+{
+    seek (0);
+}
+
+void SessionPlayer::seek (int64_t sample)
+{
+    auto& transport = audioEngine.transport();
+    transport.requestSeek (sample);
+    if (! hasAudioDevice())
+        transport.position = sample;   // nobody else will take the request
+    diskStreamer.wake();
+}
+
+bool SessionPlayer::isPlaying() const noexcept
+{
+    return audioEngine.transport().playing.load();
+}
+
+int64_t SessionPlayer::position() const noexcept
+{
+    const auto& transport = audioEngine.transport();
+    const auto pending = transport.seekRequest.load();
+    return pending >= 0 ? pending : transport.position.load();
+}
+
+void SessionPlayer::rebuild()
+{
+    auto plan = builder.build (model.toDocument());
+    diskStreamer.setPlacements (builder.placements());
+    audioEngine.plans().publish (std::move (plan));
+    diskStreamer.wake();
+}
+
+void SessionPlayer::collectGarbage()
+{
+    audioEngine.plans().collectGarbage();
+}
+
+std::shared_ptr<TrackRuntime> SessionPlayer::runtimeFor (const juce::String& trackId) const
+{
+    return builder.runtimeFor (trackId.toStdString());
+}
+
+void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property)
+{
+    if (tree.hasType (ids::TRACK))
+    {
+        if (auto runtime = runtimeFor (tree[ids::id]))
+        {
+            auto& c = runtime->controls;
+            if (property == ids::faderDb) { c.faderDb = (float) (double) tree[property]; return; }
+            if (property == ids::trimDb) { c.trimDb = (float) (double) tree[property]; return; }
+            if (property == ids::pan) { c.pan = (float) (double) tree[property]; return; }
+            if (property == ids::mute) { c.mute = (bool) tree[property]; return; }
+            if (property == ids::solo) { c.solo = (bool) tree[property]; return; }
+            if (property == ids::name) return;
+        }
+    }
+    if (tree.hasType (ids::SESSION) && property == ids::mixBusFaderDb)
+    {
+        if (auto bus = builder.mixBus())
+            bus->faderDb = (float) (double) tree[property];
+        return;
+    }
+    rebuild();
+}
+
+void SessionPlayer::valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) { rebuild(); }
+void SessionPlayer::valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) { rebuild(); }
+void SessionPlayer::valueTreeChildOrderChanged (juce::ValueTree&, int, int) { rebuild(); }
+void SessionPlayer::valueTreeRedirected (juce::ValueTree&) { rebuild(); }
+
+void SessionPlayer::audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs, int numOutputs,
+                                                      int numSamples, const juce::AudioIODeviceCallbackContext&)
+{
+    audioEngine.process (outputs, numOutputs, numSamples);
+}
+
+void SessionPlayer::audioDeviceAboutToStart (juce::AudioIODevice*) {}
+void SessionPlayer::audioDeviceStopped() {}
+} // namespace crest

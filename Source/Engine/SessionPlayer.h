@@ -1,0 +1,73 @@
+// Live playback of a SessionModel: listens to the model, recompiles the
+// render plan on structural edits (tracks, clips, sample rate, pan law),
+// passes parameter moves (fader, trim, pan, mute, solo) straight to the
+// runtimes' atomics, and drives the Engine from an audio device (ALSA or
+// JACK through juce::AudioDeviceManager). With no device it stays usable:
+// deviceProblem() says why, and the session can still be rendered.
+//
+// Every public function: message thread. The device callback is the audio
+// thread and only calls Engine::process().
+#pragma once
+
+#include "Engine.h"
+#include "PlanBuilder.h"
+#include "Session/SessionModel.h"
+
+#include <juce_audio_devices/juce_audio_devices.h>
+
+namespace crest
+{
+class SessionPlayer : private juce::ValueTree::Listener, private juce::AudioIODeviceCallback
+{
+public:
+    SessionPlayer (SessionModel& model, MediaPool& media, PlanBuilder::Options options = {});
+    ~SessionPlayer() override;
+
+    // Opens the default output (or the named device type: "ALSA", "JACK").
+    // Returns "" on success, else a message for the user.
+    juce::String openAudioDevice (const juce::String& deviceType = {});
+    void closeAudioDevice();
+    bool hasAudioDevice() const;
+    juce::String deviceProblem() const { return lastDeviceProblem; }
+    juce::String deviceDescription() const;
+    juce::AudioDeviceManager& deviceManager() noexcept { return devices; }
+
+    void play();
+    void stop();
+    void returnToStart();
+    void seek (int64_t sample);
+    bool isPlaying() const noexcept;
+    int64_t position() const noexcept;
+    double sampleRate() const { return model.sampleRate(); }
+
+    // Recompiles and publishes a plan now (edits do this by themselves).
+    void rebuild();
+    // Frees plans the audio thread has let go of; call from a timer.
+    void collectGarbage();
+
+    std::shared_ptr<TrackRuntime> runtimeFor (const juce::String& trackId) const;
+    std::shared_ptr<BusRuntime> mixBus() const { return builder.mixBus(); }
+    const std::vector<std::string>& mediaProblems() const noexcept { return builder.problems(); }
+    Engine& engine() noexcept { return audioEngine; }
+    DiskStreamer& streamer() noexcept { return diskStreamer; }
+
+private:
+    void valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property) override;
+    void valueTreeChildAdded (juce::ValueTree& parent, juce::ValueTree& child) override;
+    void valueTreeChildRemoved (juce::ValueTree& parent, juce::ValueTree& child, int index) override;
+    void valueTreeChildOrderChanged (juce::ValueTree& parent, int oldIndex, int newIndex) override;
+    void valueTreeRedirected (juce::ValueTree& tree) override;
+
+    void audioDeviceIOCallbackWithContext (const float* const* inputs, int numInputs, float* const* outputs, int numOutputs,
+                                           int numSamples, const juce::AudioIODeviceCallbackContext& context) override;
+    void audioDeviceAboutToStart (juce::AudioIODevice* device) override;
+    void audioDeviceStopped() override;
+
+    SessionModel& model;
+    PlanBuilder builder;
+    DiskStreamer diskStreamer;
+    Engine audioEngine;
+    juce::AudioDeviceManager devices;
+    juce::String lastDeviceProblem;
+};
+} // namespace crest
