@@ -189,6 +189,10 @@ namespace
             throw CrestError (sourceName + ": not valid JSON (" + reason + " at line " + std::to_string (line) + ", column "
                               + std::to_string (column) + ")");
         }
+        catch (const Json::out_of_range&)
+        {
+            throw CrestError (sourceName + ": not valid JSON (a number is too large)");
+        }
         catch (const Json::exception& e)
         {
             throw CrestError (sourceName + ": not valid JSON (" + e.what() + ")");

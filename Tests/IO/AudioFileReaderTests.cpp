@@ -1,0 +1,63 @@
+#include "Core/CrestError.h"
+#include "Helpers/TestFiles.h"
+#include "IO/AudioFileReader.h"
+
+#include <catch2/catch.hpp>
+
+using namespace crest;
+using namespace crest::test;
+namespace fs = std::filesystem;
+
+namespace
+{
+std::string openError (const fs::path& file)
+{
+    try
+    {
+        AudioFileReader reader (file);
+    }
+    catch (const CrestError& e)
+    {
+        return e.what();
+    }
+    return "(opened without error)";
+}
+} // namespace
+
+TEST_CASE ("every written format reads back", "[io][formats]")
+{
+    TempFolder dir;
+    for (auto container : { Container::wav, Container::aiff, Container::flac })
+        for (auto encoding : { SampleEncoding::int16, SampleEncoding::int24, SampleEncoding::float32 })
+        {
+            if (container == Container::flac && encoding == SampleEncoding::float32)
+                continue;
+            const auto file = dir / "f.audio";
+            writeAudio (file, 2, 44100, 1000, [] (int64_t i, int ch) { return ch == 0 ? 0.25f : (float) (i % 100) / 200.0f; }, { container, encoding });
+            const auto audio = readAudio (file);
+            REQUIRE (audio.frames() == 1000);
+            CHECK (audio.sampleRate == 44100);
+            CHECK (audio.samples[0] == Approx (0.25).margin (1e-4));
+            CHECK (audio.samples[2 * 50 + 1] == Approx (0.25).margin (1e-4));
+        }
+}
+
+TEST_CASE ("bad audio files are refused with the file and the problem named", "[io][badinput]")
+{
+    TempFolder dir;
+
+    CHECK (openError (dir / "nothere.wav") == (dir / "nothere.wav").string() + ": file not found");
+
+    writeBytes (dir / "empty.wav", "");
+    CHECK (openError (dir / "empty.wav") == (dir / "empty.wav").string() + ": file is empty (0 bytes)");
+
+    writeBytes (dir / "notes.wav", "These are my mix notes, not audio.\n");
+    CHECK (openError (dir / "notes.wav") == (dir / "notes.wav").string() + ": not an audio file Crest can read (Format not recognised.)");
+
+    writeAudio (dir / "full.wav", 1, 48000, 48000, [] (int64_t, int) { return 0.1f; }, { Container::wav, SampleEncoding::int16 });
+    writeBytes (dir / "cut.wav", readBytes (dir / "full.wav").substr (0, 50000));
+    CHECK (openError (dir / "cut.wav") == (dir / "cut.wav").string() + ": file is truncated (header promises 96000 bytes of audio, only 49956 are present)");
+
+    fs::create_directories (dir / "folder.wav");
+    CHECK (openError (dir / "folder.wav") == (dir / "folder.wav").string() + ": is a folder, not an audio file");
+}
