@@ -22,7 +22,7 @@ set(CREST_JUCE_BASE_MODULES juce_core juce_events juce_data_structures
 set(CREST_JUCE_GUI_MODULES juce_graphics juce_gui_basics)
 
 # One set of configuration flags, shared by every translation unit that
-# includes a JUCE header, so class layouts agree across the libraries.
+# includes a JUCE header.
 add_library(crest_juce_config INTERFACE)
 target_include_directories(crest_juce_config SYSTEM INTERFACE "${JUCE_MODULES_DIR}")
 target_compile_definitions(crest_juce_config INTERFACE
@@ -38,7 +38,10 @@ target_compile_definitions(crest_juce_config INTERFACE
     JUCE_SILENCE_XCODE_15_LINKER_WARNING=1
     $<$<CONFIG:Debug>:DEBUG=1 _DEBUG=1>
     $<$<NOT:$<CONFIG:Debug>>:NDEBUG=1>)
-foreach(module IN LISTS CREST_JUCE_BASE_MODULES CREST_JUCE_GUI_MODULES)
+# Module availability is declared per library: a TU that sees
+# JUCE_MODULE_AVAILABLE_juce_graphics pulls graphics code into headers of
+# the base modules, which would make the engine depend on the GUI.
+foreach(module IN LISTS CREST_JUCE_BASE_MODULES)
   target_compile_definitions(crest_juce_config INTERFACE JUCE_MODULE_AVAILABLE_${module}=1)
 endforeach()
 
@@ -61,3 +64,6 @@ target_include_directories(crest_juce_base PRIVATE "${CREST_JACK_INCLUDE}")
 
 crest_add_juce_library(crest_juce_gui ${CREST_JUCE_GUI_MODULES})
 target_link_libraries(crest_juce_gui PUBLIC crest_juce_base PkgConfig::CREST_FREETYPE PNG::PNG JPEG::JPEG)
+foreach(module IN LISTS CREST_JUCE_GUI_MODULES)
+  target_compile_definitions(crest_juce_gui PUBLIC JUCE_MODULE_AVAILABLE_${module}=1)
+endforeach()

@@ -1,0 +1,118 @@
+#include "Helpers/RealtimeGuard.h"
+#include "Helpers/TestFiles.h"
+#include "Engine/SessionPlayer.h"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <random>
+#include <thread>
+
+using namespace crest;
+using namespace crest::test;
+
+TEST_CASE ("the realtime guard catches what it should", "[realtime][guard]")
+{
+    RealtimeGuard::reset();
+    std::thread audio ([] {
+        RealtimeGuard::Scope scope;
+        // volatile: the compiler may not elide this new/delete pair.
+        static int* volatile escaped = nullptr;
+        escaped = new int (3);
+        delete escaped;
+    });
+    audio.join();
+    CHECK (RealtimeGuard::violations() >= 1);
+    CHECK (RealtimeGuard::firstViolation() == "malloc");
+
+    RealtimeGuard::reset();
+    std::thread locker ([] {
+        static std::mutex m;
+        RealtimeGuard::Scope scope;
+        std::lock_guard<std::mutex> g (m);
+    });
+    locker.join();
+    CHECK (RealtimeGuard::firstViolation() == "pthread_mutex_lock");
+    RealtimeGuard::reset();
+}
+
+TEST_CASE ("the audio thread never allocates, locks, waits or touches a file during 1,000 random edits", "[realtime]")
+{
+    TempFolder dir;
+    std::vector<std::filesystem::path> files;
+    for (int k = 0; k < 4; ++k)
+    {
+        files.push_back (dir / ("s" + std::to_string (k) + ".wav"));
+        writeAudio (files.back(), 1 + k % 2, 48000, 48000 * 4, [k] (int64_t i, int) { return 0.1f * (float) std::sin (0.01 * (double) (i * (k + 1))); });
+    }
+
+    SessionModel model;
+    MediaPool media (dir / "cache");
+    SessionPlayer player (model, media);
+    player.play();
+
+    std::atomic<bool> running { true };
+    std::atomic<int64_t> blocks { 0 };
+    RealtimeGuard::reset();
+    std::thread audio ([&] {
+        std::vector<float> left (256), right (256);
+        float* out[] = { left.data(), right.data() };
+        RealtimeGuard::Scope scope;
+        while (running.load (std::memory_order_relaxed))
+        {
+            player.engine().process (out, 2, 256);
+            blocks.fetch_add (1, std::memory_order_relaxed);
+            if (player.engine().transport().position.load() > 48000 * 3)
+                player.engine().transport().requestSeek (0);   // loop, so clips keep streaming
+        }
+    });
+
+    std::mt19937 random (1234);
+    auto pick = [&] (int n) { return (int) (random() % (unsigned) n); };
+    for (int edit = 0; edit < 1000; ++edit)
+    {
+        const int tracks = model.numTracks();
+        model.beginGesture ("edit");
+        switch (pick (7))
+        {
+            case 0:
+            case 1:
+            {
+                auto t = model.addTrack ("T" + juce::String (edit), 1 + pick (2));
+                const auto& f = files[(size_t) pick ((int) files.size())];
+                model.addClip (t, { f.string(), pick (48000), 0, 48000 + pick (48000), 0.0, 100, 100 });
+                break;
+            }
+            case 2:
+                if (tracks > 0)
+                    model.removeTrack (pick (tracks));
+                break;
+            case 3:
+                if (tracks > 0)
+                    model.addClip (model.track (pick (tracks)), { files[0].string(), pick (96000), pick (1000), 24000, -3.0, 0, 0 });
+                break;
+            case 4:
+                if (tracks > 0)
+                    model.setTrackValue (model.track (pick (tracks)), ids::faderDb, -30.0 + pick (40));
+                break;
+            case 5:
+                model.undoManager().undo();
+                break;
+            case 6:
+                model.undoManager().redo();
+                break;
+        }
+        player.collectGarbage();
+        if (edit % 50 == 0)
+            std::this_thread::sleep_for (std::chrono::milliseconds (2));
+    }
+    std::this_thread::sleep_for (std::chrono::milliseconds (50));
+    running = false;
+    audio.join();
+    player.collectGarbage();
+
+    INFO ("first violation: " << RealtimeGuard::firstViolation());
+    CHECK (RealtimeGuard::violations() == 0);
+    CHECK (blocks.load() > 100);
+}

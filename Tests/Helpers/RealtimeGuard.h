@@ -1,0 +1,25 @@
+// A test-only guard for the audio thread: while a RealtimeGuard::Scope is
+// alive on a thread, any heap allocation or free, mutex lock, condition
+// wait, sleep or file open/read/write on that thread is recorded as a
+// violation. It works by interposing the C library's functions in the test
+// executable (see RealtimeGuard.cpp), so it sees calls made inside JUCE,
+// libstdc++ and libsndfile too.
+#pragma once
+
+#include <string>
+
+namespace crest::test
+{
+struct RealtimeGuard
+{
+    struct Scope
+    {
+        Scope();
+        ~Scope();
+    };
+
+    static int violations() noexcept;
+    static std::string firstViolation();
+    static void reset() noexcept;
+};
+} // namespace crest::test
