@@ -1,1 +1,181 @@
-int main() { return 0; }
+// crest_bench: measures Crest's render speed, memory and mixing cost, and
+// times a peer (sox -m) on the same stems in the same run. Writes a
+// Markdown report (bench/run puts it in docs/benchmarks.md).
+//
+// Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick]
+#include "Demo/DemoSong.h"
+#include "IO/AudioFileWriter.h"
+#include "Render/OfflineRenderer.h"
+#include "Session/SessionFile.h"
+
+#include <chrono>
+#include <thread>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <numbers>
+#include <sstream>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <spawn.h>
+
+using namespace crest;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+extern char** environ;
+
+namespace
+{
+double secondsSince (Clock::time_point start)
+{
+    return std::chrono::duration<double> (Clock::now() - start).count();
+}
+
+// A stem of `seconds` at 48 kHz, written in blocks so memory stays flat.
+void writeStem (const fs::path& file, int channels, double seconds, int seed)
+{
+    AudioFileWriter writer (file, { Container::wav, SampleEncoding::int16 }, channels, 48000);
+    const int64_t total = (int64_t) (seconds * 48000);
+    std::vector<float> block (48000 * (size_t) channels);
+    for (int64_t done = 0; done < total; done += 48000)
+    {
+        const int64_t n = std::min<int64_t> (48000, total - done);
+        for (int64_t i = 0; i < n; ++i)
+            for (int ch = 0; ch < channels; ++ch)
+                block[(size_t) (i * channels + ch)] =
+                    (float) (0.1 * std::sin (2 * std::numbers::pi * (110.0 + 37.0 * seed + ch) * (double) (done + i) / 48000.0));
+        writer.writeInterleaved (block.data(), n);
+    }
+    writer.commit();
+}
+
+SessionDocument sessionOver (const std::vector<fs::path>& stems, int tracks, int channels, int64_t frames)
+{
+    SessionDocument session;
+    for (int t = 0; t < tracks; ++t)
+    {
+        TrackDocument track;
+        track.id = "t" + std::to_string (t);
+        track.name = track.id;
+        track.channels = channels;
+        track.pan = (double) ((t * 37) % 200 - 100);
+        track.clips.push_back ({ stems[(size_t) t % stems.size()].string(), 0, 0, frames, 0.0, 0, 0 });
+        session.tracks.push_back (track);
+    }
+    return session;
+}
+
+double timeRender (const SessionDocument& session, const fs::path& out)
+{
+    MediaPool media;
+    RenderRequest request;
+    request.output = out;
+    request.format = { Container::wav, SampleEncoding::float32 };
+    const auto start = Clock::now();
+    renderSession (session, request, media);
+    return secondsSince (start);
+}
+
+// Runs a command; returns wall seconds and the child's peak RSS in MB.
+std::pair<double, double> runChild (std::vector<std::string> args)
+{
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back (a.data());
+    argv.push_back (nullptr);
+    const auto start = Clock::now();
+    pid_t pid = 0;
+    if (posix_spawnp (&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        return { -1, -1 };
+    int status = 0;
+    struct rusage usage {};
+    wait4 (pid, &status, 0, &usage);
+    return { secondsSince (start), (double) usage.ru_maxrss / 1024.0 };
+}
+} // namespace
+
+int main (int argc, char** argv)
+{
+    if (argc < 3)
+    {
+        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick]\n");
+        return 2;
+    }
+    const std::string cli = argv[1];
+    const bool quick = argc > 3 && std::string (argv[3]) == "--quick";
+    const fs::path work = fs::temp_directory_path() / "crest-bench";
+    fs::remove_all (work);
+    fs::create_directories (work);
+    std::ostringstream report;
+    report << "# Benchmarks\n\nWritten by `bench/run` (crest_bench) on this machine: " << std::thread::hardware_concurrency()
+           << " cores. Wall-clock times, one run each after a warm-up; the peer is timed in the same run.\n\n";
+
+    // 1. Memory on a long, wide session: streamed, not loaded. Measured
+    // first, while this process is small: a spawned child's ru_maxrss
+    // starts from the parent's resident size at the moment of the spawn.
+    {
+        const double minutes = quick ? 1.0 : 10.0;
+        std::vector<fs::path> longStems;
+        for (int k = 0; k < 8; ++k)
+        {
+            longStems.push_back (work / ("long" + std::to_string (k) + ".wav"));
+            writeStem (longStems.back(), 2, minutes * 60, k);
+        }
+        auto session = sessionOver (longStems, 64, 2, (int64_t) (minutes * 60 * 48000));
+        saveSessionFile (session, work / "long.crest");
+        const auto [seconds, rss] = runChild ({ cli, "render", (work / "long.crest").string(), "-o", (work / "long-mix.wav").string() });
+        report << "## A 64-track, " << minutes << "-minute stereo session\n\n64 stereo tracks (8 distinct 16-bit stems, 1.15 GB of audio per 10 min) rendered to 24-bit WAV by `crest render`: "
+               << seconds << " s (" << minutes * 60 / seconds << "x real time), **peak RSS " << rss << " MB** (budget: 200 MB).\n\n";
+        std::fprintf (stderr, "64 tracks x %.0f min: %.1f s, peak RSS %.1f MB\n", minutes, seconds, rss);
+    }
+
+    // 2. Demo render speed.
+    const auto song = writeDemoSong (work / "demo");
+    timeRender (song.session, work / "warm.wav");
+    const double demoSeconds = (double) song.session.tracks[0].clips[0].lengthSamples / 48000.0;
+    double best = 1e9;
+    for (int i = 0; i < 3; ++i)
+        best = std::min (best, timeRender (song.session, work / "demo-mix.wav"));
+    report << "## Offline render of the demo session\n\n8 tracks, " << demoSeconds << " s at 48 kHz, 32-bit float WAV out: **"
+           << std::lround (demoSeconds / best) << "x real time** (" << best * 1000 << " ms, best of 3).\n\n";
+    std::fprintf (stderr, "demo: %.0fx real time\n", demoSeconds / best);
+
+    // 3. Mixing cost per track per sample.
+    report << "## Mixing cost\n\nEnd-to-end render (disk read, strips, pan, mix bus, file write) of mono 16-bit stems, 20 s each, divided by tracks x samples.\n\n"
+           << "| tracks | render time | ns per track per sample |\n|---|---|---|\n";
+    std::vector<fs::path> shortStems;
+    for (int k = 0; k < 8; ++k)
+    {
+        shortStems.push_back (work / ("short" + std::to_string (k) + ".wav"));
+        writeStem (shortStems.back(), 1, 20, k);
+    }
+    for (int tracks : { 16, 64, 256 })
+    {
+        const auto session = sessionOver (shortStems, tracks, 1, 20 * 48000);
+        const double t = timeRender (session, work / "mix.wav");
+        const double ns = t * 1e9 / ((double) tracks * 20 * 48000);
+        report << "| " << tracks << " | " << t << " s | " << ns << " |\n";
+        std::fprintf (stderr, "%d tracks: %.2f ns/track/sample\n", tracks, ns);
+    }
+
+    // 4. The same mix by sox -m, on the same stems.
+    {
+        auto session = sessionOver (shortStems, 8, 1, 20 * 48000);
+        saveSessionFile (session, work / "sox-peer.crest");
+        std::vector<std::string> sox { "sox", "-m" };
+        for (auto& s : shortStems)
+            sox.push_back (s.string());
+        sox.push_back ((work / "sox-mix.wav").string());
+        const auto [soxSeconds, soxRss] = runChild (sox);
+        const auto [crestSeconds, crestRss] = runChild ({ cli, "render", (work / "sox-peer.crest").string(), "-o", (work / "crest-mix.wav").string(), "--bits", "16" });
+        report << "\n## Against a peer: `sox -m`\n\nThe same 8 mono 20 s stems mixed to a 16-bit file (crest: via the `crest render` command, including its loudness report; sox: plain sum).\n\n"
+               << "| tool | wall time | peak RSS |\n|---|---|---|\n| sox -m | " << soxSeconds << " s | " << soxRss << " MB |\n| crest render | "
+               << crestSeconds << " s | " << crestRss << " MB |\n\nPeak RSS of a spawned child cannot read below this benchmark's own size at the spawn, so the two RSS figures here are upper bounds\n\nRatio crest / sox: **" << crestSeconds / soxSeconds << "**.\n\n";
+        std::fprintf (stderr, "sox %.3f s, crest %.3f s\n", soxSeconds, crestSeconds);
+    }
+
+    std::ofstream (argv[2]) << report.str();
+    fs::remove_all (work);
+    return 0;
+}
