@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace crest;
 using namespace crest::test;
 namespace fs = std::filesystem;
@@ -60,4 +62,42 @@ TEST_CASE ("bad audio files are refused with the file and the problem named", "[
 
     fs::create_directories (dir / "folder.wav");
     CHECK (openError (dir / "folder.wav") == (dir / "folder.wav").string() + ": is a folder, not an audio file");
+}
+
+#include <sndfile.h>
+
+TEST_CASE ("compressed formats import: Ogg Vorbis, Ogg Opus and MP3", "[io][formats]")
+{
+    TempFolder dir;
+    struct Case
+    {
+        const char* name;
+        int format;
+        int rate;
+    };
+    for (const auto& c : { Case { "v.ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 44100 }, Case { "o.opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, 48000 },
+                           Case { "m.mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 44100 } })
+    {
+        SF_INFO info {};
+        info.channels = 2;
+        info.samplerate = c.rate;
+        info.format = c.format;
+        SNDFILE* f = sf_open ((dir / c.name).c_str(), SFM_WRITE, &info);
+        REQUIRE (f != nullptr);
+        std::vector<float> tone ((size_t) c.rate * 2);
+        for (size_t i = 0; i < tone.size(); ++i)
+            tone[i] = 0.5f * (float) std::sin (2 * 3.14159265 * 440.0 * (double) (i / 2) / c.rate);
+        sf_writef_float (f, tone.data(), c.rate);
+        sf_close (f);
+
+        INFO (c.name);
+        const auto audio = readAudio (dir / c.name);
+        CHECK (audio.sampleRate == c.rate);
+        CHECK (audio.channels == 2);
+        CHECK (audio.frames() >= c.rate * 9 / 10);
+        float peak = 0;
+        for (float s : audio.samples)
+            peak = std::max (peak, std::abs (s));
+        CHECK (peak == Approx (0.5).margin (0.08));
+    }
 }
