@@ -146,6 +146,24 @@ void SessionPlayer::audioDeviceIOCallbackWithContext (const float* const*, int, 
     audioEngine.process (outputs, numOutputs, numSamples);
 }
 
-void SessionPlayer::audioDeviceAboutToStart (juce::AudioIODevice*) {}
-void SessionPlayer::audioDeviceStopped() {}
+void SessionPlayer::audioDeviceAboutToStart (juce::AudioIODevice* device)
+{
+    deviceRate = device != nullptr ? device->getCurrentSampleRate() : 0.0;
+}
+
+void SessionPlayer::audioDeviceStopped()
+{
+    deviceRate = 0.0;
+}
+
+juce::String SessionPlayer::deviceProblem() const
+{
+    if (lastDeviceProblem.isNotEmpty())
+        return lastDeviceProblem;
+    const double rate = deviceRate.load();
+    if (hasAudioDevice() && rate > 0 && rate != model.sampleRate())
+        return "The audio device runs at " + juce::String (rate, 0) + " Hz but the session is " + juce::String (model.sampleRate(), 0)
+               + " Hz: playback is off-pitch. Renders are unaffected.";
+    return {};
+}
 } // namespace crest

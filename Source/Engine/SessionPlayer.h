@@ -28,7 +28,8 @@ public:
     juce::String openAudioDevice (const juce::String& deviceType = {});
     void closeAudioDevice();
     bool hasAudioDevice() const;
-    juce::String deviceProblem() const { return lastDeviceProblem; }
+    // Why live playback is impaired, or "" (no device, or one at the wrong rate).
+    juce::String deviceProblem() const;
     juce::String deviceDescription() const;
     juce::AudioDeviceManager& deviceManager() noexcept { return devices; }
 
@@ -69,5 +70,6 @@ private:
     Engine audioEngine;
     juce::AudioDeviceManager devices;
     juce::String lastDeviceProblem;
+    std::atomic<double> deviceRate { 0.0 };
 };
 } // namespace crest

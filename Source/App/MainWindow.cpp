@@ -1,0 +1,453 @@
+#include "MainWindow.h"
+
+#include "Gui/CrestLookAndFeel.h"
+#include "Gui/MainComponent.h"
+
+#include "Core/CrestError.h"
+#include "Session/SessionFile.h"
+
+namespace crest
+{
+namespace
+{
+    std::filesystem::path toPath (const juce::File& f) { return std::filesystem::path (f.getFullPathName().toStdString()); }
+    juce::File toFile (const std::filesystem::path& p) { return juce::File (juce::String (p.string())); }
+} // namespace
+
+MainWindow::MainWindow (const juce::String& audioDeviceType)
+    : juce::DocumentWindow ("Crest", colours::background, juce::DocumentWindow::allButtons),
+      deviceType (audioDeviceType)
+{
+    player = std::make_unique<SessionPlayer> (model, media);
+    // No device is not an error: the mixer still edits, saves and renders.
+    player->openAudioDevice (deviceType);
+
+    auto* main = new MainComponent (model, *player);
+    content = main;
+    main->transport().onPlayStop = [this] { togglePlay(); };
+    main->transport().onReturnToStart = [this] { goToStart(); };
+
+    setUsingNativeTitleBar (true);
+    setContentOwned (main, true);
+    setResizable (true, true);
+    setResizeLimits (640, 420, 8192, 8192);
+
+    commands.registerAllCommandsForTarget (this);
+    commands.setFirstCommandTarget (this);
+    addKeyListener (commands.getKeyMappings());
+    setApplicationCommandManagerToWatch (&commands);
+    setMenuBar (this, 24);
+
+    model.state().addListener (this);
+    savedDocument = model.toDocument();
+    updateTitle();
+    centreWithSize (getWidth(), getHeight());
+}
+
+MainWindow::~MainWindow()
+{
+    model.state().removeListener (this);
+    renderJob.reset();
+    setMenuBar (nullptr);
+    // The content refers to the player and model; it must die first.
+    clearContentComponent();
+    player.reset();
+}
+
+void MainWindow::closeButtonPressed()
+{
+    juce::JUCEApplication::getInstance()->systemRequestedQuit();
+}
+
+// ---- session files ----------------------------------------------------------
+
+bool MainWindow::openSession (const std::filesystem::path& file)
+{
+    SessionDocument document;
+    try
+    {
+        document = loadSessionFile (file);
+    }
+    catch (const std::exception& e)
+    {
+        showError ("Could not open session", juce::String::fromUTF8 (e.what()));
+        return false;
+    }
+
+    player->stop();
+    player->returnToStart();
+    model.load (document);
+    sessionFile = std::filesystem::absolute (file);
+    savedDocument = model.toDocument();
+
+    // The device runs at the session's rate; follow a session at another rate.
+    if (auto* device = player->deviceManager().getCurrentAudioDevice())
+        if (std::abs (device->getCurrentSampleRate() - model.sampleRate()) > 0.5)
+            player->openAudioDevice (device->getTypeName());
+
+    content->mixer().resetMeters();
+    content->refreshStatus();
+    content->status().flash ("Opened " + toFile (sessionFile).getFullPathName());
+    updateTitle();
+    return true;
+}
+
+void MainWindow::newSessionNow()
+{
+    player->stop();
+    player->returnToStart();
+    model.load (SessionDocument {});
+    sessionFile.clear();
+    savedDocument = model.toDocument();
+    content->mixer().resetMeters();
+    content->refreshStatus();
+    updateTitle();
+}
+
+void MainWindow::chooseSessionToOpen()
+{
+    const auto start = sessionFile.empty() ? juce::File::getSpecialLocation (juce::File::userHomeDirectory)
+                                           : toFile (sessionFile).getParentDirectory();
+    chooser = std::make_unique<juce::FileChooser> ("Open session", start, juce::String ("*") + sessionExtension);
+    chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              const auto file = fc.getResult();
+                              if (file != juce::File())
+                                  openSession (toPath (file));
+                          });
+}
+
+bool MainWindow::save()
+{
+    if (sessionFile.empty())
+    {
+        saveAs();
+        return false;
+    }
+    return saveTo (sessionFile);
+}
+
+bool MainWindow::saveTo (const std::filesystem::path& file)
+{
+    try
+    {
+        const auto document = model.toDocument();
+        saveSessionFile (document, file);
+        sessionFile = file;
+        savedDocument = document;
+        updateTitle();
+        content->status().flash ("Saved " + toFile (file).getFullPathName());
+        return true;
+    }
+    catch (const std::exception& e)
+    {
+        showError ("Could not save session", juce::String::fromUTF8 (e.what()));
+        return false;
+    }
+}
+
+void MainWindow::saveAs (std::function<void()> afterSaving)
+{
+    const auto start = sessionFile.empty()
+                           ? juce::File::getSpecialLocation (juce::File::userHomeDirectory).getChildFile ("Untitled.crest")
+                           : toFile (sessionFile);
+    chooser = std::make_unique<juce::FileChooser> ("Save session as", start, juce::String ("*") + sessionExtension);
+    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::warnAboutOverwriting,
+                          [this, afterSaving] (const juce::FileChooser& fc)
+                          {
+                              auto file = fc.getResult();
+                              if (file == juce::File())
+                                  return;
+                              if (! file.hasFileExtension (sessionExtension))
+                                  file = file.withFileExtension (sessionExtension);
+                              if (saveTo (toPath (file)) && afterSaving)
+                                  afterSaving();
+                          });
+}
+
+bool MainWindow::isModified() const
+{
+    return model.toDocument() != savedDocument;
+}
+
+void MainWindow::confirmDiscardingChanges (std::function<void()> then)
+{
+    if (! isModified())
+    {
+        then();
+        return;
+    }
+    juce::AlertWindow::showYesNoCancelBox (
+        juce::MessageBoxIconType::QuestionIcon, "Save changes?",
+        "\"" + sessionName() + "\" has unsaved changes. Save them first?", "Save", "Don't save", "Cancel", this,
+        juce::ModalCallbackFunction::create (
+            [this, then] (int choice)
+            {
+                if (choice == 1)   // Save
+                {
+                    if (sessionFile.empty())
+                        saveAs (then);
+                    else if (saveTo (sessionFile))
+                        then();
+                }
+                else if (choice == 2)   // Don't save
+                {
+                    then();
+                }
+            }));
+}
+
+// ---- render -----------------------------------------------------------------
+
+void MainWindow::chooseRenderOutput()
+{
+    if (renderJob != nullptr)
+        return;
+    const auto folder = sessionFile.empty() ? juce::File::getSpecialLocation (juce::File::userMusicDirectory)
+                                            : toFile (sessionFile).getParentDirectory();
+    const auto start = folder.getChildFile (sessionName() + "-mix.wav");
+    chooser = std::make_unique<juce::FileChooser> ("Render mix to", start, "*.wav");
+    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::warnAboutOverwriting,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              auto file = fc.getResult();
+                              if (file == juce::File())
+                                  return;
+                              if (! file.hasFileExtension ("wav"))
+                                  file = file.withFileExtension ("wav");
+                              startRender (toPath (file));
+                          });
+}
+
+void MainWindow::startRender (const std::filesystem::path& output)
+{
+    renderJob = std::make_unique<RenderJob> (model.toDocument(), output, media, this);
+    renderJob->onFinished = [this] (const RenderJob::Result& result)
+    {
+        if (result.ok)
+        {
+            juce::String message = "The mix was written to\n" + toFile (result.output).getFullPathName() + "\n\n"
+                                   + TransportBar::formatTime (result.report.frames, result.report.sampleRate) + " at "
+                                   + juce::String (result.report.sampleRate, 0) + " Hz, 24-bit WAV.";
+            for (const auto& w : result.report.warnings)
+                message << "\n\nWarning: " << juce::String::fromUTF8 (w.c_str());
+            juce::AlertWindow::showMessageBoxAsync (juce::MessageBoxIconType::InfoIcon, "Render finished", message, "OK", this);
+            content->status().flash ("Rendered " + toFile (result.output).getFullPathName());
+        }
+        else if (result.cancelled)
+        {
+            content->status().flash ("Render cancelled; no file was written.");
+        }
+        else
+        {
+            showError ("Render failed", result.error);
+        }
+        // The progress window is still unwinding this call; delete it later.
+        juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)]
+                                         {
+                                             if (safe != nullptr)
+                                                 safe->renderJob.reset();
+                                         });
+    };
+    renderJob->launchThread();
+}
+
+// ---- transport --------------------------------------------------------------
+
+void MainWindow::play()
+{
+    player->play();
+}
+
+void MainWindow::seekSeconds (double seconds)
+{
+    player->seek ((int64_t) (seconds * model.sampleRate()));
+}
+
+void MainWindow::togglePlay()
+{
+    if (player->isPlaying())
+        player->stop();
+    else
+        player->play();
+    content->transport().refresh();
+}
+
+void MainWindow::goToStart()
+{
+    player->returnToStart();
+    content->transport().refresh();
+}
+
+// ---- title, errors ----------------------------------------------------------
+
+juce::String MainWindow::sessionName() const
+{
+    return sessionFile.empty() ? juce::String ("Untitled") : juce::String (sessionFile.stem().string());
+}
+
+void MainWindow::updateTitle()
+{
+    const auto title = sessionName() + (isModified() ? " *" : "") + " - Crest";
+    if (title != shownTitle)
+    {
+        shownTitle = title;
+        setName (title);
+    }
+}
+
+void MainWindow::showError (const juce::String& title, const juce::String& message)
+{
+    juce::AlertWindow::showMessageBoxAsync (juce::MessageBoxIconType::WarningIcon, title, message, "OK", this);
+}
+
+// ---- commands and menus -----------------------------------------------------
+
+void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
+{
+    for (juce::CommandID id : { (juce::CommandID) newSession, (juce::CommandID) openSessionCmd, (juce::CommandID) saveSession,
+                                (juce::CommandID) saveSessionAs, (juce::CommandID) renderMix,
+                                (juce::CommandID) juce::StandardApplicationCommandIDs::quit, (juce::CommandID) undo,
+                                (juce::CommandID) redo, (juce::CommandID) playStop, (juce::CommandID) returnToStart })
+        list.add (id);
+}
+
+void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
+{
+    using juce::KeyPress;
+    using juce::ModifierKeys;
+    const auto cmd = ModifierKeys::commandModifier;
+    const auto shift = ModifierKeys::shiftModifier;
+    switch (id)
+    {
+        case newSession:
+            info.setInfo ("New", "Start an empty session", "File", 0);
+            info.addDefaultKeypress ('n', cmd);
+            break;
+        case openSessionCmd:
+            info.setInfo ("Open...", "Open a session file", "File", 0);
+            info.addDefaultKeypress ('o', cmd);
+            break;
+        case saveSession:
+            info.setInfo ("Save", "Save the session", "File", 0);
+            info.addDefaultKeypress ('s', cmd);
+            break;
+        case saveSessionAs:
+            info.setInfo ("Save As...", "Save the session under a new name", "File", 0);
+            info.addDefaultKeypress ('s', cmd | shift);
+            break;
+        case renderMix:
+            info.setInfo ("Render Mix...", "Render the mix to a WAV file", "File", 0);
+            info.addDefaultKeypress ('r', cmd);
+            info.setActive (renderJob == nullptr);
+            break;
+        case juce::StandardApplicationCommandIDs::quit:
+            info.setInfo ("Quit", "Quit Crest", "File", 0);
+            info.addDefaultKeypress ('q', cmd);
+            break;
+        case undo:
+        {
+            auto& um = model.undoManager();
+            info.setInfo (um.canUndo() ? "Undo " + um.getUndoDescription() : juce::String ("Undo"), "Undo the last edit", "Edit", 0);
+            info.addDefaultKeypress ('z', cmd);
+            info.setActive (um.canUndo());
+            break;
+        }
+        case redo:
+        {
+            auto& um = model.undoManager();
+            info.setInfo (um.canRedo() ? "Redo " + um.getRedoDescription() : juce::String ("Redo"), "Redo the last undone edit", "Edit", 0);
+            info.addDefaultKeypress ('z', cmd | shift);
+            info.addDefaultKeypress ('y', cmd);
+            info.setActive (um.canRedo());
+            break;
+        }
+        case playStop:
+            info.setInfo (player->isPlaying() ? "Stop" : "Play", "Start or stop playback", "Transport", 0);
+            info.addDefaultKeypress (KeyPress::spaceKey, 0);
+            break;
+        case returnToStart:
+            info.setInfo ("Return to Start", "Move the playhead to the start", "Transport", 0);
+            info.addDefaultKeypress (KeyPress::homeKey, 0);
+            info.addDefaultKeypress (KeyPress::returnKey, 0);
+            break;
+        default:
+            break;
+    }
+}
+
+bool MainWindow::perform (const InvocationInfo& info)
+{
+    switch (info.commandID)
+    {
+        case newSession: confirmDiscardingChanges ([this] { newSessionNow(); }); return true;
+        case openSessionCmd: confirmDiscardingChanges ([this] { chooseSessionToOpen(); }); return true;
+        case saveSession: save(); return true;
+        case saveSessionAs: saveAs(); return true;
+        case renderMix: chooseRenderOutput(); return true;
+        case juce::StandardApplicationCommandIDs::quit: juce::JUCEApplication::getInstance()->systemRequestedQuit(); return true;
+        case undo: model.undoManager().undo(); commands.commandStatusChanged(); return true;
+        case redo: model.undoManager().redo(); commands.commandStatusChanged(); return true;
+        case playStop: togglePlay(); commands.commandStatusChanged(); return true;
+        case returnToStart: goToStart(); return true;
+        default: return false;
+    }
+}
+
+juce::StringArray MainWindow::getMenuBarNames()
+{
+    return { "File", "Edit", "Transport" };
+}
+
+juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
+{
+    juce::PopupMenu menu;
+    if (menuIndex == 0)
+    {
+        menu.addCommandItem (&commands, newSession);
+        menu.addCommandItem (&commands, openSessionCmd);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, saveSession);
+        menu.addCommandItem (&commands, saveSessionAs);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, renderMix);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, juce::StandardApplicationCommandIDs::quit);
+    }
+    else if (menuIndex == 1)
+    {
+        menu.addCommandItem (&commands, undo);
+        menu.addCommandItem (&commands, redo);
+    }
+    else if (menuIndex == 2)
+    {
+        menu.addCommandItem (&commands, playStop);
+        menu.addCommandItem (&commands, returnToStart);
+    }
+    return menu;
+}
+
+bool MainWindow::isInterestedInFileDrag (const juce::StringArray& files)
+{
+    for (const auto& f : files)
+        if (juce::File (f).hasFileExtension (sessionExtension))
+            return true;
+    return false;
+}
+
+void MainWindow::filesDropped (const juce::StringArray& files, int, int)
+{
+    for (const auto& f : files)
+    {
+        if (juce::File (f).hasFileExtension (sessionExtension))
+        {
+            const auto path = toPath (juce::File (f));
+            confirmDiscardingChanges ([this, path] { openSession (path); });
+            return;
+        }
+    }
+}
+} // namespace crest

@@ -1,0 +1,109 @@
+// The app's one window: owns the open session (model, media pool, player),
+// the menu bar and keyboard commands, and the file workflow (new, open,
+// save, save as, render, drag-and-drop of .crest files). A failed open
+// changes nothing; unsaved edits are confirmed before they are dropped.
+//
+// Message thread only (the render runs on its own thread, see RenderJob).
+#pragma once
+
+#include "RenderJob.h"
+
+#include "Engine/SessionPlayer.h"
+#include "IO/MediaPool.h"
+#include "Session/SessionModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+namespace crest
+{
+class MainComponent;
+
+class MainWindow : public juce::DocumentWindow,
+                   public juce::ApplicationCommandTarget,
+                   public juce::MenuBarModel,
+                   public juce::FileDragAndDropTarget,
+                   private juce::ValueTree::Listener
+{
+public:
+    explicit MainWindow (const juce::String& audioDeviceType);
+    ~MainWindow() override;
+
+    // Opens a session file; on failure shows why and keeps the current one.
+    bool openSession (const std::filesystem::path& file);
+    void play();
+    void seekSeconds (double seconds);
+
+    // Runs `then` once unsaved edits are saved or discarded; not if cancelled.
+    void confirmDiscardingChanges (std::function<void()> then);
+    bool isModified() const;
+
+    void closeButtonPressed() override;
+
+    // ApplicationCommandTarget
+    juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
+    void getAllCommands (juce::Array<juce::CommandID>& commands) override;
+    void getCommandInfo (juce::CommandID, juce::ApplicationCommandInfo&) override;
+    bool perform (const InvocationInfo&) override;
+
+    // MenuBarModel
+    juce::StringArray getMenuBarNames() override;
+    juce::PopupMenu getMenuForIndex (int menuIndex, const juce::String& menuName) override;
+    void menuItemSelected (int, int) override {}
+
+    // FileDragAndDropTarget
+    bool isInterestedInFileDrag (const juce::StringArray& files) override;
+    void filesDropped (const juce::StringArray& files, int x, int y) override;
+
+private:
+    enum Command : juce::CommandID
+    {
+        newSession = 0x2001,   // JUCE's standard commands (quit…) use 0x1001 and up
+        openSessionCmd,
+        saveSession,
+        saveSessionAs,
+        renderMix,
+        undo,
+        redo,
+        playStop,
+        returnToStart,
+    };
+
+    void newSessionNow();
+    void chooseSessionToOpen();
+    bool save();
+    void saveAs (std::function<void()> afterSaving = {});
+    bool saveTo (const std::filesystem::path& file);
+    void chooseRenderOutput();
+    void startRender (const std::filesystem::path& output);
+    void togglePlay();
+    void goToStart();
+
+    juce::String sessionName() const;
+    void updateTitle();
+    void showError (const juce::String& title, const juce::String& message);
+
+    void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override { updateTitle(); }
+    void valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) override { updateTitle(); }
+    void valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) override { updateTitle(); }
+    void valueTreeChildOrderChanged (juce::ValueTree&, int, int) override { updateTitle(); }
+
+    // Declaration order is destruction order in reverse: the player must go
+    // before the model it listens to, and both outlive the content.
+    juce::ApplicationCommandManager commands;
+    MediaPool media;
+    SessionModel model;
+    std::unique_ptr<SessionPlayer> player;
+    juce::String deviceType;
+    MainComponent* content = nullptr;   // owned by the DocumentWindow
+
+    std::filesystem::path sessionFile;   // empty: untitled
+    SessionDocument savedDocument;       // what is on disk, to tell "modified"
+    juce::String shownTitle;
+    std::unique_ptr<juce::FileChooser> chooser;
+    std::unique_ptr<RenderJob> renderJob;
+};
+} // namespace crest

@@ -1,0 +1,47 @@
+// "Render mix…" as a background job: renderSession() on its own thread
+// behind a progress window with a Cancel button, so the message thread
+// (meters, playback controls) never waits for a long render. The result
+// is handed back on the message thread through onFinished.
+//
+// Constructed, launched and finished on the message thread; run() is the
+// render thread.
+#pragma once
+
+#include "IO/MediaPool.h"
+#include "Render/OfflineRenderer.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <atomic>
+#include <functional>
+
+namespace crest
+{
+class RenderJob : public juce::ThreadWithProgressWindow
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        bool cancelled = false;
+        juce::String error;
+        RenderReport report;
+        std::filesystem::path output;
+    };
+
+    RenderJob (SessionDocument session, std::filesystem::path output, MediaPool& media, juce::Component* centreAround);
+
+    // Called once on the message thread when the render ends. The job may
+    // be deleted from inside it only asynchronously (the window still uses it).
+    std::function<void (const Result&)> onFinished;
+
+    void run() override;
+    void threadComplete (bool userPressedCancel) override;
+
+private:
+    SessionDocument session;
+    MediaPool& media;
+    std::atomic<bool> cancel { false };
+    Result result;
+};
+} // namespace crest

@@ -1,0 +1,186 @@
+#include "ChannelStrip.h"
+
+#include "CrestLookAndFeel.h"
+
+#include "Core/ParameterSpec.h"
+#include "Engine/SessionPlayer.h"
+
+namespace crest
+{
+juce::Colour ChannelStrip::trackColour (int index)
+{
+    // Muted hues that read on the dark panel without competing with amber.
+    static const juce::uint32 palette[] = { 0xff5b8def, 0xff4fc1b0, 0xff8fc14f, 0xffc98a4b,
+                                            0xffb066d6, 0xffd65f8a, 0xff5fb5d6, 0xffc9c24b };
+    return juce::Colour (palette[(size_t) index % std::size (palette)]);
+}
+
+ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
+    : model (m), trackTree (std::move (t)), colour (trackColour (index))
+{
+    nameLabel.setJustificationType (juce::Justification::centred);
+    nameLabel.setFont (juce::Font (14.0f, juce::Font::bold));
+    nameLabel.setEditable (false, true, false);
+    nameLabel.setTooltip ("Double-click to rename");
+    nameLabel.setColour (juce::Label::textWhenEditingColourId, colours::text);
+    nameLabel.setColour (juce::Label::backgroundWhenEditingColourId, colours::faderTrack);
+    nameLabel.onTextChange = [this]
+    {
+        const auto text = nameLabel.getText().trim();
+        if (text.isEmpty() || text == trackTree[ids::name].toString())
+        {
+            refreshFromModel();
+            return;
+        }
+        model.beginGesture ("Rename track");
+        model.setTrackValue (trackTree, ids::name, text);
+    };
+    addAndMakeVisible (nameLabel);
+
+    channelsLabel.setJustificationType (juce::Justification::centred);
+    channelsLabel.setFont (juce::Font (10.0f));
+    channelsLabel.setColour (juce::Label::textColourId, colours::textDim);
+    addAndMakeVisible (channelsLabel);
+
+    const auto& pan = params::pan;
+    panKnob.setRange (pan.minimum, pan.maximum, 1.0);
+    panKnob.setDoubleClickReturnValue (true, pan.defaultValue);
+    panKnob.setRotaryParameters (juce::MathConstants<float>::pi * 1.25f, juce::MathConstants<float>::pi * 2.75f, true);
+    panKnob.setMouseDragSensitivity (160);
+    panKnob.setTooltip ("Pan. Double-click to centre.");
+    panKnob.textFromValueFunction = [] (double v) { return formatPan (v); };
+    panKnob.onDragStart = [this]
+    {
+        panDragging = true;
+        panNewGesture = true;
+    };
+    panKnob.onDragEnd = [this] { panDragging = false; };
+    panKnob.onValueChange = [this]
+    {
+        if (! panDragging || panNewGesture)
+            model.beginGesture ("Pan " + trackTree[ids::name].toString());
+        panNewGesture = false;
+        model.setTrackValue (trackTree, ids::pan, panKnob.getValue());
+        panLabel.setText (formatPan (panKnob.getValue()), juce::dontSendNotification);
+    };
+    addAndMakeVisible (panKnob);
+
+    panLabel.setJustificationType (juce::Justification::centred);
+    panLabel.setFont (juce::Font (11.0f));
+    panLabel.setColour (juce::Label::textColourId, colours::textDim);
+    addAndMakeVisible (panLabel);
+
+    muteButton.setClickingTogglesState (true);
+    muteButton.setColour (juce::TextButton::buttonOnColourId, colours::mute);
+    muteButton.setColour (juce::TextButton::textColourOnId, juce::Colours::white);
+    muteButton.setTooltip ("Mute");
+    muteButton.onClick = [this]
+    {
+        model.beginGesture ("Mute " + trackTree[ids::name].toString());
+        model.setTrackValue (trackTree, ids::mute, muteButton.getToggleState());
+    };
+    addAndMakeVisible (muteButton);
+
+    soloButton.setClickingTogglesState (true);
+    soloButton.setColour (juce::TextButton::buttonOnColourId, colours::accent);
+    soloButton.setTooltip ("Solo");
+    soloButton.onClick = [this]
+    {
+        model.beginGesture ("Solo " + trackTree[ids::name].toString());
+        model.setTrackValue (trackTree, ids::solo, soloButton.getToggleState());
+    };
+    addAndMakeVisible (soloButton);
+
+    fader.setColour (juce::Slider::rotarySliderFillColourId, colour);
+    fader.onEdit = [this] (double db, bool newGesture)
+    {
+        if (newGesture)
+            model.beginGesture ("Fader " + trackTree[ids::name].toString());
+        model.setTrackValue (trackTree, ids::faderDb, db);
+    };
+    addAndMakeVisible (fader);
+    addAndMakeVisible (meter);
+
+    refreshFromModel();
+    trackTree.addListener (this);
+}
+
+ChannelStrip::~ChannelStrip()
+{
+    trackTree.removeListener (this);
+}
+
+juce::String ChannelStrip::formatPan (double pan)
+{
+    const int p = juce::roundToInt (pan);
+    if (p == 0)
+        return "C";
+    return (p < 0 ? "L" : "R") + juce::String (std::abs (p));
+}
+
+void ChannelStrip::refreshFromModel()
+{
+    nameLabel.setText (trackTree[ids::name].toString(), juce::dontSendNotification);
+    nameLabel.setTooltip (trackTree[ids::name].toString() + " (double-click to rename)");
+    channelsLabel.setText ((int) trackTree[ids::channels] == 2 ? "STEREO" : "MONO", juce::dontSendNotification);
+    panKnob.setValue ((double) trackTree[ids::pan], juce::dontSendNotification);
+    panLabel.setText (formatPan (panKnob.getValue()), juce::dontSendNotification);
+    muteButton.setToggleState ((bool) trackTree[ids::mute], juce::dontSendNotification);
+    soloButton.setToggleState ((bool) trackTree[ids::solo], juce::dontSendNotification);
+    fader.showValue ((double) trackTree[ids::faderDb]);
+}
+
+void ChannelStrip::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&)
+{
+    if (tree == trackTree)
+        refreshFromModel();
+}
+
+void ChannelStrip::updateMeter (SessionPlayer& player)
+{
+    if (auto runtime = player.runtimeFor (trackTree[ids::id].toString()))
+        meter.pushPeaks (runtime->controls.meterLeft.take(), runtime->controls.meterRight.take());
+    else
+        meter.pushPeaks (0.0f, 0.0f);
+}
+
+void ChannelStrip::paint (juce::Graphics& g)
+{
+    auto bounds = getLocalBounds().toFloat().reduced (2.0f, 0.0f);
+    g.setColour (colours::panel);
+    g.fillRoundedRectangle (bounds, 4.0f);
+    // The track's colour as a cap, so a strip is recognisable from afar.
+    g.setColour (colour);
+    g.fillRoundedRectangle (bounds.removeFromTop (4.0f), 2.0f);
+
+    // A hairline under the name and above the fader section.
+    g.setColour (colours::outline);
+    g.drawHorizontalLine (muteButton.getBottom() + 6, bounds.getX() + 6.0f, bounds.getRight() - 6.0f);
+}
+
+void ChannelStrip::resized()
+{
+    auto area = getLocalBounds().reduced (6, 0);
+    area.removeFromTop (8);
+    nameLabel.setBounds (area.removeFromTop (20));
+    channelsLabel.setBounds (area.removeFromTop (12));
+    area.removeFromTop (4);
+    panKnob.setBounds (area.removeFromTop (46).withSizeKeepingCentre (46, 46));
+    panLabel.setBounds (area.removeFromTop (14));
+    area.removeFromTop (4);
+    auto buttons = area.removeFromTop (22);
+    const int half = (buttons.getWidth() - 4) / 2;
+    muteButton.setBounds (buttons.removeFromLeft (half));
+    soloButton.setBounds (buttons.removeFromRight (half));
+    area.removeFromTop (12);
+    area.removeFromBottom (8);
+
+    // Fader on the left, meter (with its scale) beside it, both the same
+    // height so the meter's 0 dB and the top of the travel line up-ish.
+    auto meterArea = area.removeFromRight (34);
+    fader.setTextBoxStyle (juce::Slider::TextBoxBelow, false, area.getWidth(), 20);
+    fader.setBounds (area);
+    meter.setBounds (fader.travelInParent (meterArea.getX(), meterArea.getWidth(), LevelMeter::clipLightHeight));
+}
+
+} // namespace crest

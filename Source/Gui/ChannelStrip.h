@@ -1,0 +1,55 @@
+// One track's strip in the mixer: name, pan, mute/solo, fader and meter.
+// Every control writes through the SessionModel (so edits are undoable and
+// reach the engine), and the strip listens to its track's ValueTree so
+// undo, redo and other editors move the controls.
+//
+// Message thread only. updateMeter() is called by the mixer's timer.
+#pragma once
+
+#include "GainFader.h"
+#include "LevelMeter.h"
+
+#include "Session/SessionModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+namespace crest
+{
+class SessionPlayer;
+
+class ChannelStrip : public juce::Component, private juce::ValueTree::Listener
+{
+public:
+    ChannelStrip (SessionModel& model, juce::ValueTree track, int index);
+    ~ChannelStrip() override;
+
+    const juce::ValueTree& track() const noexcept { return trackTree; }
+    void updateMeter (SessionPlayer& player);
+    void resetMeter() { meter.reset(); }
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+    static constexpr int preferredWidth = 92;
+    static juce::Colour trackColour (int index);
+
+private:
+    void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
+    void refreshFromModel();
+    static juce::String formatPan (double pan);
+
+    SessionModel& model;
+    juce::ValueTree trackTree;
+    juce::Colour colour;
+
+    juce::Label nameLabel;
+    juce::Label channelsLabel;
+    juce::Slider panKnob { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
+    juce::Label panLabel;
+    juce::TextButton muteButton { "M" }, soloButton { "S" };
+    GainFader fader;
+    LevelMeter meter;
+    bool panDragging = false;
+    bool panNewGesture = false;
+};
+} // namespace crest

@@ -1,0 +1,109 @@
+#include "MixerView.h"
+
+#include "CrestLookAndFeel.h"
+
+#include "Engine/SessionPlayer.h"
+
+namespace crest
+{
+MixerView::MixerView (SessionModel& m)
+    : model (m), session (m.state()), mixBus (m)
+{
+    viewport.setViewedComponent (&stripHolder, false);
+    viewport.setScrollBarsShown (false, true);
+    viewport.setScrollBarThickness (10);
+    addAndMakeVisible (viewport);
+    addAndMakeVisible (mixBus);
+
+    emptyLabel.setText ("This session has no tracks.", juce::dontSendNotification);
+    emptyLabel.setJustificationType (juce::Justification::centred);
+    emptyLabel.setColour (juce::Label::textColourId, colours::textDim);
+    addChildComponent (emptyLabel);
+
+    session.addListener (this);
+    rebuildStrips();
+}
+
+MixerView::~MixerView()
+{
+    session.removeListener (this);
+}
+
+void MixerView::valueTreeChildAdded (juce::ValueTree& parent, juce::ValueTree&)
+{
+    if (parent == session)
+        triggerAsyncUpdate();
+}
+
+void MixerView::valueTreeChildRemoved (juce::ValueTree& parent, juce::ValueTree&, int)
+{
+    if (parent == session)
+        triggerAsyncUpdate();
+}
+
+void MixerView::valueTreeChildOrderChanged (juce::ValueTree& parent, int, int)
+{
+    if (parent == session)
+        triggerAsyncUpdate();
+}
+
+void MixerView::rebuildStrips()
+{
+    strips.clear();
+    for (int i = 0; i < model.numTracks(); ++i)
+    {
+        auto strip = std::make_unique<ChannelStrip> (model, model.track (i), i);
+        stripHolder.addAndMakeVisible (*strip);
+        strips.push_back (std::move (strip));
+    }
+    emptyLabel.setVisible (strips.empty());
+    mixBus.resetMeter();
+    layoutStrips();
+}
+
+void MixerView::updateMeters (SessionPlayer& player)
+{
+    // A rebuild is pending: the strips may name tracks that are gone.
+    if (isUpdatePending())
+        return;
+    for (auto& strip : strips)
+        strip->updateMeter (player);
+    mixBus.updateMeter (player);
+}
+
+void MixerView::resetMeters()
+{
+    for (auto& strip : strips)
+        strip->resetMeter();
+    mixBus.resetMeter();
+}
+
+void MixerView::paint (juce::Graphics& g)
+{
+    g.fillAll (colours::background);
+}
+
+void MixerView::resized()
+{
+    auto area = getLocalBounds().reduced (8, 8);
+    mixBus.setBounds (area.removeFromRight (MixBusStrip::preferredWidth));
+    area.removeFromRight (10);
+    viewport.setBounds (area);
+    emptyLabel.setBounds (area);
+    layoutStrips();
+}
+
+void MixerView::layoutStrips()
+{
+    const int spacing = 4;
+    const int count = (int) strips.size();
+    const int width = juce::jmax (viewport.getWidth(), count * (ChannelStrip::preferredWidth + spacing));
+    // Leave room for the horizontal scrollbar only when it is needed.
+    const bool scrolls = width > viewport.getWidth();
+    const int height = viewport.getHeight() - (scrolls ? viewport.getScrollBarThickness() + 2 : 0);
+    stripHolder.setSize (width, juce::jmax (0, height));
+    for (int i = 0; i < count; ++i)
+        strips[(size_t) i]->setBounds (i * (ChannelStrip::preferredWidth + spacing), 0, ChannelStrip::preferredWidth,
+                                       stripHolder.getHeight());
+}
+} // namespace crest

@@ -1,0 +1,167 @@
+#include "TransportBar.h"
+
+#include "CrestLookAndFeel.h"
+
+#include "Engine/SessionPlayer.h"
+#include "Session/SessionModel.h"
+
+namespace crest
+{
+namespace
+{
+    juce::Path playShape()
+    {
+        juce::Path p;
+        p.addTriangle (0.0f, 0.0f, 0.0f, 10.0f, 8.66f, 5.0f);
+        return p;
+    }
+
+    juce::Path stopShape()
+    {
+        juce::Path p;
+        p.addRectangle (0.0f, 0.0f, 10.0f, 10.0f);
+        return p;
+    }
+
+    juce::Path returnShape()
+    {
+        juce::Path p;
+        p.addRectangle (0.0f, 0.0f, 1.6f, 10.0f);
+        p.addTriangle (9.0f, 0.0f, 9.0f, 10.0f, 1.6f, 5.0f);
+        return p;
+    }
+
+    void styleButton (juce::ShapeButton& b, juce::Colour normal)
+    {
+        b.setColours (normal, normal.brighter (0.3f), normal.darker (0.3f));
+        b.setOutline (juce::Colours::transparentBlack, 0.0f);
+        b.setBorderSize (juce::BorderSize<int> (9));
+    }
+} // namespace
+
+TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
+    : model (m), player (p)
+{
+    returnButton.setShape (returnShape(), false, true, false);
+    styleButton (returnButton, colours::text);
+    returnButton.setTooltip ("Return to start (Home)");
+    returnButton.onClick = [this]
+    {
+        if (onReturnToStart)
+            onReturnToStart();
+    };
+    addAndMakeVisible (returnButton);
+
+    updatePlayShape (false);
+    playButton.onClick = [this]
+    {
+        if (onPlayStop)
+            onPlayStop();
+    };
+    addAndMakeVisible (playButton);
+
+    const auto mono = juce::Font::getDefaultMonospacedFontName();
+    positionLabel.setFont (juce::Font (mono, 30.0f, juce::Font::bold));
+    positionLabel.setColour (juce::Label::textColourId, colours::accent);
+    positionLabel.setJustificationType (juce::Justification::centredLeft);
+    addAndMakeVisible (positionLabel);
+
+    lengthLabel.setFont (juce::Font (mono, 14.0f, juce::Font::plain));
+    lengthLabel.setColour (juce::Label::textColourId, colours::textDim);
+    addAndMakeVisible (lengthLabel);
+
+    rateLabel.setFont (juce::Font (13.0f, juce::Font::bold));
+    rateLabel.setColour (juce::Label::textColourId, colours::text);
+    rateLabel.setJustificationType (juce::Justification::centredRight);
+    addAndMakeVisible (rateLabel);
+
+    deviceLabel.setFont (juce::Font (12.0f));
+    deviceLabel.setColour (juce::Label::textColourId, colours::textDim);
+    deviceLabel.setJustificationType (juce::Justification::centredRight);
+    addAndMakeVisible (deviceLabel);
+
+    logoLabel.setText ("CREST", juce::dontSendNotification);
+    logoLabel.setFont (juce::Font (20.0f, juce::Font::bold).withExtraKerningFactor (0.25f));
+    logoLabel.setColour (juce::Label::textColourId, colours::text.withAlpha (0.85f));
+    addAndMakeVisible (logoLabel);
+
+    refresh();
+}
+
+juce::String TransportBar::formatTime (int64_t samples, double sampleRate)
+{
+    if (sampleRate <= 0.0)
+        return "--:--.---";
+    const auto totalMs = (int64_t) ((double) samples * 1000.0 / sampleRate);
+    const auto minutes = totalMs / 60000;
+    const auto seconds = (totalMs / 1000) % 60;
+    const auto millis = totalMs % 1000;
+    return juce::String::formatted ("%02d:%02d.%03d", (int) minutes, (int) seconds, (int) millis);
+}
+
+void TransportBar::updatePlayShape (bool playing)
+{
+    shownPlaying = playing;
+    playButton.setShape (playing ? stopShape() : playShape(), false, true, false);
+    styleButton (playButton, playing ? colours::accent : colours::text);
+    playButton.setTooltip (playing ? "Stop (Space)" : "Play (Space)");
+    repaint();
+}
+
+void TransportBar::refresh()
+{
+    const bool playing = player.isPlaying();
+    if (playing != shownPlaying || firstRefresh)
+        updatePlayShape (playing);
+    firstRefresh = false;
+
+    const double rate = model.sampleRate();
+    positionLabel.setText (formatTime (player.position(), rate), juce::dontSendNotification);
+    lengthLabel.setText ("/ " + formatTime (model.lengthSamples(), rate), juce::dontSendNotification);
+    rateLabel.setText (juce::String (rate / 1000.0, rate == std::floor (rate / 1000.0) * 1000.0 ? 0 : 1) + " kHz session",
+                       juce::dontSendNotification);
+    deviceLabel.setText (player.hasAudioDevice() ? player.deviceDescription() : "No audio device", juce::dontSendNotification);
+    deviceLabel.setColour (juce::Label::textColourId, player.hasAudioDevice() ? colours::textDim : colours::mute.brighter (0.2f));
+}
+
+void TransportBar::paint (juce::Graphics& g)
+{
+    g.fillAll (colours::panel);
+    g.setColour (colours::outline);
+    g.drawHorizontalLine (getHeight() - 1, 0.0f, (float) getWidth());
+
+    // The time display sits in a recessed well, like a hardware counter.
+    auto well = positionLabel.getBounds().getUnion (lengthLabel.getBounds()).expanded (8, 4).toFloat();
+    g.setColour (colours::faderTrack);
+    g.fillRoundedRectangle (well, 4.0f);
+
+    // Play is the app's main button; give it a ring that lights when rolling.
+    auto ring = playButton.getBounds().toFloat().reduced (1.0f);
+    g.setColour (shownPlaying ? colours::accent.withAlpha (0.18f) : colours::panelRaised);
+    g.fillEllipse (ring);
+    g.setColour (shownPlaying ? colours::accent : colours::outline.brighter (0.2f));
+    g.drawEllipse (ring, 1.5f);
+    auto ring2 = returnButton.getBounds().toFloat().reduced (1.0f);
+    g.setColour (colours::panelRaised);
+    g.fillEllipse (ring2);
+    g.setColour (colours::outline.brighter (0.2f));
+    g.drawEllipse (ring2, 1.5f);
+}
+
+void TransportBar::resized()
+{
+    auto area = getLocalBounds().reduced (14, 8);
+    logoLabel.setBounds (area.removeFromLeft (110));
+    area.removeFromLeft (10);
+    returnButton.setBounds (area.removeFromLeft (area.getHeight()).reduced (4));
+    area.removeFromLeft (8);
+    playButton.setBounds (area.removeFromLeft (area.getHeight()));
+    area.removeFromLeft (26);
+    positionLabel.setBounds (area.removeFromLeft (200));
+    lengthLabel.setBounds (area.removeFromLeft (120));
+
+    auto right = area.removeFromRight (420);
+    rateLabel.setBounds (right.removeFromTop (right.getHeight() / 2));
+    deviceLabel.setBounds (right);
+}
+} // namespace crest
