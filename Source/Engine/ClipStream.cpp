@@ -38,12 +38,14 @@ int ClipStream::read (int64_t start, int count, float* const* dest, int destChan
         const int64_t chunkIndex = frame / chunkFrames;
         const int offset = (int) (frame - chunkIndex * chunkFrames);
         const int n = (int) std::min<int64_t> (count - done, chunkFrames - offset);
-        const float* chunk = chunkIndex < numChunks ? chunks[(size_t) chunkIndex].load (std::memory_order_acquire) : nullptr;
+        // seq_cst pairs with the streamer's retirement (see service()).
+        const float* chunk = chunkIndex < numChunks ? chunks[(size_t) chunkIndex].load (std::memory_order_seq_cst) : nullptr;
         if (chunk == nullptr)
         {
             for (int ch = 0; ch < destChannels; ++ch)
                 std::fill (dest[ch] + done, dest[ch] + done + n, 0.0f);
-            missing += n;
+            if (frame < numFrames)
+                missing += (int) std::min<int64_t> (n, numFrames - frame);
         }
         else
         {
@@ -74,7 +76,12 @@ int ClipStream::read (int64_t start, int count, float* const* dest, int destChan
 void ClipStream::load (int64_t chunkIndex)
 {
     if (! reader)
+    {
         reader = std::make_unique<AudioFileReader> (file);
+        if (reader->info().channels != fileChannels)
+            throw CrestError (file, "changed on disk (now " + std::to_string (reader->info().channels) + " channels, was "
+                                        + std::to_string (fileChannels) + "); reopen the session");
+    }
     const int64_t start = chunkIndex * chunkFrames;
     const int64_t frames = std::min (chunkFrames, numFrames - start);
     auto* data = new float[(size_t) (chunkFrames * fileChannels)];
@@ -96,21 +103,28 @@ void ClipStream::load (int64_t chunkIndex)
         throw;
     }
     chunks[(size_t) chunkIndex].store (data, std::memory_order_release);
+    resident.push_back (chunkIndex);
 }
 
-bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, uint64_t audioEpoch)
+bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch)
 {
-    freeRetired (audioEpoch);
+    freeRetired (audioEpoch.load (std::memory_order_seq_cst));
     if (failed() || numChunks == 0)
         return ! failed();
 
     const int64_t firstKeep = std::max<int64_t> (0, keepStart / chunkFrames);
     const int64_t lastKeep = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (keepEnd, 1) - 1) / chunkFrames);
-    for (int64_t i = 0; i < numChunks; ++i)
-    {
-        if ((i < firstKeep || i > lastKeep) && chunks[(size_t) i].load (std::memory_order_relaxed) != nullptr)
-            retired.push_back ({ chunks[(size_t) i].exchange (nullptr, std::memory_order_acq_rel), audioEpoch });
-    }
+    std::erase_if (resident, [&] (int64_t i) {
+        if (i >= firstKeep && i <= lastKeep)
+            return false;
+        // The exchange and the epoch load are seq_cst, as are the audio
+        // thread's chunk load and its epoch increment: if a block saw the
+        // chunk, the epoch read here is at most that block's own, and the
+        // chunk is freed only once the epoch has moved past it.
+        float* chunk = chunks[(size_t) i].exchange (nullptr, std::memory_order_seq_cst);
+        retired.push_back ({ chunk, audioEpoch.load (std::memory_order_seq_cst) });
+        return true;
+    });
 
     const int64_t firstNeeded = std::max<int64_t> (0, start / chunkFrames);
     const int64_t lastNeeded = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (end, 1) - 1) / chunkFrames);

@@ -24,7 +24,8 @@ class ClipStream
 public:
     static constexpr int64_t chunkFrames = 16384;
 
-    // The stream covers file frames [firstFrame, firstFrame + numFrames).
+    // The stream covers file frames [firstFrame, firstFrame + numFrames);
+    // reads past its end are silence (a clip longer than its media).
     ClipStream (std::filesystem::path playableFile, int fileChannels, int64_t firstFrame, int64_t numFrames);
     ~ClipStream();
 
@@ -40,8 +41,10 @@ public:
     // Streamer side: make clip frames [start, end) resident; drop chunks
     // outside [keepStart, keepEnd); free retired chunks the audio thread
     // can no longer see. Returns false if the file failed (stream goes
-    // silent; problem() says why).
-    bool service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, uint64_t audioEpoch);
+    // silent; problem() says why). `audioEpoch` is read after each
+    // retirement, never before: a stale value could free a chunk that a
+    // block running right now still reads.
+    bool service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch);
     void freeRetired (uint64_t audioEpoch);
     const std::string& problem() const noexcept { return failure; }
     bool failed() const noexcept { return hasFailed.load (std::memory_order_acquire); }
@@ -62,6 +65,7 @@ private:
     std::unique_ptr<std::atomic<float*>[]> chunks;
     std::unique_ptr<AudioFileReader> reader;   // streamer thread only
     std::vector<Retired> retired;              // streamer thread only
+    std::vector<int64_t> resident;             // streamer thread only: indices of loaded chunks
     std::string failure;
     std::atomic<bool> hasFailed { false };
 };

@@ -19,40 +19,40 @@ void DiskStreamer::setPlacements (std::vector<StreamPlacement> newPlacements)
     placements = std::move (newPlacements);
 }
 
-void DiskStreamer::prefetch (int64_t position, int64_t frames)
+void DiskStreamer::prefetch (int64_t position, int64_t frames, int64_t lookaheadFrames)
 {
-    serviceAll (position, frames);
+    serviceAll (position, frames, lookaheadFrames >= 0 ? lookaheadFrames : lookahead);
 }
 
-void DiskStreamer::serviceAll (int64_t position, int64_t frames)
+void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames)
 {
     std::lock_guard<std::mutex> guard (lock);
-    const auto currentEpoch = epoch.load (std::memory_order_acquire);
     for (auto& placement : placements)
     {
         auto& stream = *placement.stream;
         const int64_t local = position - placement.timelineStart;
-        const int64_t end = local + frames + lookahead;
+        const int64_t end = local + frames + lookaheadFrames;
         // Keep one chunk behind the playhead so a small jump back is free.
         const int64_t keepStart = local - ClipStream::chunkFrames;
         const int64_t keepEnd = end + ClipStream::chunkFrames;
         const bool wasFailed = stream.failed();
         if (end <= 0 || local >= stream.length())
-            stream.service (0, 0, keepStart, keepEnd, currentEpoch);
-        else if (! stream.service (local, end, keepStart, keepEnd, currentEpoch) && ! wasFailed)
+            stream.service (0, 0, keepStart, keepEnd, epoch);
+        else if (! stream.service (local, end, keepStart, keepEnd, epoch) && ! wasFailed)
             problems.push_back (stream.problem());
     }
 }
 
-void DiskStreamer::startFollowing (const std::atomic<int64_t>& playhead)
+void DiskStreamer::startFollowing (const Transport& transport)
 {
     stopFollowing();
     running = true;
-    worker = std::thread ([this, &playhead] {
+    worker = std::thread ([this, &transport] {
         std::mutex waitLock;
         while (running.load())
         {
-            serviceAll (playhead.load (std::memory_order_relaxed), 0);
+            const auto seek = transport.seekRequest.load (std::memory_order_acquire);
+            serviceAll (seek >= 0 ? seek : transport.position.load (std::memory_order_relaxed), 0, lookahead);
             std::unique_lock<std::mutex> waiting (waitLock);
             wakeUp.wait_for (waiting, std::chrono::milliseconds (10));
         }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ClipStream.h"
+#include "Transport.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -35,10 +36,11 @@ public:
 
     // Offline (or before starting playback): load what [position, position +
     // frames + lookahead) needs, on the calling thread, and evict the rest.
-    void prefetch (int64_t position, int64_t frames);
+    // A negative lookahead means the streamer's own.
+    void prefetch (int64_t position, int64_t frames, int64_t lookaheadFrames = -1);
 
-    // Live: follow `playhead` on a background thread.
-    void startFollowing (const std::atomic<int64_t>& playhead);
+    // Live: follow the transport (its pending seek first) on a background thread.
+    void startFollowing (const Transport& transport);
     void stopFollowing();
     void wake() { wakeUp.notify_one(); }
 
@@ -49,7 +51,7 @@ public:
     std::vector<std::string> takeProblems();
 
 private:
-    void serviceAll (int64_t position, int64_t frames);
+    void serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames);
 
     int64_t lookahead;
     std::mutex lock;   // guards placements and problems; never taken by the audio thread

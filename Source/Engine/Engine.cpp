@@ -71,7 +71,7 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
 
     if (playing)
         transportState.position.store (position, std::memory_order_release);
-    streamer.audioEpoch().fetch_add (1, std::memory_order_acq_rel);
+    streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // pairs with ClipStream::service
 }
 
 void Engine::renderTrack (const PlanTrack& track, int64_t position, int numFrames) noexcept

@@ -29,11 +29,16 @@ std::shared_ptr<TrackRuntime> PlanBuilder::runtimeForTrack (const TrackDocument&
 
 std::shared_ptr<ClipStream> PlanBuilder::streamForClip (const ClipDocument& clip, const MediaSource& source)
 {
-    const auto key = source.playable.string() + "|" + std::to_string (clip.sourceOffsetSamples) + "|"
-                     + std::to_string (clip.lengthSamples) + "|" + std::to_string (clip.startSample);
+    // The stream covers only the part of the clip its media really has, so
+    // an absurd length in a hand-edited session costs nothing.
+    const int64_t available = std::clamp<int64_t> (source.info.frames - clip.sourceOffsetSamples, 0, clip.lengthSamples);
+    if (available == 0)
+        return nullptr;
+    const auto key = source.identity + "|" + std::to_string (clip.sourceOffsetSamples) + "|" + std::to_string (available) + "|"
+                     + std::to_string (clip.startSample);
     auto& stream = streams[key];
     if (stream == nullptr)
-        stream = std::make_shared<ClipStream> (source.playable, source.info.channels, clip.sourceOffsetSamples, clip.lengthSamples);
+        stream = std::make_shared<ClipStream> (source.playable, source.info.channels, clip.sourceOffsetSamples, available);
     return stream;
 }
 
@@ -88,6 +93,8 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
             }
             PlanClip planClip;
             planClip.stream = streamForClip (clip, source);
+            if (planClip.stream == nullptr)
+                continue;   // the clip lies entirely past the end of its media
             planClip.start = clip.startSample;
             planClip.length = clip.lengthSamples;
             planClip.gain = (float) dbToGain (clip.gainDb);

@@ -1,5 +1,7 @@
 #include "SessionPlayer.h"
 
+#include <algorithm>
+
 namespace crest
 {
 SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, PlanBuilder::Options options)
@@ -7,7 +9,7 @@ SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, Plan
 {
     model.state().addListener (this);
     rebuild();
-    diskStreamer.startFollowing (audioEngine.transport().position);
+    diskStreamer.startFollowing (audioEngine.transport());
 }
 
 SessionPlayer::~SessionPlayer()
@@ -57,8 +59,9 @@ juce::String SessionPlayer::deviceDescription() const
 
 void SessionPlayer::play()
 {
-    // Load the first second before starting so playback opens cleanly.
-    diskStreamer.prefetch (position(), (int64_t) model.sampleRate());
+    // Load the first chunk of every clip under the playhead so playback
+    // opens cleanly; the streamer thread fetches the rest of the lookahead.
+    diskStreamer.prefetch (position(), 0, ClipStream::chunkFrames);
     audioEngine.transport().playing = true;
 }
 
@@ -106,13 +109,31 @@ void SessionPlayer::collectGarbage()
     audioEngine.plans().collectGarbage();
 }
 
+std::vector<std::string> SessionPlayer::mediaProblems() const
+{
+    auto problems = builder.problems();
+    for (const auto& placement : builder.placements())
+        if (placement.stream->failed())
+            if (std::find (problems.begin(), problems.end(), placement.stream->problem()) == problems.end())
+                problems.push_back (placement.stream->problem());
+    return problems;
+}
+
 std::shared_ptr<TrackRuntime> SessionPlayer::runtimeFor (const juce::String& trackId) const
 {
     return builder.runtimeFor (trackId.toStdString());
 }
 
+void SessionPlayer::rebuildUnlessLoading()
+{
+    if (! model.isLoading())
+        rebuild();
+}
+
 void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property)
 {
+    if (model.isLoading())
+        return;
     if (tree.hasType (ids::TRACK))
     {
         if (auto runtime = runtimeFor (tree[ids::id]))
@@ -135,9 +156,9 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
     rebuild();
 }
 
-void SessionPlayer::valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) { rebuild(); }
-void SessionPlayer::valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) { rebuild(); }
-void SessionPlayer::valueTreeChildOrderChanged (juce::ValueTree&, int, int) { rebuild(); }
+void SessionPlayer::valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) { rebuildUnlessLoading(); }
+void SessionPlayer::valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) { rebuildUnlessLoading(); }
+void SessionPlayer::valueTreeChildOrderChanged (juce::ValueTree&, int, int) { rebuildUnlessLoading(); }
 void SessionPlayer::valueTreeRedirected (juce::ValueTree&) { rebuild(); }
 
 void SessionPlayer::audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs, int numOutputs,

@@ -48,11 +48,14 @@ public:
 
     std::shared_ptr<TrackRuntime> runtimeFor (const juce::String& trackId) const;
     std::shared_ptr<BusRuntime> mixBus() const { return builder.mixBus(); }
-    const std::vector<std::string>& mediaProblems() const noexcept { return builder.problems(); }
+    // Offline media found when compiling, and files that failed while
+    // streaming (deleted or changed under us), one line each.
+    std::vector<std::string> mediaProblems() const;
     Engine& engine() noexcept { return audioEngine; }
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
 private:
+    void rebuildUnlessLoading();
     void valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property) override;
     void valueTreeChildAdded (juce::ValueTree& parent, juce::ValueTree& child) override;
     void valueTreeChildRemoved (juce::ValueTree& parent, juce::ValueTree& child, int index) override;

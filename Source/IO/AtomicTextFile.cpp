@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -28,6 +29,10 @@ void saveTextAtomically (const fs::path& target, std::string_view contents)
     const int fd = ::open (temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
         throw CrestError (target, std::string ("cannot save (") + std::strerror (errno) + ")");
+    // The new version keeps the old one's permissions.
+    struct stat previous {};
+    if (::stat (target.c_str(), &previous) == 0)
+        ::fchmod (fd, previous.st_mode & 07777);
 
     auto abandon = [&] (const std::string& what, int error) {
         ::close (fd);
@@ -59,13 +64,15 @@ void saveTextAtomically (const fs::path& target, std::string_view contents)
     std::error_code ec;
     if (fs::exists (target, ec))
     {
+        // A hard link costs no space on a full disk; where the filesystem
+        // has none (FAT, some network shares) fall back to a copy.
         const auto backup = backupPathFor (target);
         const auto backupTemporary = temporarySibling (backup, "linking");
-        if (::link (target.c_str(), backupTemporary.c_str()) == 0)
-        {
-            if (::rename (backupTemporary.c_str(), backup.c_str()) != 0)
-                ::unlink (backupTemporary.c_str());
-        }
+        bool staged = ::link (target.c_str(), backupTemporary.c_str()) == 0;
+        if (! staged)
+            staged = fs::copy_file (target, backupTemporary, fs::copy_options::overwrite_existing, ec);
+        if (staged && ::rename (backupTemporary.c_str(), backup.c_str()) != 0)
+            ::unlink (backupTemporary.c_str());
     }
 
     if (::rename (temporary.c_str(), target.c_str()) != 0)

@@ -39,6 +39,7 @@ const MediaSource& MediaPool::resolve (const fs::path& file, double sessionRate,
         return found->second;
 
     MediaSource source;
+    source.identity = key;
     source.original = file;
     try
     {

@@ -19,6 +19,7 @@ namespace crest
 {
 struct MediaSource
 {
+    std::string identity;              // path, rate, size and time: changes when the file does
     std::filesystem::path original;
     std::filesystem::path playable;    // at the session rate
     AudioFileInfo info;                // of the playable file

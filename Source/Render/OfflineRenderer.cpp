@@ -65,8 +65,9 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
         if (request.progress)
             request.progress ((double) written / (double) total);
     }
-    for (auto& problem : streamer.takeProblems())
-        report.warnings.push_back (problem);
+    // A clip that failed mid-render came out silent: that is not a master.
+    if (const auto problems = streamer.takeProblems(); ! problems.empty())
+        throw CrestError (request.output, "render failed, no file was written: " + problems.front());
     writer.commit();
     report.frames = written;
     return report;

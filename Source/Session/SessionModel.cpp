@@ -61,8 +61,11 @@ void SessionModel::load (const SessionDocument& document)
         fresh.appendChild (t, nullptr);
     }
     // Copy into the existing tree so listeners stay attached.
+    loading = true;
     tree.copyPropertiesAndChildrenFrom (fresh, nullptr);
+    loading = false;
     undo.clearUndoHistory();
+    tree.sendPropertyChangeMessage (ids::sampleRate);
 }
 
 SessionDocument SessionModel::toDocument() const

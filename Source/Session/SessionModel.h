@@ -25,7 +25,11 @@ public:
     juce::UndoManager& undoManager() noexcept { return undo; }
 
     // Replaces the whole session (not undoable: it is an open, not an edit).
+    // Listeners see the tree's many intermediate states while isLoading()
+    // is true, then one sampleRate change once it is complete, so they can
+    // react once to the finished session.
     void load (const SessionDocument& document);
+    bool isLoading() const noexcept { return loading; }
     SessionDocument toDocument() const;
 
     int numTracks() const { return tree.getNumChildren(); }
@@ -50,5 +54,6 @@ public:
 private:
     juce::ValueTree tree { ids::SESSION };
     juce::UndoManager undo;
+    bool loading = false;
 };
 } // namespace crest

@@ -130,3 +130,30 @@ TEST_CASE ("a plan swapped mid-play keeps strips and streams, so nothing restart
     CHECK (rig.engine.underrunFrames() == 0);
     rig.engine.plans().collectGarbage();
 }
+
+TEST_CASE ("a media file replaced on disk by one with other channels fails cleanly", "[engine][badinput]")
+{
+    TempFolder dir;
+    const auto file = constantFile (dir, "vox.wav", 0.5f);
+    auto session = sessionOf ({ file });
+    Rig rig (session);
+    // Re-bounced as stereo by another program before Crest read a frame.
+    writeAudio (file, 2, 48000, 48000, [] (int64_t, int) { return 0.25f; });
+    const auto out = rig.run (512);
+    CHECK (out[100] == 0.0f);
+    const auto problems = rig.streamer.takeProblems();
+    REQUIRE (problems.size() == 1);
+    CHECK (problems[0] == file.string() + ": changed on disk (now 2 channels, was 1); reopen the session");
+}
+
+TEST_CASE ("an absurd clip length costs nothing beyond its media", "[engine][badinput]")
+{
+    TempFolder dir;
+    auto session = sessionOf ({ constantFile (dir, "a.wav", 0.5f) });
+    session.tracks[0].clips[0].lengthSamples = int64_t (1) << 40;
+    Rig rig (session);
+    const auto out = rig.run (96000, 4096);
+    CHECK (out[1000] == Approx (0.5f * centre).margin (1e-6));
+    CHECK (out[60000] == 0.0f);   // past the media: silence, not an underrun
+    CHECK (rig.engine.underrunFrames() == 0);
+}
