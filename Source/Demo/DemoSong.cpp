@@ -181,7 +181,7 @@ namespace
                     const double t = (double) i / sr - start;
                     const double vibrato = 0.15 * std::sin (twoPi * 5.0 * t) * std::min (1.0, t / 0.3);
                     const double square = osc.next (midiToHz (n.pitch + vibrato)) > 0.2 ? 1.0 : -1.0;
-                    s.left[(size_t) i] += (float) (0.16 * filter.process (square) * sustained (t, length, 0.01, 0.06));
+                    s.left[(size_t) i] += (float) (0.2 * filter.process (square) * sustained (t, length, 0.01, 0.06));
                 }
             }
     }
@@ -211,7 +211,7 @@ namespace
                     phase -= std::floor (phase);
                     const double pulse = std::pow (std::sin (std::numbers::pi * phase), 12.0) - 0.2 + 0.03 * breath.next();
                     const double sung = 1.0 * formants[0].process (pulse) + 0.5 * formants[1].process (pulse) + 0.25 * formants[2].process (pulse);
-                    s.left[(size_t) i] += (float) (0.9 * sung * sustained (t, length, 0.08, 0.12));
+                    s.left[(size_t) i] += (float) (2.8 * sung * sustained (t, length, 0.08, 0.12));
                 }
             }
     }
