@@ -48,6 +48,7 @@ MainWindow::~MainWindow()
 {
     model.state().removeListener (this);
     renderJob.reset();
+    preparationJob.reset();
     setMenuBar (nullptr);
     // The content refers to the player and model; it must die first.
     clearContentComponent();
@@ -74,6 +75,31 @@ bool MainWindow::openSession (const std::filesystem::path& file)
         return false;
     }
 
+    if (! MediaPreparationJob::isNeeded (document))
+    {
+        finishOpening (document, file);
+        return true;
+    }
+    preparationJob = std::make_unique<MediaPreparationJob> (document, media, this);
+    preparationJob->onFinished = [this, file] (bool cancelled, const SessionDocument& prepared)
+    {
+        if (cancelled)
+            content->status().flash ("Opening cancelled; the current session is unchanged.");
+        else
+            finishOpening (prepared, file);
+        // The progress window is still unwinding this call; delete it later.
+        juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)]
+                                         {
+                                             if (safe != nullptr)
+                                                 safe->preparationJob.reset();
+                                         });
+    };
+    preparationJob->launchThread();
+    return true;
+}
+
+void MainWindow::finishOpening (const SessionDocument& document, const std::filesystem::path& file)
+{
     player->stop();
     player->returnToStart();
     model.load (document);
@@ -89,7 +115,6 @@ bool MainWindow::openSession (const std::filesystem::path& file)
     content->refreshStatus();
     content->status().flash ("Opened " + toFile (sessionFile).getFullPathName());
     updateTitle();
-    return true;
 }
 
 void MainWindow::newSessionNow()

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "RenderJob.h"
+#include "MediaPreparationJob.h"
 
 #include "Engine/SessionPlayer.h"
 #include "IO/MediaPool.h"
@@ -33,6 +34,8 @@ public:
     ~MainWindow() override;
 
     // Opens a session file; on failure shows why and keeps the current one.
+    // Returns false if the file could not be read (the session is unchanged);
+    // clips at another rate are converted behind a progress window first.
     bool openSession (const std::filesystem::path& file);
     void play();
     void seekSeconds (double seconds);
@@ -59,6 +62,8 @@ public:
     void filesDropped (const juce::StringArray& files, int x, int y) override;
 
 private:
+    void finishOpening (const SessionDocument& document, const std::filesystem::path& file);
+
     enum Command : juce::CommandID
     {
         newSession = 0x2001,   // JUCE's standard commands (quit…) use 0x1001 and up
@@ -97,6 +102,7 @@ private:
     MediaPool media;
     SessionModel model;
     std::unique_ptr<SessionPlayer> player;
+    std::unique_ptr<MediaPreparationJob> preparationJob;
     juce::String deviceType;
     MainComponent* content = nullptr;   // owned by the DocumentWindow
 
