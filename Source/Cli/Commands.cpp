@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <set>
 
 namespace crest::cli
@@ -190,12 +191,20 @@ int runRender (const Args& args)
     request.blockFrames = block;
     ProgressBar bar ("Rendering");
     request.progress = [&] (double f) { bar.update (f); };
-    request.builderOptions.progress = [] (const std::string& what, double f) {
-        if (f >= 1.0)
-            std::fprintf (stderr, "%s: done\n", what.c_str());
+    // Clips at another rate are converted first, each with its own bar.
+    std::unique_ptr<ProgressBar> conversion;
+    std::string converting;
+    request.builderOptions.progress = [&] (const std::string& what, double f) {
+        if (what != converting)
+        {
+            conversion = std::make_unique<ProgressBar> (what);
+            converting = what;
+        }
+        conversion->update (f);
     };
     MediaPool media;
     const auto report = renderSession (session, request, media);
+    conversion.reset();
     bar.finish();
     for (const auto& w : report.warnings)
         std::fprintf (stderr, "crest: warning: %s\n", w.c_str());
