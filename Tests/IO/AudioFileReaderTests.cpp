@@ -1,4 +1,5 @@
 #include "Core/CrestError.h"
+#include "Helpers/ErrorMessage.h"
 #include "Helpers/TestFiles.h"
 #include "IO/AudioFileReader.h"
 
@@ -14,15 +15,7 @@ namespace
 {
 std::string openError (const fs::path& file)
 {
-    try
-    {
-        AudioFileReader reader (file);
-    }
-    catch (const CrestError& e)
-    {
-        return e.what();
-    }
-    return "(opened without error)";
+    return errorMessage ([&] { AudioFileReader reader (file); });
 }
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "Core/CrestError.h"
+#include "Helpers/ErrorMessage.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Render/OfflineRenderer.h"
@@ -19,15 +20,7 @@ std::string renderError (const SessionDocument& session, const fs::path& out)
     MediaPool media;
     RenderRequest request;
     request.output = out;
-    try
-    {
-        renderSession (session, request, media);
-    }
-    catch (const CrestError& e)
-    {
-        return e.what();
-    }
-    return "(rendered without error)";
+    return errorMessage ([&] { renderSession (session, request, media); });
 }
 
 // A tiny tmpfs, so "disk full" is real. Needs root (CI and the dev
@@ -116,15 +109,7 @@ TEST_CASE ("a full disk during render leaves no file, and during save keeps the 
     }
     for (int i = 0; i < 200; ++i)
         session.tracks.push_back (session.tracks[0]), session.tracks.back().id = "copy" + std::to_string (i);
-    std::string message;
-    try
-    {
-        saveSessionFile (session, file);
-    }
-    catch (const CrestError& e)
-    {
-        message = e.what();
-    }
+    const auto message = errorMessage ([&] { saveSessionFile (session, file); });
     CHECK (message == file.string() + ": disk full while saving; the previous version is unchanged");
     CHECK (readBytes (file) == before);
     for (const auto& entry : fs::directory_iterator (disk.path))

@@ -1,4 +1,5 @@
 #include "Core/CrestError.h"
+#include "Helpers/ErrorMessage.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Session/SessionFile.h"
@@ -14,15 +15,7 @@ namespace
 {
 std::string loadError (const fs::path& file)
 {
-    try
-    {
-        loadSessionFile (file);
-    }
-    catch (const CrestError& e)
-    {
-        return e.what();
-    }
-    return "(loaded without error)";
+    return errorMessage ([&] { loadSessionFile (file); });
 }
 
 std::string minimal (const std::string& extra)
