@@ -185,10 +185,24 @@ void MainWindow::saveAs (std::function<void()> afterSaving)
                               auto file = fc.getResult();
                               if (file == juce::File())
                                   return;
+                              auto saveThere = [this, afterSaving] (const juce::File& target)
+                              {
+                                  if (saveTo (toPath (target)) && afterSaving)
+                                      afterSaving();
+                              };
+                              // The chooser asked about the name as typed; a
+                              // name we extended is asked about here.
                               if (! file.hasFileExtension (sessionExtension))
+                              {
                                   file = file.withFileExtension (sessionExtension);
-                              if (saveTo (toPath (file)) && afterSaving)
-                                  afterSaving();
+                                  if (file.exists())
+                                  {
+                                      askOkCancel ("Replace session?", file.getFullPathName() + " already exists. Replace it?", "Replace",
+                                                   [file, saveThere] { saveThere (file); });
+                                      return;
+                                  }
+                              }
+                              saveThere (file);
                           });
 }
 
@@ -241,15 +255,62 @@ void MainWindow::chooseRenderOutput()
                               auto file = fc.getResult();
                               if (file == juce::File())
                                   return;
+                              // The chooser confirmed replacing the name as
+                              // typed; a name we extend is checked again.
+                              bool confirmed = file.existsAsFile();
                               if (! file.hasFileExtension ("wav"))
+                              {
                                   file = file.withFileExtension ("wav");
-                              startRender (toPath (file));
+                                  confirmed = false;
+                              }
+                              renderAfterChecks (toPath (file), confirmed);
                           });
 }
 
-void MainWindow::startRender (const std::filesystem::path& output)
+void MainWindow::askOkCancel (const juce::String& title, const juce::String& message, const juce::String& okText,
+                              std::function<void()> onOk)
 {
-    renderJob = std::make_unique<RenderJob> (model.toDocument(), output, media, this);
+    juce::AlertWindow::showOkCancelBox (juce::MessageBoxIconType::QuestionIcon, title, message, okText, "Cancel", this,
+                                        juce::ModalCallbackFunction::create ([onOk] (int choice)
+                                                                             {
+                                                                                 if (choice == 1)
+                                                                                     onOk();
+                                                                             }));
+}
+
+void MainWindow::renderAfterChecks (const std::filesystem::path& output, bool replaceConfirmed)
+{
+    if (! replaceConfirmed && std::filesystem::exists (output))
+    {
+        askOkCancel ("Replace file?", toFile (output).getFullPathName() + " already exists. Replace it with the mix?", "Replace",
+                     [this, output] { renderAfterChecks (output, true); });
+        return;
+    }
+    // Offline media would render as silence: the user decides, as with
+    // the command line's --allow-missing.
+    const auto problems = player->mediaProblems();
+    if (! problems.empty())
+    {
+        juce::String list;
+        for (const auto& p : problems)
+            list << "\n" << juce::String::fromUTF8 (p.c_str());
+        askOkCancel ("Media offline", juce::String ((int) problems.size()) + " media file" + (problems.size() == 1 ? " is" : "s are")
+                                          + " offline:" + list + "\n\nRender with silence in their place?",
+                     "Render anyway", [this, output] { startRender (output, true, true); });
+        return;
+    }
+    startRender (output, true, false);
+}
+
+void MainWindow::startRender (const std::filesystem::path& output, bool replaceExisting, bool allowMissing)
+{
+    RenderRequest request;
+    request.output = output;
+    request.replaceExisting = replaceExisting;
+    request.allowMissing = allowMissing;
+    if (! sessionFile.empty())
+        request.protectedFiles.push_back (sessionFile);
+    renderJob = std::make_unique<RenderJob> (model.toDocument(), std::move (request), media, this);
     renderJob->onFinished = [this] (const RenderJob::Result& result)
     {
         if (result.ok)

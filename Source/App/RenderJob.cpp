@@ -2,18 +2,16 @@
 
 namespace crest
 {
-RenderJob::RenderJob (SessionDocument s, std::filesystem::path output, MediaPool& m, juce::Component* centreAround)
+RenderJob::RenderJob (SessionDocument s, RenderRequest renderRequest, MediaPool& m, juce::Component* centreAround)
     : juce::ThreadWithProgressWindow ("Rendering mix", true, true, 10000, "Cancel", centreAround),
-      session (std::move (s)), media (m)
+      session (std::move (s)), request (std::move (renderRequest)), media (m)
 {
-    result.output = std::move (output);
+    result.output = request.output;
     setStatusMessage ("Rendering to " + juce::String (result.output.filename().string()) + " ...");
 }
 
 void RenderJob::run()
 {
-    RenderRequest request;
-    request.output = result.output;
     request.cancel = &cancel;
     // The renderer polls `cancel`; the progress window's Cancel asks this
     // thread to exit, so forward one to the other at each progress tick.

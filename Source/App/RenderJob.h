@@ -29,7 +29,9 @@ public:
         std::filesystem::path output;
     };
 
-    RenderJob (SessionDocument session, std::filesystem::path output, MediaPool& media, juce::Component* centreAround);
+    // `request` carries the output and what the user agreed to (replacing
+    // it, rendering offline media as silence); progress and cancel are the job's.
+    RenderJob (SessionDocument session, RenderRequest request, MediaPool& media, juce::Component* centreAround);
 
     // Called once on the message thread when the render ends. The job may
     // be deleted from inside it only asynchronously (the window still uses it).
@@ -40,6 +42,7 @@ public:
 
 private:
     SessionDocument session;
+    RenderRequest request;
     MediaPool& media;
     std::atomic<bool> cancel { false };
     Result result;

@@ -1,6 +1,8 @@
 // crest: the headless face of the engine. See `crest --help`.
+#include "Arguments.h"
 #include "Commands.h"
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -10,15 +12,16 @@ namespace
 const char* usage = R"(crest - mixing and mastering from the command line
 
 Usage:
-  crest demo DIR                       write the demo song's stems and session into DIR
+  crest demo DIR [--force]             write the demo song's stems and session into DIR
   crest new SESSION --stems DIR|FILE...  make a session with one track per stem
-  crest render SESSION -o OUT [options]  render the session's mix to a file
+  crest render SESSION -o OUT [options]  render the session's mix to a file ('-': stdout)
   crest info FILE|SESSION              describe an audio file or a session
   crest COMMAND --help                 help for one command
   crest --version
 
 Exit codes: 0 success, 1 the work failed (the message names the file and
-the problem), 2 usage error.
+the problem), 2 usage error. No command overwrites an input or a file it did
+not make; replacing an existing output takes --force.
 )";
 } // namespace
 
@@ -35,6 +38,9 @@ int main (int argc, char** argv)
         std::printf ("crest %s\n", CREST_VERSION);
         return exitOk;
     }
+    // A reader that goes away (crest render S -o - | head) is an error
+    // reported by write(), not a silent death by signal.
+    std::signal (SIGPIPE, SIG_IGN);
     const std::string command = argv[1];
     const Args args (argv + 2, argv + argc);
     try
@@ -43,6 +49,11 @@ int main (int argc, char** argv)
         if (command == "new") return runNew (args);
         if (command == "render") return runRender (args);
         if (command == "info") return runInfo (args);
+    }
+    catch (const UsageError& e)
+    {
+        std::fprintf (stderr, "crest: %s\n\n%s", e.what(), e.help);
+        return exitUsage;
     }
     catch (const std::exception& e)
     {

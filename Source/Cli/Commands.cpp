@@ -1,6 +1,8 @@
 #include "Commands.h"
 
 #include "Analysis/LoudnessSummary.h"
+#include "Arguments.h"
+#include "Core/ByteText.h"
 #include "Core/CrestError.h"
 #include "Core/ParameterSpec.h"
 #include "Demo/DemoSong.h"
@@ -25,12 +27,6 @@ namespace
     bool wantsHelp (const Args& args)
     {
         return std::any_of (args.begin(), args.end(), [] (auto& a) { return a == "--help" || a == "-h"; });
-    }
-
-    int usageError (const std::string& message, const char* help)
-    {
-        std::fprintf (stderr, "crest: %s\n\n%s", message.c_str(), help);
-        return exitUsage;
     }
 
     std::string seconds (double s)
@@ -58,10 +54,22 @@ namespace
         return audioExtensions.contains (ext);
     }
 
-    const char* demoHelp = "Usage: crest demo DIR\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest.\n";
-    const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate; other rates are converted with libsoxr.\n";
-    const char* renderHelp = "Usage: crest render SESSION -o OUT [--format wav|flac|aiff] [--bits 16|24|32f]\n                    [--start SECONDS] [--end SECONDS] [--block FRAMES]\n\nRenders the session's mix. The format defaults to OUT's extension, bits to\n24 (integer output gets TPDF dither). The file appears only once complete.\n";
-    const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks, clips, media that is offline).\n";
+    // Track names are display text: a file name that is not UTF-8 keeps
+    // its bytes in the clip's path, and a readable name on the strip.
+    std::string displayName (const fs::path& file)
+    {
+        const auto stem = file.stem().string();
+        return isValidUtf8 (stem) ? stem : percentEscapeBytes (stem);
+    }
+
+    // Seconds on the command line: generous, yet far inside the session
+    // format's sample range at any rate.
+    constexpr double maxSeconds = 1.0e6;
+
+    const char* demoHelp = "Usage: crest demo DIR [--force]\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest. Files already there stop it, unless\n--force, which replaces only audio files and Crest sessions of those names.\n";
+    const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
+    const char* renderHelp = "Usage: crest render SESSION -o OUT [--format wav|flac|aiff] [--bits 16|24|32f]\n                    [--start SECONDS] [--end SECONDS] [--block FRAMES]\n                    [--force] [--allow-missing]\n\nRenders the session's mix. The format defaults to OUT's extension, bits to\n24 (integer output gets TPDF dither). The file appears only once complete.\nOUT is never an input or the session; an existing OUT is replaced only with\n--force, and only if it is an audio file. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence.\n";
+    const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks, clips, and each clip's media: readable or offline, and why).\nExits with 1 if any of a session's media is offline.\n";
 } // namespace
 
 int runDemo (const Args& args)
@@ -71,10 +79,21 @@ int runDemo (const Args& args)
         std::fputs (demoHelp, stdout);
         return exitOk;
     }
-    if (args.size() != 1)
-        return usageError ("demo needs exactly one folder", demoHelp);
+    ArgumentCursor cursor (args, demoHelp);
+    std::string folder;
+    bool force = false;
+    while (! cursor.done())
+    {
+        const auto& a = cursor.next();
+        if (a == "--force") force = true;
+        else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
+        else if (folder.empty()) folder = a;
+        else cursor.fail ("demo needs exactly one folder");
+    }
+    if (folder.empty())
+        cursor.fail ("demo needs exactly one folder");
     ProgressBar bar ("Synthesising demo");
-    const auto song = writeDemoSong (args[0], [&] (double f) { bar.update (f); });
+    const auto song = writeDemoSong (folder, [&] (double f) { bar.update (f); }, force);
     bar.finish();
     std::printf ("Demo session: %s (%zu tracks, %s at %.0f Hz)\n", song.sessionFile.string().c_str(), song.session.tracks.size(),
                  seconds ((double) song.session.tracks[0].clips[0].lengthSamples / song.session.sampleRate).c_str(),
@@ -89,23 +108,24 @@ int runNew (const Args& args)
         std::fputs (newHelp, stdout);
         return exitOk;
     }
+    ArgumentCursor cursor (args, newHelp);
     std::string sessionPath;
     std::vector<fs::path> stems;
     double rate = 0;
-    bool inStems = false;
-    for (size_t i = 0; i < args.size(); ++i)
+    bool inStems = false, force = false;
+    while (! cursor.done())
     {
-        if (args[i] == "--stems") inStems = true;
-        else if (args[i] == "--rate" && i + 1 < args.size()) rate = std::atof (args[++i].c_str());
-        else if (args[i].starts_with ("-")) return usageError ("unknown option " + args[i], newHelp);
-        else if (inStems) stems.emplace_back (args[i]);
-        else if (sessionPath.empty()) sessionPath = args[i];
-        else return usageError ("unexpected argument " + args[i], newHelp);
+        const auto& a = cursor.next();
+        if (a == "--stems") inStems = true;
+        else if (a == "--rate") rate = (double) cursor.integer (a, (int64_t) params::sampleRate.minimum, (int64_t) params::sampleRate.maximum, " Hz");
+        else if (a == "--force") force = true;
+        else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
+        else if (inStems) stems.emplace_back (a);
+        else if (sessionPath.empty()) sessionPath = a;
+        else cursor.fail ("unexpected argument " + a);
     }
     if (sessionPath.empty() || stems.empty())
-        return usageError ("new needs a session path and --stems", newHelp);
-    if (rate != 0 && (rate < params::sampleRate.minimum || rate > params::sampleRate.maximum))
-        return usageError ("--rate must be between 44100 and 192000", newHelp);
+        cursor.fail ("new needs a session path and --stems");
 
     std::vector<fs::path> files;
     for (const auto& s : stems)
@@ -125,22 +145,32 @@ int runNew (const Args& args)
             files.push_back (s);
     }
 
-    SessionDocument session;
-    int index = 0;
+    // Every file is read (and refused, naming it, if it cannot be) before
+    // the session's rate is fixed; only then are lengths computed, at the
+    // rate the session will really play.
+    std::vector<AudioFileInfo> infos;
     for (const auto& file : files)
+        infos.push_back (readAudioFileInfo (file));
+    if (rate == 0)
+        rate = params::sampleRate.clamp (infos.front().sampleRate);
+
+    SessionDocument session;
+    session.sampleRate = rate;
+    for (size_t i = 0; i < files.size(); ++i)
     {
-        const auto info = readAudioFileInfo (file);
-        if (rate == 0)
-            rate = info.sampleRate;
+        const auto& info = infos[i];
+        if (info.channels > 2)
+            std::fprintf (stderr, "crest: warning: %s: has %d channels; its track plays only the first two\n", files[i].string().c_str(),
+                          info.channels);
         TrackDocument track;
-        track.id = "t" + std::to_string (++index);
-        track.name = file.stem().string();
+        track.id = "t" + std::to_string (i + 1);
+        track.name = displayName (files[i]);
         track.channels = info.channels == 1 ? 1 : 2;
-        track.clips.push_back ({ fs::absolute (file).string(), 0, 0, convertedLength (info.frames, info.sampleRate, rate), 0.0, 0, 0 });
+        track.clips.push_back ({ fs::absolute (files[i]).lexically_normal().string(), 0, 0,
+                                 convertedLength (info.frames, info.sampleRate, rate), 0.0, 0, 0 });
         session.tracks.push_back (std::move (track));
     }
-    session.sampleRate = std::clamp (rate, params::sampleRate.minimum, params::sampleRate.maximum);
-    saveSessionFile (session, sessionPath);
+    saveSessionFile (session, sessionPath, force ? SaveMode::replaceSession : SaveMode::createNew);
     std::printf ("Session: %s (%zu tracks at %.0f Hz)\n", sessionPath.c_str(), session.tracks.size(), session.sampleRate);
     return exitOk;
 }
@@ -152,39 +182,50 @@ int runRender (const Args& args)
         std::fputs (renderHelp, stdout);
         return exitOk;
     }
+    ArgumentCursor cursor (args, renderHelp);
     std::string sessionPath, output, formatName, bitsName = "24";
     double startSeconds = 0, endSeconds = -1;
     int block = 1024;
-    for (size_t i = 0; i < args.size(); ++i)
+    bool force = false, allowMissing = false;
+    while (! cursor.done())
     {
-        const auto& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if ((a == "-o" || a == "--output") && hasValue) output = args[++i];
-        else if (a == "--format" && hasValue) formatName = args[++i];
-        else if (a == "--bits" && hasValue) bitsName = args[++i];
-        else if (a == "--start" && hasValue) startSeconds = std::atof (args[++i].c_str());
-        else if (a == "--end" && hasValue) endSeconds = std::atof (args[++i].c_str());
-        else if (a == "--block" && hasValue) block = std::atoi (args[++i].c_str());
-        else if (a.starts_with ("-")) return usageError ("unknown or incomplete option " + a, renderHelp);
+        const auto& a = cursor.next();
+        if (a == "-o" || a == "--output") output = cursor.value (a);
+        else if (a == "--format") formatName = cursor.value (a);
+        else if (a == "--bits") bitsName = cursor.value (a);
+        else if (a == "--start") startSeconds = cursor.number (a, 0, maxSeconds, " s");
+        else if (a == "--end") endSeconds = cursor.number (a, 0, maxSeconds, " s");
+        else if (a == "--block") block = (int) cursor.integer (a, 1, 65536, " frames");
+        else if (a == "--force") force = true;
+        else if (a == "--allow-missing") allowMissing = true;
+        else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
         else if (sessionPath.empty()) sessionPath = a;
-        else return usageError ("unexpected argument " + a, renderHelp);
+        else cursor.fail ("unexpected argument " + a);
     }
     if (sessionPath.empty() || output.empty())
-        return usageError ("render needs a session and -o OUT", renderHelp);
+        cursor.fail ("render needs a session and -o OUT");
+    if (endSeconds >= 0 && endSeconds <= startSeconds)
+        cursor.fail ("--end must be after --start");
     if (formatName.empty())
-        formatName = fs::path (output).extension().string().substr (std::min<size_t> (1, fs::path (output).extension().string().size()));
+    {
+        const auto extension = fs::path (output).extension().string();
+        formatName = extension.empty() ? "" : extension.substr (1);
+        if (formatName.empty())
+            cursor.fail ("cannot tell the format from '" + output + "'; give --format wav, flac or aiff");
+    }
     const auto container = containerFromName (formatName);
     if (! container)
-        return usageError ("unknown format '" + formatName + "' (wav, flac or aiff)", renderHelp);
+        cursor.fail ("unknown format '" + formatName + "' (wav, flac or aiff)");
     const auto encoding = encodingFromName (bitsName);
     if (! encoding)
-        return usageError ("unknown bit depth '" + bitsName + "' (16, 24 or 32f)", renderHelp);
-    if (block < 1 || block > 65536)
-        return usageError ("--block must be 1 to 65536 frames", renderHelp);
+        cursor.fail ("unknown bit depth '" + bitsName + "' (16, 24 or 32f)");
 
     const auto session = loadSessionFile (sessionPath);
     RenderRequest request;
     request.output = output;
+    request.replaceExisting = force;
+    request.allowMissing = allowMissing;
+    request.protectedFiles = { sessionPath };
     request.format = { *container, *encoding };
     request.startSample = (int64_t) std::llround (startSeconds * session.sampleRate);
     request.endSample = endSeconds >= 0 ? (int64_t) std::llround (endSeconds * session.sampleRate) : -1;
@@ -208,9 +249,12 @@ int runRender (const Args& args)
     bar.finish();
     for (const auto& w : report.warnings)
         std::fprintf (stderr, "crest: warning: %s\n", w.c_str());
-    std::printf ("Rendered %s: %s, %s, %.0f Hz\n", output.c_str(), describe (request.format).c_str(),
-                 seconds ((double) report.frames / report.sampleRate).c_str(), report.sampleRate);
-    printLoudness (output);
+    // With the audio on standard output, the summary goes to stderr.
+    FILE* summary = report.toStream ? stderr : stdout;
+    std::fprintf (summary, "Rendered %s: %s, %s, %.0f Hz\n", output.c_str(), describe (request.format).c_str(),
+                  seconds ((double) report.frames / report.sampleRate).c_str(), report.sampleRate);
+    if (! report.toStream)
+        printLoudness (output);
     return exitOk;
 }
 
@@ -221,13 +265,15 @@ int runInfo (const Args& args)
         std::fputs (infoHelp, stdout);
         return exitOk;
     }
+    ArgumentCursor cursor (args, infoHelp);
     if (args.size() != 1)
-        return usageError ("info needs exactly one file", infoHelp);
+        cursor.fail ("info needs exactly one file");
     const fs::path file = args[0];
     if (file.extension() == sessionExtension)
     {
         const auto session = loadSessionFile (file);
         int64_t end = 0;
+        size_t offline = 0;
         std::printf ("%s: Crest session, %.0f Hz, pan law %s, %zu tracks\n", file.string().c_str(), session.sampleRate,
                      std::string (panLawName (session.panLaw)).c_str(), session.tracks.size());
         for (const auto& t : session.tracks)
@@ -237,13 +283,29 @@ int runInfo (const Args& args)
             for (const auto& c : t.clips)
             {
                 end = std::max (end, c.startSample + c.lengthSamples);
-                const bool present = fs::exists (c.file);
+                std::string state;
+                try
+                {
+                    const auto media = readAudioFileInfo (c.file);
+                    if (media.channels > 2)
+                        state = "  [" + std::to_string (media.channels) + " channels: plays the first two]";
+                }
+                catch (const CrestError& e)
+                {
+                    state = std::string ("  [OFFLINE: ") + e.what() + "]";
+                    ++offline;
+                }
                 std::printf ("      %s at %s, %s%s\n", fs::path (c.file).filename().string().c_str(),
                              seconds ((double) c.startSample / session.sampleRate).c_str(),
-                             seconds ((double) c.lengthSamples / session.sampleRate).c_str(), present ? "" : "  [OFFLINE: file not found]");
+                             seconds ((double) c.lengthSamples / session.sampleRate).c_str(), state.c_str());
             }
         }
         std::printf ("  length %s\n", seconds ((double) end / session.sampleRate).c_str());
+        if (offline > 0)
+        {
+            std::fprintf (stderr, "crest: %s: %zu clip%s offline\n", file.string().c_str(), offline, offline == 1 ? " is" : "s are");
+            return exitFailed;
+        }
         return exitOk;
     }
     const auto info = readAudioFileInfo (file);

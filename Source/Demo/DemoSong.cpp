@@ -3,7 +3,9 @@
 #include "Core/ParameterSpec.h"
 #include "Core/Units.h"
 #include "DemoVoices.h"
+#include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
+#include "IO/OutputTarget.h"
 #include "Session/SessionFile.h"
 
 #include <algorithm>
@@ -248,7 +250,7 @@ namespace
     }
 } // namespace
 
-DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function<void (double)>& progress)
+DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function<void (double)>& progress, bool replaceExisting)
 {
     std::vector<Stem> stems {
         { "Kick", 1, 0, 0, {}, {} },   { "Snare", 1, 5, -1, {}, {} }, { "Hats", 1, 35, -4, {}, {} },
@@ -256,6 +258,31 @@ DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function
         { "Voice", 1, 0, 0, {}, {} },  { "FX", 2, 0, -6, {}, {} },
     };
     void (*generators[]) (Stem&) = { addKick, addSnare, addHats, addBass, addPad, addLead, addVoice, addEffects };
+
+    // Every file's fate is decided before the first is written: a user's
+    // file of the same name stops the demo, unless replacing was asked for.
+    const auto stemFolder = folder / "stems";
+    DemoSong song;
+    song.sessionFile = folder / "demo.crest";
+    std::vector<OutputTarget> stemTargets;
+    OutputRules audioRules;
+    audioRules.kindName = "audio file";
+    audioRules.isExpectedKind = isReadableAudioFile;
+    audioRules.mayReplace = replaceExisting;
+    audioRules.mayStream = false;
+    for (size_t k = 0; k < stems.size(); ++k)
+    {
+        std::string fileName = stems[k].name;
+        std::transform (fileName.begin(), fileName.end(), fileName.begin(), [] (unsigned char c) { return (char) std::tolower (c); });
+        stemTargets.push_back (checkOutputTarget (stemFolder / (std::to_string (k + 1) + "-" + fileName + ".wav"), audioRules));
+    }
+    OutputRules sessionRules;
+    sessionRules.kindName = "Crest session";
+    sessionRules.isExpectedKind = isCrestSessionFile;
+    sessionRules.mayReplace = replaceExisting;
+    sessionRules.mayStream = false;
+    checkOutputTarget (song.sessionFile, sessionRules);
+
     for (size_t k = 0; k < stems.size(); ++k)
     {
         stems[k].left.assign ((size_t) frames, 0.0f);
@@ -284,22 +311,18 @@ DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function
         peak = std::max ({ peak, std::abs (mixLeft[i]), std::abs (mixRight[i]) });
     const auto scale = (float) (dbToGain (demoMixPeakDbfs) / peak);
 
-    const auto stemFolder = folder / "stems";
     std::filesystem::create_directories (stemFolder);
-    DemoSong song;
-    song.sessionFile = folder / "demo.crest";
     song.session.sampleRate = sr;
     for (size_t k = 0; k < stems.size(); ++k)
     {
         auto& s = stems[k];
-        std::string fileName = s.name;
-        std::transform (fileName.begin(), fileName.end(), fileName.begin(), [] (unsigned char c) { return (char) std::tolower (c); });
-        const auto path = stemFolder / (std::to_string (k + 1) + "-" + fileName + ".wav");
+        const auto& path = stemTargets[k].requested;
+        std::string fileName = path.stem().string().substr (2);
         std::vector<float> interleaved ((size_t) frames * (size_t) s.channels);
         for (size_t i = 0; i < (size_t) frames; ++i)
             for (int ch = 0; ch < s.channels; ++ch)
                 interleaved[i * (size_t) s.channels + (size_t) ch] = scale * (ch == 0 ? s.left[i] : s.right[i]);
-        AudioFileWriter writer (path, { Container::wav, SampleEncoding::float32 }, s.channels, sr);
+        AudioFileWriter writer (stemTargets[k], { Container::wav, SampleEncoding::float32 }, s.channels, sr);
         writer.writeInterleaved (interleaved.data(), frames);
         writer.commit();
 
@@ -314,7 +337,7 @@ DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function
         if (progress)
             progress (0.8 + 0.2 * (double) (k + 1) / (double) stems.size());
     }
-    saveSessionFile (song.session, song.sessionFile);
+    saveSessionFile (song.session, song.sessionFile, replaceExisting ? SaveMode::replaceSession : SaveMode::createNew);
     return song;
 }
 } // namespace crest

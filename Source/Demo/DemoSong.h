@@ -21,6 +21,10 @@ struct DemoSong
 inline constexpr double demoSampleRate = 48000.0;
 inline constexpr double demoMixPeakDbfs = -6.0;
 
-// Writes DIR/stems/*.wav and DIR/demo.crest. progress receives 0..1.
-DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function<void (double)>& progress = {});
+// Writes DIR/stems/*.wav and DIR/demo.crest. progress receives 0..1. A
+// file already there stops it before anything is written (CrestError
+// naming the file), unless replaceExisting, and then only an audio file or
+// a Crest session of that name is replaced.
+DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function<void (double)>& progress = {},
+                        bool replaceExisting = false);
 } // namespace crest

@@ -111,6 +111,16 @@ bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t
     freeRetired (audioEpoch.load (std::memory_order_seq_cst));
     if (failed() || numChunks == 0)
         return ! failed();
+    const bool ok = serviceResident (start, end, keepStart, keepEnd, audioEpoch);
+    // With no block running (no device, a stopped one, or offline between
+    // blocks) what was just retired can go at once: memory stays bounded
+    // whether or not an audio thread exists.
+    freeRetired (audioEpoch.load (std::memory_order_seq_cst));
+    return ok;
+}
+
+bool ClipStream::serviceResident (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch)
+{
 
     const int64_t firstKeep = std::max<int64_t> (0, keepStart / chunkFrames);
     const int64_t lastKeep = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (keepEnd, 1) - 1) / chunkFrames);
@@ -118,9 +128,11 @@ bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t
         if (i >= firstKeep && i <= lastKeep)
             return false;
         // The exchange and the epoch load are seq_cst, as are the audio
-        // thread's chunk load and its epoch increment: if a block saw the
-        // chunk, the epoch read here is at most that block's own, and the
-        // chunk is freed only once the epoch has moved past it.
+        // thread's chunk loads and its two epoch increments per block. If
+        // the epoch read here is even, every block that began before the
+        // exchange has ended (its loads happen-before our load), and every
+        // later block sees null: free now. If it is odd, the block running
+        // now may hold the chunk: free once the epoch moves past it.
         float* chunk = chunks[(size_t) i].exchange (nullptr, std::memory_order_seq_cst);
         retired.push_back ({ chunk, audioEpoch.load (std::memory_order_seq_cst) });
         return true;
@@ -145,10 +157,9 @@ bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t
 
 void ClipStream::freeRetired (uint64_t audioEpoch)
 {
-    // A chunk retired during epoch e may still be read by the block that
-    // ends by advancing the epoch to e + 1; after that nobody can see it.
     std::erase_if (retired, [audioEpoch] (const Retired& r) {
-        if (audioEpoch <= r.epoch)
+        const bool blockWasRunning = (r.epoch & 1) != 0;
+        if (blockWasRunning && audioEpoch <= r.epoch)
             return false;
         delete[] r.chunk;
         return true;

@@ -4,9 +4,10 @@
 // thread only reads what is published and plays silence for anything that
 // is not there yet (and counts it as an underrun).
 //
-// Chunks are freed by the streamer once the audio thread has finished the
-// block during which it could last have seen them (an epoch counter), so
-// the audio thread never frees and never waits.
+// Chunks are freed by the streamer once no audio block that could have
+// seen them is still running (an epoch counter the audio thread bumps as a
+// block begins and ends), so the audio thread never frees and never waits,
+// and with no audio thread at all retired chunks are freed at once.
 #pragma once
 
 #include <atomic>
@@ -49,6 +50,7 @@ public:
     const std::string& problem() const noexcept { return failure; }
     bool failed() const noexcept { return hasFailed.load (std::memory_order_acquire); }
     size_t residentChunks() const noexcept;
+    size_t retiredChunks() const noexcept { return retired.size(); }   // streamer thread
 
 private:
     struct Retired
@@ -58,6 +60,7 @@ private:
     };
 
     void load (int64_t chunkIndex);
+    bool serviceResident (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch);
 
     std::filesystem::path file;
     int fileChannels;

@@ -15,8 +15,13 @@ DiskStreamer::~DiskStreamer()
 
 void DiskStreamer::setPlacements (std::vector<StreamPlacement> newPlacements)
 {
-    std::lock_guard<std::mutex> guard (lock);
-    placements = std::move (newPlacements);
+    std::vector<StreamPlacement> old;
+    {
+        std::lock_guard<std::mutex> guard (placementLock);
+        old = std::exchange (placements, std::move (newPlacements));
+    }
+    // `old` may hold the last reference to a stream; it is freed here,
+    // outside the lock.
 }
 
 void DiskStreamer::prefetch (int64_t position, int64_t frames, int64_t lookaheadFrames)
@@ -26,8 +31,14 @@ void DiskStreamer::prefetch (int64_t position, int64_t frames, int64_t lookahead
 
 void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames)
 {
-    std::lock_guard<std::mutex> guard (lock);
-    for (auto& placement : placements)
+    std::lock_guard<std::mutex> servicing (serviceLock);
+    std::vector<StreamPlacement> current;
+    {
+        std::lock_guard<std::mutex> guard (placementLock);
+        current = placements;
+    }
+    std::vector<std::string> found;
+    for (auto& placement : current)
     {
         auto& stream = *placement.stream;
         const int64_t local = position - placement.timelineStart;
@@ -39,22 +50,37 @@ void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookahe
         if (end <= 0 || local >= stream.length())
             stream.service (0, 0, keepStart, keepEnd, epoch);
         else if (! stream.service (local, end, keepStart, keepEnd, epoch) && ! wasFailed)
-            problems.push_back (stream.problem());
+            found.push_back (stream.problem());
+    }
+    if (! found.empty())
+    {
+        std::lock_guard<std::mutex> guard (placementLock);
+        problems.insert (problems.end(), found.begin(), found.end());
     }
 }
 
-void DiskStreamer::startFollowing (const Transport& transport)
+void DiskStreamer::startFollowing (Transport& transport)
 {
     stopFollowing();
+    followed = &transport;
     running = true;
     worker = std::thread ([this, &transport] {
         std::mutex waitLock;
         while (running.load())
         {
+            // Read before the position: a start asked for after this point
+            // is honoured on the next pass, after its audio is loaded.
+            const bool starting = startRequested.load();
             const auto seek = transport.seekRequest.load (std::memory_order_acquire);
             serviceAll (seek >= 0 ? seek : transport.position.load (std::memory_order_relaxed), 0, lookahead);
+            if (starting)
+            {
+                std::lock_guard<std::mutex> guard (startLock);
+                if (startRequested.exchange (false))
+                    transport.playing = true;
+            }
             std::unique_lock<std::mutex> waiting (waitLock);
-            wakeUp.wait_for (waiting, std::chrono::milliseconds (10));
+            wakeUp.wait_for (waiting, std::chrono::milliseconds (starting ? 0 : 10));
         }
     });
 }
@@ -65,11 +91,30 @@ void DiskStreamer::stopFollowing()
     wakeUp.notify_all();
     if (worker.joinable())
         worker.join();
+    followed = nullptr;
+}
+
+void DiskStreamer::startWhenReady()
+{
+    std::lock_guard<std::mutex> guard (startLock);
+    if (followed == nullptr)
+        return;
+    if (! followed->playing.load())
+        startRequested = true;
+    wakeUp.notify_one();
+}
+
+void DiskStreamer::cancelStart()
+{
+    std::lock_guard<std::mutex> guard (startLock);
+    startRequested = false;
+    if (followed != nullptr)
+        followed->playing = false;
 }
 
 std::vector<std::string> DiskStreamer::takeProblems()
 {
-    std::lock_guard<std::mutex> guard (lock);
+    std::lock_guard<std::mutex> guard (placementLock);
     return std::exchange (problems, {});
 }
 } // namespace crest

@@ -3,6 +3,13 @@
 // calls prefetch() itself before each block and so waits for the disk
 // instead of dropping out. The audio thread never calls into this class; it
 // only advances the epoch counter the streamer uses to free chunks safely.
+//
+// Threads: setPlacements(), startWhenReady(), cancelStart() and
+// takeProblems() are for the message thread and never wait for the disk
+// (the placement lock is held only to copy a vector; disk reads run under
+// a separate lock the message thread never takes). prefetch() reads the
+// disk on the calling thread: the offline renderer's, never the message
+// thread's.
 #pragma once
 
 #include "ClipStream.h"
@@ -34,17 +41,25 @@ public:
     // Message thread: the clips of the current plan.
     void setPlacements (std::vector<StreamPlacement> placements);
 
-    // Offline (or before starting playback): load what [position, position +
-    // frames + lookahead) needs, on the calling thread, and evict the rest.
-    // A negative lookahead means the streamer's own.
+    // Offline: load what [position, position + frames + lookahead) needs,
+    // on the calling thread, and evict the rest. A negative lookahead means
+    // the streamer's own.
     void prefetch (int64_t position, int64_t frames, int64_t lookaheadFrames = -1);
 
     // Live: follow the transport (its pending seek first) on a background thread.
-    void startFollowing (const Transport& transport);
+    void startFollowing (Transport& transport);
     void stopFollowing();
     void wake() { wakeUp.notify_one(); }
 
-    // Written by the audio thread at the end of every block.
+    // Live: start the transport once the audio under the playhead is
+    // loaded, so playback opens cleanly without the message thread reading
+    // the disk. cancelStart() also stops a transport that is running.
+    void startWhenReady();
+    void cancelStart();
+    bool startPending() const noexcept { return startRequested.load(); }
+
+    // The audio thread adds one when a block begins and one when it ends:
+    // an odd value means a block is running. See ClipStream::service.
     std::atomic<uint64_t>& audioEpoch() noexcept { return epoch; }
 
     // Problems met while streaming (a file deleted under us), for the UI.
@@ -54,10 +69,15 @@ private:
     void serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames);
 
     int64_t lookahead;
-    std::mutex lock;   // guards placements and problems; never taken by the audio thread
+    std::mutex placementLock;   // guards placements and problems: held for copies only
     std::vector<StreamPlacement> placements;
     std::vector<std::string> problems;
+    std::mutex serviceLock;     // one service pass at a time; held during disk reads
     std::atomic<uint64_t> epoch { 0 };
+
+    Transport* followed = nullptr;
+    std::mutex startLock;       // pairs the start request with the transport's play flag
+    std::atomic<bool> startRequested { false };
 
     std::thread worker;
     std::atomic<bool> running { false };

@@ -18,6 +18,8 @@ Engine::Engine (DiskStreamer& diskStreamer, int maxBlockFrames)
 
 void Engine::process (float* const* output, int numOutputChannels, int numFrames) noexcept
 {
+    // Odd while the block runs: the streamer frees no chunk this block may read.
+    streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);
     RenderPlan* plan = exchange.acquire();
 
     const auto seek = transportState.seekRequest.exchange (-1, std::memory_order_acq_rel);
@@ -71,7 +73,7 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
 
     if (playing)
         transportState.position.store (position, std::memory_order_release);
-    streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // pairs with ClipStream::service
+    streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // even again: pairs with ClipStream::service
 }
 
 void Engine::renderTrack (const PlanTrack& track, int64_t position, int numFrames) noexcept

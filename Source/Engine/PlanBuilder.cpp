@@ -72,6 +72,8 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     plan->master = masterRuntime;
     lastPlacements.clear();
     lastProblems.clear();
+    lastWarnings.clear();
+    lastOffline.clear();
 
     std::set<std::string> liveTracks, liveStreams;
     for (const auto& track : session.tracks)
@@ -88,8 +90,18 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
                 // The clip keeps its place and length and plays silence.
                 const auto line = source.problem + " (clip is offline)";
                 if (std::find (lastProblems.begin(), lastProblems.end(), line) == lastProblems.end())
+                {
                     lastProblems.push_back (line);
+                    lastOffline.push_back (clip.file);
+                }
                 continue;
+            }
+            if (source.info.channels > 2)
+            {
+                const auto line = source.original.string() + ": has " + std::to_string (source.info.channels)
+                                  + " channels; the track plays only the first two";
+                if (std::find (lastWarnings.begin(), lastWarnings.end(), line) == lastWarnings.end())
+                    lastWarnings.push_back (line);
             }
             PlanClip planClip;
             planClip.stream = streamForClip (clip, source);

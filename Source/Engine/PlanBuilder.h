@@ -34,6 +34,10 @@ public:
 
     // What the last build found: offline media, one line per file.
     const std::vector<std::string>& problems() const noexcept { return lastProblems; }
+    // The offline media files themselves, one per file.
+    const std::vector<std::string>& offlineFiles() const noexcept { return lastOffline; }
+    // What plays but not as the file holds it (channels dropped), one line each.
+    const std::vector<std::string>& warnings() const noexcept { return lastWarnings; }
     std::vector<StreamPlacement> placements() const;
 
     std::shared_ptr<TrackRuntime> runtimeFor (const std::string& trackId) const;
@@ -51,6 +55,6 @@ private:
     std::map<std::string, std::shared_ptr<DelayLine>> delays;
     std::shared_ptr<BusRuntime> mixBusRuntime, masterRuntime;
     std::vector<StreamPlacement> lastPlacements;
-    std::vector<std::string> lastProblems;
+    std::vector<std::string> lastProblems, lastOffline, lastWarnings;
 };
 } // namespace crest

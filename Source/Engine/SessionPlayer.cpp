@@ -59,15 +59,15 @@ juce::String SessionPlayer::deviceDescription() const
 
 void SessionPlayer::play()
 {
-    // Load the first chunk of every clip under the playhead so playback
-    // opens cleanly; the streamer thread fetches the rest of the lookahead.
-    diskStreamer.prefetch (position(), 0, ClipStream::chunkFrames);
-    audioEngine.transport().playing = true;
+    // The streamer thread loads the audio under the playhead, then starts
+    // the transport: playback opens cleanly and this thread never waits
+    // for the disk.
+    diskStreamer.startWhenReady();
 }
 
 void SessionPlayer::stop()
 {
-    audioEngine.transport().playing = false;
+    diskStreamer.cancelStart();
 }
 
 void SessionPlayer::returnToStart()
@@ -86,7 +86,7 @@ void SessionPlayer::seek (int64_t sample)
 
 bool SessionPlayer::isPlaying() const noexcept
 {
-    return audioEngine.transport().playing.load();
+    return audioEngine.transport().playing.load() || diskStreamer.startPending();
 }
 
 int64_t SessionPlayer::position() const noexcept

@@ -62,6 +62,9 @@ AudioFileReader::AudioFileReader (const fs::path& file)
         throw CrestError (file, "file not found");
     if (fs::is_directory (status))
         throw CrestError (file, "is a folder, not an audio file");
+    if (! fs::is_regular_file (status))
+        throw CrestError (file, std::string ("is ") + (fs::is_fifo (status) ? "a pipe" : fs::is_character_file (status) || fs::is_block_file (status) ? "a device" : "a special file")
+                                    + ", not an audio file (save the audio to a file first)");
     if (fs::file_size (file, ec) == 0 && ! ec)
         throw CrestError (file, "file is empty (0 bytes)");
 
@@ -82,6 +85,8 @@ AudioFileReader::AudioFileReader (const fs::path& file)
         throw CrestError (file, "has " + std::to_string (sfInfo.channels) + " channels; Crest reads at most 64");
 
     rejectTruncated (handle->file, file);
+    if (sfInfo.frames == 0)
+        throw CrestError (file, "holds no audio (0 frames)");
 
     fileInfo.frames = sfInfo.frames;
     fileInfo.channels = sfInfo.channels;
@@ -123,5 +128,18 @@ void AudioFileReader::readInterleaved (float* dest, int64_t frames)
 AudioFileInfo readAudioFileInfo (const fs::path& file)
 {
     return AudioFileReader (file).info();
+}
+
+bool isReadableAudioFile (const fs::path& file)
+{
+    try
+    {
+        AudioFileReader reader (file);
+        return true;
+    }
+    catch (const CrestError&)
+    {
+        return false;
+    }
 }
 } // namespace crest

@@ -3,7 +3,8 @@
 // the disk streamer and the importers own readers.
 //
 // Opening validates the file up front and throws CrestError with a message
-// naming the file and the problem: missing, empty, not audio, truncated.
+// naming the file and the problem: missing, empty, not audio, truncated,
+// not a regular file (a pipe or device would hang or never end).
 // This file is JUCE-free so the fuzzers can build it with clang alone.
 #pragma once
 
@@ -43,4 +44,7 @@ private:
 
 // Convenience for tools and tests: the info of a file, validated.
 AudioFileInfo readAudioFileInfo (const std::filesystem::path& file);
+
+// True if `file` opens as audio (the check before replacing an output).
+bool isReadableAudioFile (const std::filesystem::path& file);
 } // namespace crest

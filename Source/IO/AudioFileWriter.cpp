@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace crest
 {
@@ -43,15 +45,36 @@ namespace
     }
 } // namespace
 
+namespace
+{
+    OutputTarget ownedFile (const fs::path& file)
+    {
+        OutputTarget t;
+        t.requested = file;
+        t.path = file;
+        return t;
+    }
+} // namespace
+
 AudioFileWriter::AudioFileWriter (const fs::path& targetFile, OutputFormat outputFormat, int numChannels, double sampleRate)
-    : target (targetFile), format (outputFormat), channels (numChannels), handle (std::make_unique<Handle>())
+    : AudioFileWriter (ownedFile (targetFile), outputFormat, numChannels, sampleRate)
+{
+}
+
+AudioFileWriter::AudioFileWriter (const OutputTarget& outputTarget, OutputFormat outputFormat, int numChannels, double sampleRate)
+    : destination (outputTarget), target (outputTarget.requested), format (outputFormat), channels (numChannels),
+      handle (std::make_unique<Handle>())
 {
     if (auto reason = unsupportedReason (format))
         throw CrestError (target, *reason);
-    if (auto problem = folderProblem (target); ! problem.empty())
-        throw CrestError (target, problem);
-
-    temporary = temporarySibling (target, "partial");
+    if (destination.isStream())
+        temporary = temporarySibling (fs::temp_directory_path() / "x", "partial");
+    else
+    {
+        if (auto problem = folderProblem (destination.path); ! problem.empty())
+            throw CrestError (target, problem);
+        temporary = temporarySibling (destination.path, "partial");
+    }
     SF_INFO info {};
     info.channels = channels;
     info.samplerate = (int) sampleRate;
@@ -62,7 +85,12 @@ AudioFileWriter::AudioFileWriter (const fs::path& targetFile, OutputFormat outpu
     errno = 0;
     handle->file = sf_open (temporary.c_str(), SFM_WRITE, &info);
     if (handle->file == nullptr)
-        throw CrestError (target, std::string ("cannot create file (") + (errno != 0 ? std::strerror (errno) : sf_strerror (nullptr)) + ")");
+    {
+        const std::string reason = errno != 0 ? std::strerror (errno) : sf_strerror (nullptr);
+        std::error_code ec;
+        fs::remove (temporary, ec);   // sf_open may have created it before failing
+        throw CrestError (target, "cannot create file (" + reason + ")");
+    }
     // Out-of-range floats clip instead of wrapping around in integer files.
     sf_command (handle->file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
 }
@@ -136,12 +164,64 @@ void AudioFileWriter::commit()
         fs::remove (temporary, ec);
         throw CrestError (target, "cannot flush to disk (" + problem + "); no file was written");
     }
-    fs::rename (temporary, target, ec);
+    if (destination.isStream())
+    {
+        copyToStream();
+        return;
+    }
+    fs::rename (temporary, destination.path, ec);
     if (ec)
     {
         fs::remove (temporary, ec);
         throw CrestError (target, "cannot move the finished file into place (" + ec.message() + ")");
     }
-    syncPath (target.parent_path().empty() ? fs::path (".") : target.parent_path());
+    syncPath (destination.path.parent_path().empty() ? fs::path (".") : destination.path.parent_path());
+}
+
+void AudioFileWriter::copyToStream()
+{
+    struct Closer
+    {
+        int fd = -1;
+        ~Closer()
+        {
+            if (fd >= 0)
+                ::close (fd);
+        }
+    } in, out;
+    auto failCopy = [&] (const std::string& what, int error) {
+        std::error_code ec;
+        fs::remove (temporary, ec);
+        throw CrestError (target, what + " (" + std::strerror (error) + ")");
+    };
+    in.fd = ::open (temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in.fd < 0)
+        failCopy ("cannot read the finished audio back", errno);
+    // No O_CREAT, no O_TRUNC: a device or pipe is written to as it is.
+    out.fd = destination.toStdout ? ::dup (STDOUT_FILENO) : ::open (destination.path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (out.fd < 0)
+        failCopy ("cannot open for writing", errno);
+    std::vector<char> buffer (1 << 16);
+    for (;;)
+    {
+        const auto got = ::read (in.fd, buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            failCopy ("cannot read the finished audio back", errno);
+        if (got == 0)
+            break;
+        for (ssize_t done = 0; done < got;)
+        {
+            const auto n = ::write (out.fd, buffer.data() + done, (size_t) (got - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                failCopy ("write failed", n < 0 ? errno : ENOSPC);
+            done += n;
+        }
+    }
+    std::error_code ec;
+    fs::remove (temporary, ec);
 }
 } // namespace crest

@@ -4,11 +4,16 @@
 // back, and only then is it renamed into place. Destroying a writer that
 // was not committed removes the temporary file.
 //
+// A stream target (stdout, /dev/null, a pipe) gets the same verified file,
+// built in the temporary folder and then copied to it in one pass: a
+// device is written to, never replaced.
+//
 // Integer encodings get TPDF dither from a fixed seed, so a render is
 // reproducible bit for bit. JUCE-free.
 #pragma once
 
 #include "OutputFormat.h"
+#include "OutputTarget.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +26,9 @@ namespace crest
 class AudioFileWriter
 {
 public:
+    // A target checked by checkOutputTarget (user-named outputs).
+    AudioFileWriter (const OutputTarget& target, OutputFormat format, int channels, double sampleRate);
+    // A file Crest owns (its cache, the demo's stems): replaced if present.
     AudioFileWriter (const std::filesystem::path& target, OutputFormat format, int channels, double sampleRate);
     ~AudioFileWriter();
 
@@ -38,7 +46,9 @@ public:
 private:
     struct Handle;
     void fail (const std::string& problem);
+    void copyToStream();
 
+    OutputTarget destination;
     std::filesystem::path target, temporary;
     OutputFormat format;
     int channels;

@@ -24,9 +24,10 @@ std::string syncPath (const fs::path& path)
 
 fs::path temporarySibling (const fs::path& target, const std::string& tag)
 {
+    // Short and independent of the target's name, so a target whose name
+    // is at the file-system limit still gets a legal temporary name.
     static std::atomic<int> counter { 0 };
-    const auto name = "." + target.filename().string() + "." + tag + "-" + std::to_string (::getpid()) + "-"
-                      + std::to_string (counter++);
+    const auto name = ".crest-" + tag + "-" + std::to_string (::getpid()) + "-" + std::to_string (counter++) + ".tmp";
     return target.parent_path() / name;
 }
 

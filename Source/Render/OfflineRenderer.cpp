@@ -2,7 +2,9 @@
 
 #include "Core/CrestError.h"
 #include "Engine/Engine.h"
+#include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
+#include "IO/OutputTarget.h"
 
 #include <algorithm>
 
@@ -15,9 +17,31 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
     PlanBuilder builder (media, options);
     auto plan = builder.build (session);
 
+    OutputRules rules;
+    rules.kindName = "audio file";
+    rules.isExpectedKind = isReadableAudioFile;
+    rules.mayReplace = request.replaceExisting;
+    rules.inputs = request.protectedFiles;
+    for (const auto& track : session.tracks)
+        for (const auto& clip : track.clips)
+            rules.inputs.emplace_back (clip.file);
+    const auto target = checkOutputTarget (request.output, rules);
+
+    if (! builder.offlineFiles().empty() && ! request.allowMissing)
+    {
+        std::string list;
+        for (const auto& problem : builder.problems())
+            list += "\n  " + problem;
+        throw CrestError (request.output, "not rendered: " + std::to_string (builder.offlineFiles().size())
+                                              + " media file" + (builder.offlineFiles().size() == 1 ? " is" : "s are")
+                                              + " offline (allow missing media to render them as silence):" + list);
+    }
+
     RenderReport report;
     report.sampleRate = session.sampleRate;
     report.warnings = builder.problems();
+    report.warnings.insert (report.warnings.end(), builder.warnings().begin(), builder.warnings().end());
+    report.toStream = target.isStream();
 
     const int64_t start = std::max<int64_t> (0, request.startSample);
     const int64_t end = request.endSample >= 0 ? request.endSample : plan->lengthSamples;
@@ -33,7 +57,7 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
     engine.transport().position = start;
     engine.transport().playing = true;
 
-    AudioFileWriter writer (request.output, request.format, 2, session.sampleRate);
+    AudioFileWriter writer (target, request.format, 2, session.sampleRate);
 
     const int block = request.blockFrames;
     std::vector<float> left ((size_t) block), right ((size_t) block), interleaved ((size_t) block * 2);

@@ -1,7 +1,9 @@
 // Renders a session to a file with the same engine that plays it live: a
 // fresh plan, the disk streamer run synchronously before each block (so
 // the render waits for the disk and never drops out), and latency removed
-// from the start. The file appears only when complete and verified.
+// from the start. The file appears only when complete and verified, and
+// never over an input (see OutputTarget). Offline media fail the render
+// unless the request allows them.
 // Runs on the calling thread; never the audio thread.
 #pragma once
 
@@ -19,7 +21,10 @@ namespace crest
 {
 struct RenderRequest
 {
-    std::filesystem::path output;
+    std::filesystem::path output;      // checked by checkOutputTarget: never an input
+    bool replaceExisting = false;      // --force, or the user agreed to replace it
+    std::vector<std::filesystem::path> protectedFiles;   // the session file, and any other input
+    bool allowMissing = false;         // render offline clips as silence instead of failing
     OutputFormat format { Container::wav, SampleEncoding::int24 };
     int64_t startSample = 0;
     int64_t endSample = -1;            // -1: the end of the last clip
@@ -33,7 +38,8 @@ struct RenderReport
 {
     int64_t frames = 0;
     double sampleRate = 0.0;
-    std::vector<std::string> warnings;   // offline media and similar
+    std::vector<std::string> warnings;   // offline media (when allowed), channels dropped
+    bool toStream = false;               // written to stdout, a device or a pipe
 };
 
 RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media);

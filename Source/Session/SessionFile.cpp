@@ -1,6 +1,8 @@
 #include "SessionFile.h"
 
+#include "Core/CrestError.h"
 #include "IO/AtomicTextFile.h"
+#include "IO/OutputTarget.h"
 #include "SessionJson.h"
 
 namespace crest
@@ -9,9 +11,13 @@ namespace fs = std::filesystem;
 
 namespace
 {
+    // The folder the session file really lives in (symlinks followed), so
+    // that opening it through a link and saving through one agree.
     fs::path folderOf (const fs::path& file)
     {
-        return fs::absolute (file).parent_path();
+        std::error_code ec;
+        const auto real = fs::weakly_canonical (fs::absolute (file), ec);
+        return (ec ? fs::absolute (file) : real).parent_path();
     }
 } // namespace
 
@@ -39,12 +45,35 @@ SessionDocument loadSessionFile (const fs::path& file)
     return document;
 }
 
-void saveSessionFile (SessionDocument document, const fs::path& file)
+bool isCrestSessionFile (const fs::path& file)
 {
-    const auto folder = folderOf (file);
+    try
+    {
+        parseSessionJson (loadTextFile (file, maxSessionFileBytes), file.string());
+        return true;
+    }
+    catch (const CrestError&)
+    {
+        return false;
+    }
+}
+
+void saveSessionFile (SessionDocument document, const fs::path& file, SaveMode mode)
+{
+    OutputRules rules;
+    rules.kindName = "Crest session";
+    rules.isExpectedKind = isCrestSessionFile;
+    rules.mayReplace = mode == SaveMode::replaceSession;
+    rules.mayStream = false;
+    for (const auto& track : document.tracks)
+        for (const auto& clip : track.clips)
+            rules.inputs.emplace_back (clip.file);
+    const auto target = checkOutputTarget (file, rules);
+
+    const auto folder = folderOf (target.path);
     for (auto& track : document.tracks)
         for (auto& clip : track.clips)
             clip.file = storedMediaPath (fs::path (clip.file), folder);
-    saveTextAtomically (file, writeSessionJson (document));
+    saveTextAtomically (target.path, writeSessionJson (document));
 }
 } // namespace crest

@@ -13,7 +13,19 @@ namespace crest
 inline constexpr const char* sessionExtension = ".crest";
 
 SessionDocument loadSessionFile (const std::filesystem::path& file);
-void saveSessionFile (SessionDocument document, const std::filesystem::path& file);
+
+enum class SaveMode
+{
+    createNew,        // refuse if anything is there (crest new, crest demo without --force)
+    replaceSession    // Save, or Save As the user confirmed: may replace a Crest session
+};
+
+// Follows a symlink to the file it names; never saves over a clip's media
+// or anything that is not a Crest session (see OutputTarget).
+void saveSessionFile (SessionDocument document, const std::filesystem::path& file, SaveMode mode = SaveMode::replaceSession);
+
+// True if `file` reads as a Crest session (of any version this build knows).
+bool isCrestSessionFile (const std::filesystem::path& file);
 
 // Media paths: relative (as stored) <-> absolute (as held in the model).
 std::filesystem::path resolveMediaPath (const std::string& stored, const std::filesystem::path& sessionFolder);

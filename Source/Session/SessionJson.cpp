@@ -1,5 +1,6 @@
 #include "SessionJson.h"
 
+#include "Core/ByteText.h"
 #include "Core/CrestError.h"
 #include "Core/ParameterSpec.h"
 
@@ -113,9 +114,21 @@ namespace
     {
         FieldReader r (json, where, source);
         ClipDocument clip;
-        clip.file = r.text ("file", true);
+        // A media name that is not valid UTF-8 is stored percent-escaped
+        // under "fileBytes" (see docs/session-format.md), byte for byte.
+        if (r.find ("fileBytes") != nullptr)
+        {
+            const auto escaped = percentUnescapeBytes (r.text ("fileBytes", true, 3 * 4096));
+            if (! escaped)
+                r.fail (where + "fileBytes is not a valid %XX escape");
+            clip.file = *escaped;
+        }
+        else
+            clip.file = r.text ("file", true);
         if (clip.file.empty())
             r.fail (where + "file is empty");
+        if (clip.file.find ('\0') != std::string::npos)
+            r.fail (where + "file contains a NUL byte");
         clip.startSample = r.integer ("startSample", 0, 0, maxSamples);
         clip.sourceOffsetSamples = r.integer ("sourceOffsetSamples", 0, 0, maxSamples);
         clip.lengthSamples = r.integer ("lengthSamples", 0, 1, maxSamples);
@@ -274,13 +287,18 @@ std::string writeSessionJson (const SessionDocument& session)
         t["clips"] = Json::array();
         for (const auto& clip : track.clips)
         {
-            t["clips"].push_back (Json { { "file", clip.file },
-                                         { "startSample", clip.startSample },
+            Json c;
+            if (isValidUtf8 (clip.file))
+                c["file"] = clip.file;
+            else
+                c["fileBytes"] = percentEscapeBytes (clip.file);
+            c.update (Json { { "startSample", clip.startSample },
                                          { "sourceOffsetSamples", clip.sourceOffsetSamples },
                                          { "lengthSamples", clip.lengthSamples },
                                          { "gainDb", clip.gainDb },
                                          { "fadeInSamples", clip.fadeInSamples },
-                                         { "fadeOutSamples", clip.fadeOutSamples } });
+                             { "fadeOutSamples", clip.fadeOutSamples } });
+            t["clips"].push_back (std::move (c));
         }
         json["tracks"].push_back (std::move (t));
     }

@@ -1,15 +1,31 @@
 #include "SessionModel.h"
 
+#include "Core/ByteText.h"
 #include "Core/ParameterSpec.h"
 
 namespace crest
 {
+juce::var mediaPathVar (const std::string& bytes)
+{
+    // juce::String is UTF-8 text: a name that is not would lose bytes.
+    if (isValidUtf8 (bytes))
+        return juce::String::fromUTF8 (bytes.data(), (int) bytes.size());
+    return juce::var (juce::MemoryBlock (bytes.data(), bytes.size()));
+}
+
+std::string mediaPathFromVar (const juce::var& value)
+{
+    if (const auto* block = value.getBinaryData())
+        return std::string (static_cast<const char*> (block->getData()), block->getSize());
+    return value.toString().toStdString();
+}
+
 namespace
 {
     juce::ValueTree clipTree (const ClipDocument& clip)
     {
         juce::ValueTree c (ids::CLIP);
-        c.setProperty (ids::file, juce::String (clip.file), nullptr);
+        c.setProperty (ids::file, mediaPathVar (clip.file), nullptr);
         c.setProperty (ids::startSample, (juce::int64) clip.startSample, nullptr);
         c.setProperty (ids::sourceOffsetSamples, (juce::int64) clip.sourceOffsetSamples, nullptr);
         c.setProperty (ids::lengthSamples, (juce::int64) clip.lengthSamples, nullptr);
@@ -88,7 +104,7 @@ SessionDocument SessionModel::toDocument() const
         for (const auto& c : t)
         {
             ClipDocument clip;
-            clip.file = c[ids::file].toString().toStdString();
+            clip.file = mediaPathFromVar (c[ids::file]);
             clip.startSample = (juce::int64) c[ids::startSample];
             clip.sourceOffsetSamples = (juce::int64) c[ids::sourceOffsetSamples];
             clip.lengthSamples = (juce::int64) c[ids::lengthSamples];

@@ -16,6 +16,11 @@
 
 namespace crest
 {
+// A clip's media path in the tree: a string when it is valid UTF-8, else
+// its raw bytes (a MemoryBlock), so no file name is ever mangled.
+juce::var mediaPathVar (const std::string& bytes);
+std::string mediaPathFromVar (const juce::var& value);
+
 class SessionModel
 {
 public:

@@ -43,7 +43,7 @@ public:
 };
 } // namespace
 
-TEST_CASE ("missing media: the session opens, the clip is offline and plays silence of its length", "[render][badinput]")
+TEST_CASE ("missing media: the session opens, the render fails naming the files unless missing media are allowed", "[render][badinput]")
 {
     TempFolder dir;
     writeSine (dir / "kept.wav", 48000, 440, 0.5, 1.0);
@@ -57,6 +57,13 @@ TEST_CASE ("missing media: the session opens, the clip is offline and plays sile
     RenderRequest request;
     request.output = dir / "mix.wav";
     request.format = { Container::wav, SampleEncoding::float32 };
+    CHECK (errorMessage ([&] { renderSession (loaded, request, media); })
+           == (dir / "mix.wav").string() + ": not rendered: 1 media file is offline (allow missing media to render them as silence):\n  "
+                  + (dir / "gone.wav").string() + ": file not found (clip is offline)");
+    CHECK_FALSE (fs::exists (dir / "mix.wav"));
+
+    // Asked for, the offline clip renders as silence of its length.
+    request.allowMissing = true;
     const auto report = renderSession (loaded, request, media);
     REQUIRE (report.warnings.size() == 1);
     CHECK (report.warnings[0] == (dir / "gone.wav").string() + ": file not found (clip is offline)");

@@ -19,6 +19,7 @@ RenderReport render (const SessionDocument& session, const std::filesystem::path
     MediaPool media;
     RenderRequest request;
     request.output = out;
+    request.replaceExisting = true;   // these tests render to the same name repeatedly
     request.format = format;
     request.blockFrames = block;
     request.builderOptions = std::move (options);
