@@ -2,7 +2,6 @@
 
 #include "Analysis/LoudnessSummary.h"
 #include "Arguments.h"
-#include "Core/ByteText.h"
 #include "Core/CrestError.h"
 #include "Core/ParameterSpec.h"
 #include "Demo/DemoSong.h"
@@ -11,6 +10,7 @@
 #include "ProgressBar.h"
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
+#include "Session/StemImport.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,14 +52,6 @@ namespace
         auto ext = p.extension().string();
         std::transform (ext.begin(), ext.end(), ext.begin(), [] (unsigned char c) { return (char) std::tolower (c); });
         return audioExtensions.contains (ext);
-    }
-
-    // Track names are display text: a file name that is not UTF-8 keeps
-    // its bytes in the clip's path, and a readable name on the strip.
-    std::string displayName (const fs::path& file)
-    {
-        const auto stem = file.stem().string();
-        return isValidUtf8 (stem) ? stem : percentEscapeBytes (stem);
     }
 
     // Seconds on the command line: generous, yet far inside the session
@@ -145,31 +137,10 @@ int runNew (const Args& args)
             files.push_back (s);
     }
 
-    // Every file is read (and refused, naming it, if it cannot be) before
-    // the session's rate is fixed; only then are lengths computed, at the
-    // rate the session will really play.
-    std::vector<AudioFileInfo> infos;
-    for (const auto& file : files)
-        infos.push_back (readAudioFileInfo (file));
-    if (rate == 0)
-        rate = params::sampleRate.clamp (infos.front().sampleRate);
-
-    SessionDocument session;
-    session.sampleRate = rate;
-    for (size_t i = 0; i < files.size(); ++i)
-    {
-        const auto& info = infos[i];
-        if (info.channels > 2)
-            std::fprintf (stderr, "crest: warning: %s: has %d channels; its track plays only the first two\n", files[i].string().c_str(),
-                          info.channels);
-        TrackDocument track;
-        track.id = "t" + std::to_string (i + 1);
-        track.name = displayName (files[i]);
-        track.channels = info.channels == 1 ? 1 : 2;
-        track.clips.push_back ({ fs::absolute (files[i]).lexically_normal().string(), 0, 0,
-                                 convertedLength (info.frames, info.sampleRate, rate), 0.0, 0, 0 });
-        session.tracks.push_back (std::move (track));
-    }
+    const auto imported = sessionFromStems (files, rate);
+    for (const auto& w : imported.warnings)
+        std::fprintf (stderr, "crest: warning: %s\n", w.c_str());
+    const auto& session = imported.session;
     saveSessionFile (session, sessionPath, force ? SaveMode::replaceSession : SaveMode::createNew);
     std::printf ("Session: %s (%zu tracks at %.0f Hz)\n", sessionPath.c_str(), session.tracks.size(), session.sampleRate);
     return exitOk;
@@ -206,6 +177,8 @@ int runRender (const Args& args)
         cursor.fail ("render needs a session and -o OUT");
     if (endSeconds >= 0 && endSeconds <= startSeconds)
         cursor.fail ("--end must be after --start");
+    if (output.back() == '/' || fs::is_directory (output))
+        throw CrestError (output, "is a folder; give a file name for the mix (for example " + (fs::path (output) / "mix.wav").lexically_normal().string() + ")");
     if (formatName.empty())
     {
         const auto extension = fs::path (output).extension().string();

@@ -100,9 +100,11 @@ void saveTextAtomically (const fs::path& target, std::string_view contents)
         if (! staged)
             staged = fs::copy_file (target, backupTemporary, fs::copy_options::overwrite_existing, ec);
         const int error = staged ? (::rename (backupTemporary.c_str(), backup.c_str()) == 0 ? 0 : errno) : (ec ? ec.value() : EIO);
+        // rename() of two links to one file (another process just made the
+        // same backup) succeeds and does nothing: the link must still go.
+        ::unlink (backupTemporary.c_str());
         if (error != 0)
         {
-            ::unlink (backupTemporary.c_str());
             ::unlink (temporary.c_str());
             const bool full = error == ENOSPC || error == EDQUOT || error == EFBIG;
             throw CrestError (target, "cannot keep the previous version as " + backup.filename().string() + " ("

@@ -37,6 +37,7 @@ namespace
     // libsndfile opens a WAV or AIFF whose data chunk was cut short and
     // quietly plays what is there; its log is the only place that says so.
     // We refuse such files: a silently shortened stem is worse than an error.
+    // (The log line reads "data : <header's size> (should be <bytes present>)".)
     void rejectTruncated (SNDFILE* file, const fs::path& path)
     {
         char log[8192] = {};
@@ -47,6 +48,11 @@ namespace
             return;
         const auto promised = std::stoll (match[1].str());
         const auto present = std::stoll (match[2].str());
+        // A writer streaming to a pipe cannot know the size and writes
+        // 0xFFFFFFFF (ffmpeg does): such a file is read to its real end.
+        constexpr long long unknownSize = 0xFFFFFFFFll;
+        if (promised == unknownSize)
+            return;
         if (present < promised)
             throw CrestError (path, "file is truncated (header promises " + std::to_string (promised)
                                         + " bytes of audio, only " + std::to_string (present) + " are present)");

@@ -89,7 +89,7 @@ AudioFileWriter::AudioFileWriter (const OutputTarget& outputTarget, OutputFormat
         const std::string reason = errno != 0 ? std::strerror (errno) : sf_strerror (nullptr);
         std::error_code ec;
         fs::remove (temporary, ec);   // sf_open may have created it before failing
-        throw CrestError (target, "cannot create file (" + reason + ")");
+        throw CrestError (target, "cannot create file (" + reason + "); no file was written");
     }
     // Out-of-range floats clip instead of wrapping around in integer files.
     sf_command (handle->file, SFC_SET_CLIPPING, nullptr, SF_TRUE);

@@ -32,6 +32,12 @@ namespace
         throw CrestError (requested, "too many levels of symbolic links");
     }
 
+    std::string withArticle (const std::string& noun)
+    {
+        const bool vowel = ! noun.empty() && std::string ("aeiouAEIOU").find (noun[0]) != std::string::npos;
+        return (vowel ? "an " : "a ") + noun;
+    }
+
     std::string typeName (mode_t mode)
     {
         if (S_ISBLK (mode)) return "a block device";
@@ -55,7 +61,7 @@ OutputTarget checkOutputTarget (const fs::path& requested, const OutputRules& ru
     if (requested == "-")
     {
         if (! rules.mayStream)
-            throw CrestError ("-: a " + rules.kindName + " cannot be written to standard output");
+            throw CrestError ("-: " + withArticle (rules.kindName) + " cannot be written to standard output");
         target.path = "/dev/stdout";
         target.kind = OutputTarget::Kind::stream;
         target.toStdout = true;
@@ -78,7 +84,7 @@ OutputTarget checkOutputTarget (const fs::path& requested, const OutputRules& ru
     if (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode))
     {
         if (! rules.mayStream)
-            throw CrestError (requested, "is a device or pipe, not a file; a " + rules.kindName + " is saved only to a regular file");
+            throw CrestError (requested, "is a device or pipe, not a file; " + withArticle (rules.kindName) + " is saved only to a regular file");
         target.kind = OutputTarget::Kind::stream;
         return target;
     }
@@ -87,7 +93,7 @@ OutputTarget checkOutputTarget (const fs::path& requested, const OutputRules& ru
     if (! rules.mayReplace)
         throw CrestError (requested, "already exists; use --force to replace it");
     if (rules.isExpectedKind && ! rules.isExpectedKind (target.path))
-        throw CrestError (requested, "exists and is not a " + rules.kindName + "; Crest will not replace it");
+        throw CrestError (requested, "exists and is not " + withArticle (rules.kindName) + "; Crest will not replace it");
     target.kind = OutputTarget::Kind::replaceFile;
     return target;
 }

@@ -1,33 +1,9 @@
+#include "Helpers/CliRunner.h"
 #include "Helpers/TestFiles.h"
 
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <sys/wait.h>
-
 using namespace crest::test;
-
-namespace
-{
-struct Run
-{
-    int exitCode = -1;
-    std::string output;   // stdout and stderr together
-};
-
-Run runCrest (const std::string& arguments)
-{
-    Run run;
-    FILE* pipe = ::popen ((std::string (CREST_CLI_PATH) + " " + arguments + " 2>&1").c_str(), "r");
-    REQUIRE (pipe != nullptr);
-    char buffer[4096];
-    while (auto n = std::fread (buffer, 1, sizeof (buffer), pipe))
-        run.output.append (buffer, n);
-    const int status = ::pclose (pipe);
-    run.exitCode = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-    return run;
-}
-} // namespace
 
 TEST_CASE ("crest: demo, new, render and info work end to end", "[cli]")
 {

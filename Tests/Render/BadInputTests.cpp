@@ -1,13 +1,13 @@
 #include "Core/CrestError.h"
 #include "Helpers/ErrorMessage.h"
 #include "Helpers/SessionBuilder.h"
+#include "Helpers/SmallDisk.h"
 #include "Helpers/TestFiles.h"
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
 
 #include <catch2/catch.hpp>
 
-#include <sys/mount.h>
 
 using namespace crest;
 using namespace crest::test;
@@ -23,24 +23,6 @@ std::string renderError (const SessionDocument& session, const fs::path& out)
     return errorMessage ([&] { renderSession (session, request, media); });
 }
 
-// A tiny tmpfs, so "disk full" is real. Needs root (CI and the dev
-// machines run as root); elsewhere the test says so and does nothing.
-class SmallDisk
-{
-public:
-    SmallDisk (const fs::path& where, const char* size) : path (where)
-    {
-        fs::create_directories (path);
-        mounted = ::mount ("tmpfs", path.c_str(), "tmpfs", 0, (std::string ("size=") + size).c_str()) == 0;
-    }
-    ~SmallDisk()
-    {
-        if (mounted)
-            ::umount (path.c_str());
-    }
-    fs::path path;
-    bool mounted = false;
-};
 } // namespace
 
 TEST_CASE ("missing media: the session opens, the render fails naming the files unless missing media are allowed", "[render][badinput]")
