@@ -166,6 +166,12 @@ void ClipStream::freeRetired (uint64_t audioEpoch)
     });
 }
 
+bool ClipStream::isResident (int64_t frame) const noexcept
+{
+    const int64_t chunkIndex = frame / chunkFrames;
+    return frame >= 0 && chunkIndex < numChunks && chunks[(size_t) chunkIndex].load (std::memory_order_acquire) != nullptr;
+}
+
 size_t ClipStream::residentChunks() const noexcept
 {
     size_t n = 0;

@@ -50,6 +50,8 @@ public:
     const std::string& problem() const noexcept { return failure; }
     bool failed() const noexcept { return hasFailed.load (std::memory_order_acquire); }
     size_t residentChunks() const noexcept;
+    // True if clip frame `frame` is loaded (any thread; for waiting in tests and tools).
+    bool isResident (int64_t frame) const noexcept;
     size_t retiredChunks() const noexcept { return retired.size(); }   // streamer thread
 
 private:

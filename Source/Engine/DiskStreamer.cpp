@@ -65,7 +65,6 @@ void DiskStreamer::startFollowing (Transport& transport)
     followed = &transport;
     running = true;
     worker = std::thread ([this, &transport] {
-        std::mutex waitLock;
         while (running.load())
         {
             // Read before the position: a start asked for after this point
@@ -79,16 +78,26 @@ void DiskStreamer::startFollowing (Transport& transport)
                 if (startRequested.exchange (false))
                     transport.playing = true;
             }
-            std::unique_lock<std::mutex> waiting (waitLock);
-            wakeUp.wait_for (waiting, std::chrono::milliseconds (starting ? 0 : 10));
+            std::unique_lock<std::mutex> waiting (wakeLock);
+            wakeUp.wait_for (waiting, std::chrono::milliseconds (10), [this] { return woken || ! running.load(); });
+            woken = false;
         }
     });
+}
+
+void DiskStreamer::wake()
+{
+    {
+        std::lock_guard<std::mutex> guard (wakeLock);
+        woken = true;
+    }
+    wakeUp.notify_one();
 }
 
 void DiskStreamer::stopFollowing()
 {
     running = false;
-    wakeUp.notify_all();
+    wake();
     if (worker.joinable())
         worker.join();
     followed = nullptr;
@@ -101,7 +110,7 @@ void DiskStreamer::startWhenReady()
         return;
     if (! followed->playing.load())
         startRequested = true;
-    wakeUp.notify_one();
+    wake();
 }
 
 void DiskStreamer::cancelStart()

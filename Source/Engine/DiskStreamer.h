@@ -49,7 +49,7 @@ public:
     // Live: follow the transport (its pending seek first) on a background thread.
     void startFollowing (Transport& transport);
     void stopFollowing();
-    void wake() { wakeUp.notify_one(); }
+    void wake();
 
     // Live: start the transport once the audio under the playhead is
     // loaded, so playback opens cleanly without the message thread reading
@@ -81,6 +81,8 @@ private:
 
     std::thread worker;
     std::atomic<bool> running { false };
+    std::mutex wakeLock;        // held only to wait or to post a wake-up, never during reads
+    bool woken = false;         // guarded by wakeLock: a wake-up is never lost
     std::condition_variable wakeUp;
 };
 } // namespace crest

@@ -51,6 +51,8 @@ public:
     // Offline media found when compiling, and files that failed while
     // streaming (deleted or changed under us), one line each.
     std::vector<std::string> mediaProblems() const;
+    // The clips the streamer serves now, with their timeline places.
+    std::vector<StreamPlacement> streamPlacements() const { return builder.placements(); }
     Engine& engine() noexcept { return audioEngine; }
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
