@@ -17,17 +17,20 @@ extern "C" void* __libc_memalign (size_t, size_t);
 namespace
 {
 thread_local bool guarded = false;
+thread_local bool diskGuarded = false;   // file access only (a message-thread check)
 std::atomic<int> violationCount { 0 };
 char firstName[64] = {};
 
-void violation (const char* what) noexcept
+void violation (const char* what, bool isFileAccess = false) noexcept
 {
-    if (! guarded)
+    if (! guarded && ! (diskGuarded && isFileAccess))
         return;
-    guarded = false;   // what follows (recording) must not recurse
+    const bool was = guarded, wasDisk = diskGuarded;
+    guarded = diskGuarded = false;   // what follows (recording) must not recurse
     if (violationCount.fetch_add (1) == 0)
         std::strncpy (firstName, what, sizeof (firstName) - 1);
-    guarded = true;
+    guarded = was;
+    diskGuarded = wasDisk;
 }
 
 template <typename Fn>
@@ -134,22 +137,22 @@ int usleep (useconds_t u)
 }
 int open (const char* path, int flags, ...)
 {
-    violation ("open");
+    violation ("open", true);
     return reals().openFile (path, flags, 0644);
 }
 int open64 (const char* path, int flags, ...)
 {
-    violation ("open64");
+    violation ("open64", true);
     return reals().open64File (path, flags, 0644);
 }
 ssize_t read (int fd, void* buffer, size_t n)
 {
-    violation ("read");
+    violation ("read", true);
     return reals().readFile (fd, buffer, n);
 }
 ssize_t write (int fd, const void* buffer, size_t n)
 {
-    violation ("write");
+    violation ("write", true);
     return reals().writeFile (fd, buffer, n);
 }
 }
@@ -158,6 +161,8 @@ namespace crest::test
 {
 RealtimeGuard::Scope::Scope() { guarded = true; }
 RealtimeGuard::Scope::~Scope() { guarded = false; }
+RealtimeGuard::DiskScope::DiskScope() { diskGuarded = true; }
+RealtimeGuard::DiskScope::~DiskScope() { diskGuarded = false; }
 int RealtimeGuard::violations() noexcept { return violationCount.load(); }
 std::string RealtimeGuard::firstViolation() { return firstName; }
 void RealtimeGuard::reset() noexcept

@@ -18,6 +18,14 @@ struct RealtimeGuard
         ~Scope();
     };
 
+    // Records only file access (open, read, write): for proving that a
+    // message-thread call never waits for the disk.
+    struct DiskScope
+    {
+        DiskScope();
+        ~DiskScope();
+    };
+
     static int violations() noexcept;
     static std::string firstViolation();
     static void reset() noexcept;
