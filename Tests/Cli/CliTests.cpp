@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace crest::test;
 
 TEST_CASE ("crest: demo, new, render and info work end to end", "[cli]")
@@ -51,4 +53,89 @@ TEST_CASE ("crest: exit codes and messages for usage and input errors", "[cli][b
     const auto notAudio = runCrest ("info " + (dir / "notes.wav").string());
     CHECK (notAudio.exitCode == 1);
     CHECK (notAudio.output == "crest: " + (dir / "notes.wav").string() + ": not an audio file Crest can read (Format not recognised.)\n");
+}
+
+TEST_CASE ("crest: messages point at the real mistake", "[cli][badinput]")
+{
+    TempFolder dir;
+    writeSine (dir / "a.wav", 48000, 440, 0.5, 0.2);
+    REQUIRE (runCrest ("new " + shellQuote (dir / "s.crest") + " --stems " + shellQuote (dir / "a.wav")).exitCode == 0);
+    const auto render = "render " + shellQuote (dir / "s.crest") + " -o " + shellQuote (dir / "out.wav") + " ";
+
+    // Numbers are numbers, finite and in range; a missing value says so.
+    const std::vector<std::pair<std::string, std::string>> usage {
+        { render + "--start 1e30", "--start: 1e30 is out of range (0 to 1e+06 s)" },
+        { render + "--start nan", "--start: 'nan' is not a number" },
+        { render + "--start inf", "--start: 'inf' is not a number" },
+        { render + "--start 2s", "--start: '2s' is not a number" },
+        { render + "--end", "--end: missing value" },
+        { render + "--start --end 3", "--start: missing value" },
+        { render + "--block 0", "--block: 0 is out of range (1 to 65536 frames)" },
+        { render + "--block 12.5", "--block: '12.5' is not a whole number" },
+        { render + "--start 3 --end 2", "--end must be after --start" },
+        { "new " + shellQuote (dir / "t.crest") + " --stems " + shellQuote (dir / "a.wav") + " --rate abc", "--rate: 'abc' is not a whole number" },
+        { "new " + shellQuote (dir / "t.crest") + " --stems " + shellQuote (dir / "a.wav") + " --rate", "--rate: missing value" },
+        { "new " + shellQuote (dir / "t.crest") + " --stems " + shellQuote (dir / "a.wav") + " --rate 8000", "--rate: 8000 is out of range (44100 to 192000 Hz)" },
+        { "render " + shellQuote (dir / "s.crest") + " -o", "-o: missing value" },
+    };
+    for (const auto& [arguments, message] : usage)
+    {
+        INFO (arguments);
+        const auto run = runCrest (arguments);
+        CHECK (run.exitCode == 2);
+        CHECK_THAT (run.output, Catch::StartsWith ("crest: " + message + "\n"));
+    }
+    CHECK_FALSE (std::filesystem::exists (dir / "out.wav"));
+    CHECK_FALSE (std::filesystem::exists (dir / "t.crest"));
+
+    // A folder given as the output is called a folder.
+    std::filesystem::create_directories (dir / "renders");
+    const auto folder = runCrest ("render " + shellQuote (dir / "s.crest") + " -o " + shellQuote ((dir / "renders").string() + "/"));
+    CHECK (folder.exitCode == 1);
+    CHECK_THAT (folder.output, Catch::Contains ("renders/: is a folder; give a file name for the mix"));
+
+    // crest info checks that each clip is readable audio, not only present.
+    writeBytes (dir / "a.wav", "RIFF garbage now");
+    const auto info = runCrest ("info " + shellQuote (dir / "s.crest"));
+    CHECK (info.exitCode == 1);
+    CHECK_THAT (info.output, Catch::Contains ("[OFFLINE: " + (dir / "a.wav").string() + ": not an audio file Crest can read"));
+    CHECK_THAT (info.output, Catch::Contains ("1 clip is offline"));
+}
+
+TEST_CASE ("crest: a WAV streamed through a pipe (size 0xFFFFFFFF) is read to its real end", "[cli][badinput]")
+{
+    TempFolder dir;
+    // What ffmpeg writes to a pipe: RIFF and data sizes it cannot know.
+    const int frames = 4800;
+    std::string wav = "RIFF\xFF\xFF\xFF\xFFWAVEfmt ";
+    auto le32 = [] (uint32_t v) { return std::string { (char) (v & 255), (char) ((v >> 8) & 255), (char) ((v >> 16) & 255), (char) (v >> 24) }; };
+    auto le16 = [] (uint16_t v) { return std::string { (char) (v & 255), (char) (v >> 8) }; };
+    wav += le32 (16) + le16 (1) + le16 (1) + le32 (48000) + le32 (96000) + le16 (2) + le16 (16);
+    wav += "data" + le32 (0xFFFFFFFFu);
+    for (int i = 0; i < frames; ++i)
+        wav += le16 ((uint16_t) (int16_t) (8000 * std::sin (2 * 3.141592653589793 * 1000 * i / 48000.0)));
+    writeBytes (dir / "piped.wav", wav);
+    const auto info = runCrest ("info " + shellQuote (dir / "piped.wav"));
+    CHECK (info.exitCode == 0);
+    CHECK_THAT (info.output, Catch::Contains ("1 channel, 48000 Hz, 4800 frames (0.10 s)"));
+
+    // A header that promises a real size the file does not have is still truncation.
+    auto cut = wav;
+    cut.replace (cut.find ("data") + 4, 4, le32 (frames * 2 + 1000));
+    writeBytes (dir / "cut.wav", cut);
+    const auto truncated = runCrest ("info " + shellQuote (dir / "cut.wav"));
+    CHECK (truncated.exitCode == 1);
+    CHECK_THAT (truncated.output, Catch::Contains ("file is truncated"));
+}
+
+TEST_CASE ("crest: a file whose extra channels are dropped gets a warning", "[cli]")
+{
+    TempFolder dir;
+    writeAudio (dir / "surround.wav", 6, 48000, 4800, [] (int64_t n, int ch) { return 0.1f * (float) ch * (float) ((n % 100) - 50) / 50.0f; });
+    const auto made = runCrest ("new " + shellQuote (dir / "s.crest") + " --stems " + shellQuote (dir / "surround.wav"));
+    CHECK (made.exitCode == 0);
+    CHECK_THAT (made.output, Catch::Contains ("warning: " + (dir / "surround.wav").string() + ": has 6 channels; its track plays only the first two"));
+    const auto rendered = runCrest ("render " + shellQuote (dir / "s.crest") + " -o " + shellQuote (dir / "mix.wav"));
+    CHECK (rendered.exitCode == 0);
+    CHECK_THAT (rendered.output, Catch::Contains ("has 6 channels; the track plays only the first two"));
 }
