@@ -415,3 +415,41 @@ TEST_CASE ("two processes saving the same session at once leave one whole versio
         CHECK (readBytes (f) == p.snapshot[f]);
     Project::requireNoTemporaries (p.dir.path());
 }
+
+TEST_CASE ("saving through a symlink updates the file it points to and keeps the link", "[safety]")
+{
+    Project p;
+    fs::create_directories (p.dir / "elsewhere");
+    const auto link = p.dir / "elsewhere" / "link.crest";
+    fs::create_symlink (p.session, link);
+
+    auto document = loadSessionFile (link);
+    REQUIRE (document.tracks.size() == 2);
+    document.tracks[0].faderDb = -4.5;
+    saveSessionFile (document, link);
+
+    CHECK (fs::is_symlink (link));
+    CHECK (fs::read_symlink (link) == p.session);
+    CHECK (loadSessionFile (p.session).tracks[0].faderDb == -4.5);
+    CHECK (loadSessionFile (link) == loadSessionFile (p.session));   // media found from both
+    CHECK (readBytes (backupPathFor (p.session)) == p.snapshot[p.session]);
+    CHECK_FALSE (fs::exists (backupPathFor (link)));
+    // Media paths stay relative to the real file's folder.
+    CHECK (readBytes (p.session).find ("\"file\": \"a.wav\"") != std::string::npos);
+
+    // A dangling link is written through: the file appears where it points.
+    const auto dangling = p.dir / "dangling.crest";
+    fs::create_symlink (p.dir / "target.crest", dangling);
+    saveSessionFile (document, dangling);
+    CHECK (fs::is_symlink (dangling));
+    CHECK (loadSessionFile (p.dir / "target.crest") == document);
+
+    // crest new through a link to a session replaces the session it points to.
+    const auto run = runCrest ("new " + shellQuote (link) + " --force --stems " + shellQuote (p.b));
+    CHECK (run.exitCode == 0);
+    CHECK (fs::is_symlink (link));
+    CHECK (loadSessionFile (p.session).tracks.size() == 1);
+    for (const auto& f : { p.a, p.b })
+        CHECK (readBytes (f) == p.snapshot[f]);
+    Project::requireNoTemporaries (p.dir.path());
+}
