@@ -248,22 +248,17 @@ void MainWindow::chooseRenderOutput()
                                             : toFile (sessionFile).getParentDirectory();
     const auto start = folder.getChildFile (sessionName() + "-mix.wav");
     chooser = std::make_unique<juce::FileChooser> ("Render mix to", start, "*.wav");
-    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
-                              | juce::FileBrowserComponent::warnAboutOverwriting,
+    // No chooser overwrite warning: Crest first refuses outputs that are
+    // inputs, then asks about replacing (renderAfterChecks).
+    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles,
                           [this] (const juce::FileChooser& fc)
                           {
                               auto file = fc.getResult();
                               if (file == juce::File())
                                   return;
-                              // The chooser confirmed replacing the name as
-                              // typed; a name we extend is checked again.
-                              bool confirmed = file.existsAsFile();
                               if (! file.hasFileExtension ("wav"))
-                              {
                                   file = file.withFileExtension ("wav");
-                                  confirmed = false;
-                              }
-                              renderAfterChecks (toPath (file), confirmed);
+                              renderAfterChecks (toPath (file), false);
                           });
 }
 
@@ -278,8 +273,29 @@ void MainWindow::askOkCancel (const juce::String& title, const juce::String& mes
                                                                              }));
 }
 
+RenderRequest MainWindow::renderRequestFor (const std::filesystem::path& output, bool replaceExisting, bool allowMissing) const
+{
+    RenderRequest request;
+    request.output = output;
+    request.replaceExisting = replaceExisting;
+    request.allowMissing = allowMissing;
+    if (! sessionFile.empty())
+        request.protectedFiles.push_back (sessionFile);
+    return request;
+}
+
 void MainWindow::renderAfterChecks (const std::filesystem::path& output, bool replaceConfirmed)
 {
+    try
+    {
+        // Refuses an input, a folder or a non-audio file before asking anything.
+        checkRenderOutput (model.toDocument(), renderRequestFor (output, true, false));
+    }
+    catch (const std::exception& e)
+    {
+        showError ("Cannot render there", juce::String::fromUTF8 (e.what()));
+        return;
+    }
     if (! replaceConfirmed && std::filesystem::exists (output))
     {
         askOkCancel ("Replace file?", toFile (output).getFullPathName() + " already exists. Replace it with the mix?", "Replace",
@@ -304,13 +320,7 @@ void MainWindow::renderAfterChecks (const std::filesystem::path& output, bool re
 
 void MainWindow::startRender (const std::filesystem::path& output, bool replaceExisting, bool allowMissing)
 {
-    RenderRequest request;
-    request.output = output;
-    request.replaceExisting = replaceExisting;
-    request.allowMissing = allowMissing;
-    if (! sessionFile.empty())
-        request.protectedFiles.push_back (sessionFile);
-    renderJob = std::make_unique<RenderJob> (model.toDocument(), std::move (request), media, this);
+    renderJob = std::make_unique<RenderJob> (model.toDocument(), renderRequestFor (output, replaceExisting, allowMissing), media, this);
     renderJob->onFinished = [this] (const RenderJob::Result& result)
     {
         if (result.ok)

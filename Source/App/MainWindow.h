@@ -83,6 +83,7 @@ private:
     void saveAs (std::function<void()> afterSaving = {});
     bool saveTo (const std::filesystem::path& file);
     void chooseRenderOutput();
+    RenderRequest renderRequestFor (const std::filesystem::path& output, bool replaceExisting, bool allowMissing) const;
     void renderAfterChecks (const std::filesystem::path& output, bool replaceConfirmed);
     void startRender (const std::filesystem::path& output, bool replaceExisting, bool allowMissing);
     void askOkCancel (const juce::String& title, const juce::String& message, const juce::String& okText, std::function<void()> onOk);

@@ -10,13 +10,8 @@
 
 namespace crest
 {
-RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media)
+OutputTarget checkRenderOutput (const SessionDocument& session, const RenderRequest& request)
 {
-    auto options = request.builderOptions;
-    options.maxBlockFrames = std::max (options.maxBlockFrames, request.blockFrames);
-    PlanBuilder builder (media, options);
-    auto plan = builder.build (session);
-
     OutputRules rules;
     rules.kindName = "audio file";
     rules.isExpectedKind = isReadableAudioFile;
@@ -25,7 +20,17 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
     for (const auto& track : session.tracks)
         for (const auto& clip : track.clips)
             rules.inputs.emplace_back (clip.file);
-    const auto target = checkOutputTarget (request.output, rules);
+    return checkOutputTarget (request.output, rules);
+}
+
+RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media)
+{
+    auto options = request.builderOptions;
+    options.maxBlockFrames = std::max (options.maxBlockFrames, request.blockFrames);
+    PlanBuilder builder (media, options);
+    auto plan = builder.build (session);
+
+    const auto target = checkRenderOutput (session, request);
 
     if (! builder.offlineFiles().empty() && ! request.allowMissing)
     {

@@ -9,6 +9,7 @@
 
 #include "Engine/PlanBuilder.h"
 #include "IO/OutputFormat.h"
+#include "IO/OutputTarget.h"
 #include "Session/SessionDocument.h"
 
 #include <atomic>
@@ -43,4 +44,10 @@ struct RenderReport
 };
 
 RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media);
+
+// The check renderSession makes before writing anything: the output is not
+// an input (the session's media or request.protectedFiles), and an existing
+// file is replaced only if request.replaceExisting and it is audio. Lets
+// the app refuse before asking "Replace?". Throws CrestError.
+OutputTarget checkRenderOutput (const SessionDocument& session, const RenderRequest& request);
 } // namespace crest
