@@ -453,3 +453,24 @@ TEST_CASE ("saving through a symlink updates the file it points to and keeps the
         CHECK (readBytes (f) == p.snapshot[f]);
     Project::requireNoTemporaries (p.dir.path());
 }
+
+TEST_CASE ("a backup that cannot be made stops the save: the backup is never dropped silently", "[safety]")
+{
+    Project p;
+    // A folder where the backup must go: the backup cannot be written.
+    fs::create_directories (backupPathFor (p.session));
+    writeBytes (backupPathFor (p.session) / "keep", "x");
+    auto document = loadSessionFile (p.session);
+    document.tracks[0].faderDb = -2.0;
+    try
+    {
+        saveSessionFile (document, p.session);
+        FAIL ("the save went ahead without its backup");
+    }
+    catch (const CrestError& e)
+    {
+        CHECK_THAT (e.what(), Catch::StartsWith (p.session.string() + ": cannot keep the previous version as s.crest.bak ("));
+        CHECK_THAT (e.what(), Catch::EndsWith ("); nothing was saved, the previous version is unchanged"));
+    }
+    p.requireIntact();
+}
