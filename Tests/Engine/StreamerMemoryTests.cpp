@@ -31,18 +31,26 @@ double residentMegabytes()
 
 constexpr int64_t clipFrames = 48000 * 120;
 
-struct FourLongClips
+// Four 2-minute stereo clips, a session of them, and a player with no device.
+struct PlayerOnLongClips
 {
     TempFolder dir;
-    std::vector<fs::path> files;
-    FourLongClips()
+    SessionModel model;
+    std::unique_ptr<MediaPool> media;
+    std::unique_ptr<SessionPlayer> player;
+
+    PlayerOnLongClips()
     {
+        std::vector<fs::path> files;
         for (int i = 0; i < 4; ++i)
         {
             files.push_back (dir / ("long" + std::to_string (i) + ".wav"));
             writeAudio (files.back(), 2, 48000, clipFrames, [i] (int64_t n, int ch) { return (float) ((n * 7 + ch + i) % 200) / 1000.0f; },
                         { Container::wav, SampleEncoding::int16 });
         }
+        model.load (sessionOf (files));
+        media = std::make_unique<MediaPool> (dir / "cache");
+        player = std::make_unique<SessionPlayer> (model, *media);
     }
 };
 
@@ -71,11 +79,8 @@ double growthOverSeeks (SessionPlayer& player, int seekCount = 1000)
 
 TEST_CASE ("memory stays bounded over 1,000 seeks with no audio device", "[engine][streaming][memory]")
 {
-    FourLongClips clips;
-    SessionModel model;
-    model.load (sessionOf (clips.files));
-    MediaPool media (clips.dir / "cache");
-    SessionPlayer player (model, media);
+    PlayerOnLongClips fixture;
+    auto& player = *fixture.player;
     REQUIRE_FALSE (player.hasAudioDevice());
     const auto growth = growthOverSeeks (player);
     INFO ("RSS grew by " << growth << " MB");
@@ -86,12 +91,8 @@ TEST_CASE ("memory stays bounded over 1,000 seeks with no audio device", "[engin
 
 TEST_CASE ("memory stays bounded over 1,000 seeks while an audio thread plays", "[engine][streaming][memory]")
 {
-    FourLongClips clips;
-    SessionModel model;
-    model.load (sessionOf (clips.files));
-    MediaPool media (clips.dir / "cache");
-    SessionPlayer player (model, media);
-
+    PlayerOnLongClips fixture;
+    auto& player = *fixture.player;
     std::atomic<bool> running { true };
     std::thread device ([&] {
         std::vector<float> left (256), right (256);
