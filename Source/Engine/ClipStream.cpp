@@ -172,6 +172,14 @@ bool ClipStream::isResident (int64_t frame) const noexcept
     return frame >= 0 && chunkIndex < numChunks && chunks[(size_t) chunkIndex].load (std::memory_order_acquire) != nullptr;
 }
 
+bool ClipStream::takeNonFiniteNews() noexcept
+{
+    if (nonFiniteReported || reader == nullptr || reader->nonFiniteSamples() == 0)
+        return false;
+    nonFiniteReported = true;
+    return true;
+}
+
 size_t ClipStream::residentChunks() const noexcept
 {
     size_t n = 0;

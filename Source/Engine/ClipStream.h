@@ -31,6 +31,7 @@ public:
     ~ClipStream();
 
     int channels() const noexcept { return fileChannels; }
+    const std::filesystem::path& path() const noexcept { return file; }
     int64_t length() const noexcept { return numFrames; }
 
     // Audio thread. Copies clip frames [start, start + count) into dest
@@ -48,6 +49,9 @@ public:
     bool service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch);
     void freeRetired (uint64_t audioEpoch);
     const std::string& problem() const noexcept { return failure; }
+    // Streamer thread: true once, the first time the file was found
+    // holding NaN or Inf (read as silence).
+    bool takeNonFiniteNews() noexcept;
     bool failed() const noexcept { return hasFailed.load (std::memory_order_acquire); }
     size_t residentChunks() const noexcept;
     // True if clip frame `frame` is loaded (any thread; for waiting in tests and tools).
@@ -73,5 +77,6 @@ private:
     std::vector<int64_t> resident;             // streamer thread only: indices of loaded chunks
     std::string failure;
     std::atomic<bool> hasFailed { false };
+    bool nonFiniteReported = false;   // streamer thread only
 };
 } // namespace crest

@@ -1,5 +1,7 @@
 #include "DiskStreamer.h"
 
+#include "IO/AudioFileReader.h"
+
 #include <algorithm>
 #include <chrono>
 #include <utility>
@@ -37,7 +39,7 @@ void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookahe
         std::lock_guard<std::mutex> guard (placementLock);
         current = placements;
     }
-    std::vector<std::string> found;
+    std::vector<std::string> found, noticed;
     for (auto& placement : current)
     {
         auto& stream = *placement.stream;
@@ -51,11 +53,14 @@ void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookahe
             stream.service (0, 0, keepStart, keepEnd, epoch);
         else if (! stream.service (local, end, keepStart, keepEnd, epoch) && ! wasFailed)
             found.push_back (stream.problem());
+        if (stream.takeNonFiniteNews())
+            noticed.push_back (nonFiniteWarning (stream.path()));
     }
-    if (! found.empty())
+    if (! found.empty() || ! noticed.empty())
     {
         std::lock_guard<std::mutex> guard (placementLock);
         problems.insert (problems.end(), found.begin(), found.end());
+        warnings.insert (warnings.end(), noticed.begin(), noticed.end());
     }
 }
 
@@ -119,6 +124,12 @@ void DiskStreamer::cancelStart()
     startRequested = false;
     if (followed != nullptr)
         followed->playing = false;
+}
+
+std::vector<std::string> DiskStreamer::takeWarnings()
+{
+    std::lock_guard<std::mutex> guard (placementLock);
+    return std::exchange (warnings, {});
 }
 
 std::vector<std::string> DiskStreamer::takeProblems()

@@ -62,8 +62,11 @@ public:
     // an odd value means a block is running. See ClipStream::service.
     std::atomic<uint64_t>& audioEpoch() noexcept { return epoch; }
 
-    // Problems met while streaming (a file deleted under us), for the UI.
+    // Problems met while streaming (a file deleted under us), for the UI;
+    // a render with any fails.
     std::vector<std::string> takeProblems();
+    // What played, but not as the file holds it (NaN or Inf read as silence).
+    std::vector<std::string> takeWarnings();
 
 private:
     void serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames);
@@ -71,7 +74,7 @@ private:
     int64_t lookahead;
     std::mutex placementLock;   // guards placements and problems: held for copies only
     std::vector<StreamPlacement> placements;
-    std::vector<std::string> problems;
+    std::vector<std::string> problems, warnings;
     std::mutex serviceLock;     // one service pass at a time; held during disk reads
     std::atomic<uint64_t> epoch { 0 };
 

@@ -81,6 +81,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
         PlanTrack planTrack;
         planTrack.runtime = runtimeForTrack (track, session.sampleRate);
         liveTracks.insert (track.id);
+        trackNames[track.id] = track.name;
         for (const auto& clip : track.clips)
         {
             plan->lengthSamples = std::max (plan->lengthSamples, clip.startSample + clip.lengthSamples);
@@ -96,6 +97,9 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
                 }
                 continue;
             }
+            if (! source.warning.empty()
+                && std::find (lastWarnings.begin(), lastWarnings.end(), source.warning) == lastWarnings.end())
+                lastWarnings.push_back (source.warning);
             if (source.info.channels > 2)
             {
                 const auto line = source.original.string() + ": has " + std::to_string (source.info.channels)
@@ -141,6 +145,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     plan->latencySamples = slowest + mixBusRuntime->latencySamples() + masterRuntime->latencySamples();
 
     std::erase_if (runtimes, [&] (const auto& entry) { return ! liveTracks.contains (entry.first); });
+    std::erase_if (trackNames, [&] (const auto& entry) { return ! liveTracks.contains (entry.first); });
     for (const auto& p : lastPlacements)
         for (const auto& [key, stream] : streams)
             if (stream == p.stream)
@@ -152,6 +157,26 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
 std::vector<StreamPlacement> PlanBuilder::placements() const
 {
     return lastPlacements;
+}
+
+std::vector<std::string> PlanBuilder::nonFiniteReports() const
+{
+    std::vector<std::string> reports;
+    auto report = [&] (const std::string& node, uint64_t blocks) {
+        if (blocks > 0)
+            reports.push_back (node + " produced non-finite audio (NaN or Inf) in " + std::to_string (blocks) + " block"
+                               + (blocks == 1 ? "" : "s") + "; muted there, so it never reached the output");
+    };
+    for (const auto& [id, runtime] : runtimes)
+    {
+        const auto name = trackNames.find (id);
+        report ("track '" + (name != trackNames.end() ? name->second : id) + "'", runtime->nonFiniteBlocks.load());
+    }
+    if (mixBusRuntime != nullptr)
+        report ("the mix bus", mixBusRuntime->nonFiniteBlocks.load());
+    if (masterRuntime != nullptr)
+        report ("the master", masterRuntime->nonFiniteBlocks.load());
+    return reports;
 }
 
 std::shared_ptr<TrackRuntime> PlanBuilder::runtimeFor (const std::string& trackId) const

@@ -40,6 +40,10 @@ public:
     const std::vector<std::string>& warnings() const noexcept { return lastWarnings; }
     std::vector<StreamPlacement> placements() const;
 
+    // Nodes that produced NaN or Inf (muted for those blocks), one line
+    // each, for a render's report and the app's status line.
+    std::vector<std::string> nonFiniteReports() const;
+
     std::shared_ptr<TrackRuntime> runtimeFor (const std::string& trackId) const;
     std::shared_ptr<BusRuntime> mixBus() const noexcept { return mixBusRuntime; }
 
@@ -51,6 +55,7 @@ private:
     Options options;
     double preparedRate = 0.0;
     std::map<std::string, std::shared_ptr<TrackRuntime>> runtimes;
+    std::map<std::string, std::string> trackNames;   // id -> name, for messages
     std::map<std::string, std::shared_ptr<ClipStream>> streams;
     std::map<std::string, std::shared_ptr<DelayLine>> delays;
     std::shared_ptr<BusRuntime> mixBusRuntime, masterRuntime;

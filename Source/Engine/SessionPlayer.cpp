@@ -119,6 +119,18 @@ std::vector<std::string> SessionPlayer::mediaProblems() const
     return problems;
 }
 
+std::vector<std::string> SessionPlayer::playbackWarnings()
+{
+    for (auto& w : diskStreamer.takeWarnings())
+        if (std::find (streamWarnings.begin(), streamWarnings.end(), w) == streamWarnings.end())
+            streamWarnings.push_back (std::move (w));
+    auto warnings = builder.warnings();
+    warnings.insert (warnings.end(), streamWarnings.begin(), streamWarnings.end());
+    for (auto& w : builder.nonFiniteReports())
+        warnings.push_back (std::move (w));
+    return warnings;
+}
+
 std::shared_ptr<TrackRuntime> SessionPlayer::runtimeFor (const juce::String& trackId) const
 {
     return builder.runtimeFor (trackId.toStdString());

@@ -51,6 +51,10 @@ public:
     // Offline media found when compiling, and files that failed while
     // streaming (deleted or changed under us), one line each.
     std::vector<std::string> mediaProblems() const;
+    // What plays, but not as it should: extra channels dropped, NaN or Inf
+    // in a file (played as silence), a node muted for producing them.
+    // Message thread; call from a timer.
+    std::vector<std::string> playbackWarnings();
     // The clips the streamer serves now, with their timeline places.
     std::vector<StreamPlacement> streamPlacements() const { return builder.placements(); }
     Engine& engine() noexcept { return audioEngine; }
@@ -75,6 +79,7 @@ private:
     Engine audioEngine;
     juce::AudioDeviceManager devices;
     juce::String lastDeviceProblem;
+    std::vector<std::string> streamWarnings;   // collected from the streamer, kept while the session is open
     std::atomic<double> deviceRate { 0.0 };
 };
 } // namespace crest

@@ -1,6 +1,7 @@
 #include "TrackRuntime.h"
 
 #include "Core/ParameterSpec.h"
+#include "Dsp/NonFinite.h"
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +70,15 @@ void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool
         outLeft[i] = left[i] * gainLeft.next();
         outRight[i] = right[i] * gainRight.next();
     }
+    if (! allFinite (outLeft, numFrames) || ! allFinite (outRight, numFrames))
+    {
+        // Muted for this block; filters holding NaN would stay broken, so
+        // the inserts start again from silence.
+        std::fill (outLeft, outLeft + numFrames, 0.0f);
+        std::fill (outRight, outRight + numFrames, 0.0f);
+        inserts.reset();
+        nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
+    }
 
     if (compensation != nullptr)
     {
@@ -105,6 +115,13 @@ void BusRuntime::process (float* left, float* right, int numFrames) noexcept
             left[i] *= g;
             right[i] *= g;
         }
+    }
+    if (! allFinite (left, numFrames) || ! allFinite (right, numFrames))
+    {
+        std::fill (left, left + numFrames, 0.0f);
+        std::fill (right, right + numFrames, 0.0f);
+        chain.reset();
+        nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
     meterLeft.raise (peakOf (left, numFrames));
     meterRight.raise (peakOf (right, numFrames));

@@ -31,6 +31,9 @@ public:
     TrackRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain inserts);
 
     TrackControls controls;
+    // Blocks in which the strip produced NaN or Inf: each was muted and the
+    // inserts reset, so nothing non-finite reaches a bus.
+    std::atomic<uint64_t> nonFiniteBlocks { 0 };
     int channels() const noexcept { return numChannels; }
     int latencySamples() const noexcept { return inserts.latencySamples(); }
 
@@ -54,6 +57,7 @@ public:
 
     std::atomic<float> faderDb { 0.0f };
     PeakMeter meterLeft, meterRight;
+    std::atomic<uint64_t> nonFiniteBlocks { 0 };   // as for tracks
     int latencySamples() const noexcept { return chain.latencySamples(); }
 
     void process (float* left, float* right, int numFrames) noexcept;

@@ -28,7 +28,7 @@ void MainComponent::refreshStatus()
         statusBar.setDeviceStatus ("Audio: " + player.deviceDescription(), true);
     else
         statusBar.setDeviceStatus (player.deviceProblem().isNotEmpty() ? player.deviceProblem() : juce::String ("No audio device"), false);
-    statusBar.setMediaProblems (player.mediaProblems());
+    statusBar.setMediaProblems (player.mediaProblems(), player.playbackWarnings());
 }
 
 void MainComponent::timerCallback()
@@ -36,9 +36,9 @@ void MainComponent::timerCallback()
     player.collectGarbage();
     transportBar.refresh();
     mixerView.updateMeters (player);
-    // Media problems change only on rebuilds; twice a second is plenty.
+    // Media problems and warnings change rarely; twice a second is plenty.
     if (++ticks % 15 == 0)
-        statusBar.setMediaProblems (player.mediaProblems());
+        statusBar.setMediaProblems (player.mediaProblems(), player.playbackWarnings());
 }
 
 void MainComponent::paint (juce::Graphics& g)

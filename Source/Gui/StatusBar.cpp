@@ -24,11 +24,22 @@ void StatusBar::setDeviceStatus (const juce::String& text, bool ok)
         timerCallback();
 }
 
-void StatusBar::setMediaProblems (const std::vector<std::string>& problems)
+void StatusBar::setMediaProblems (const std::vector<std::string>& problems, const std::vector<std::string>& warnings)
 {
-    if (problems == shownProblems)
+    if (problems == shownProblems && warnings == shownWarnings)
         return;
     shownProblems = problems;
+    shownWarnings = warnings;
+    if (problems.empty() && ! warnings.empty())
+    {
+        juce::StringArray lines;
+        for (const auto& w : warnings)
+            lines.add (juce::String::fromUTF8 (w.c_str()));
+        rightLabel.setText (juce::String::fromUTF8 ("\xe2\x9a\xa0 ") + lines[0] + (warnings.size() > 1 ? juce::String::fromUTF8 (" \xe2\x80\xa6") : juce::String()),
+                            juce::dontSendNotification);
+        rightLabel.setTooltip (lines.joinIntoString ("\n"));
+        return;
+    }
     if (problems.empty())
     {
         rightLabel.setText ({}, juce::dontSendNotification);

@@ -18,7 +18,8 @@ public:
     StatusBar();
 
     void setDeviceStatus (const juce::String& text, bool ok);
-    void setMediaProblems (const std::vector<std::string>& problems);
+    // Offline media first; otherwise what plays but not as it should.
+    void setMediaProblems (const std::vector<std::string>& problems, const std::vector<std::string>& warnings = {});
     // A transient message, shown in place of the device status for a while.
     void flash (const juce::String& message);
 
@@ -31,6 +32,6 @@ private:
     juce::String deviceText;
     bool deviceOk = false;
     juce::Label leftLabel, rightLabel;
-    std::vector<std::string> shownProblems;
+    std::vector<std::string> shownProblems, shownWarnings;
 };
 } // namespace crest

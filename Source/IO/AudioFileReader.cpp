@@ -4,7 +4,10 @@
 
 #include <sndfile.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <vector>
 #include <regex>
 #include <string>
 #include <system_error>
@@ -99,6 +102,8 @@ AudioFileReader::AudioFileReader (const fs::path& file)
     fileInfo.sampleRate = sfInfo.samplerate;
     fileInfo.format = formatName (sfInfo.format, SF_FORMAT_TYPEMASK);
     fileInfo.encoding = formatName (sfInfo.format, SF_FORMAT_SUBMASK);
+    const int subtype = sfInfo.format & SF_FORMAT_SUBMASK;
+    floatingPoint = subtype == SF_FORMAT_FLOAT || subtype == SF_FORMAT_DOUBLE;
     // Decoders clip nothing on read; float files may legitimately exceed 1.
     sf_command (handle->file, SFC_SET_SCALE_FLOAT_INT_READ, nullptr, SF_TRUE);
 }
@@ -124,6 +129,14 @@ void AudioFileReader::readInterleaved (float* dest, int64_t frames)
             break;
         done += got;
     }
+    for (int64_t i = 0; i < done * fileInfo.channels; ++i)
+        if (! std::isfinite (dest[i]))
+        {
+            if (firstNonFinite < 0)
+                firstNonFinite = position + i / fileInfo.channels;
+            dest[i] = 0.0f;
+            ++nonFiniteCount;
+        }
     position += done;
     if (done < frames)
         throw CrestError (filePath, "read failed at frame " + std::to_string (position) + " of "
@@ -134,6 +147,32 @@ void AudioFileReader::readInterleaved (float* dest, int64_t frames)
 AudioFileInfo readAudioFileInfo (const fs::path& file)
 {
     return AudioFileReader (file).info();
+}
+
+std::string describeNonFiniteSamples (const fs::path& file)
+{
+    AudioFileReader reader (file);
+    if (! reader.isFloatingPoint())
+        return {};
+    const auto& info = reader.info();
+    std::vector<float> block ((size_t) (65536 * info.channels));
+    for (int64_t done = 0; done < info.frames;)
+    {
+        const auto n = std::min<int64_t> (65536, info.frames - done);
+        reader.readInterleaved (block.data(), n);
+        done += n;
+    }
+    if (reader.nonFiniteSamples() == 0)
+        return {};
+    char at[32];
+    std::snprintf (at, sizeof (at), "%.3f s", (double) reader.firstNonFiniteFrame() / info.sampleRate);
+    return file.string() + ": holds " + std::to_string (reader.nonFiniteSamples()) + " non-finite sample"
+           + (reader.nonFiniteSamples() == 1 ? "" : "s") + " (NaN or Inf), the first at " + at + "; they play as silence";
+}
+
+std::string nonFiniteWarning (const fs::path& file)
+{
+    return file.string() + ": holds non-finite samples (NaN or Inf); they play as silence";
 }
 
 bool isReadableAudioFile (const fs::path& file)

@@ -55,14 +55,24 @@ const MediaSource& MediaPool::resolve (const fs::path& file, double sessionRate,
             std::ostringstream name;
             name << std::hex << std::hash<std::string> {}(key) << "-" << std::dec << (int) sessionRate << ".wav";
             source.playable = cacheFolder / name.str();
+            // The converted copy holds silence where the source held NaN or
+            // Inf; the warning comes from the source.
+            int64_t nonFinite = 0;
             if (! fs::exists (source.playable, ec))
             {
                 fs::create_directories (cacheFolder, ec);
-                convertSampleRate (file, source.playable, sessionRate, [&] (double fraction) {
-                    if (progress)
-                        progress ("Converting " + file.filename().string(), fraction);
-                });
+                convertSampleRate (
+                    file, source.playable, sessionRate,
+                    [&] (double fraction) {
+                        if (progress)
+                            progress ("Converting " + file.filename().string(), fraction);
+                    },
+                    &nonFinite);
             }
+            else if (! describeNonFiniteSamples (file).empty())
+                nonFinite = 1;
+            if (nonFinite > 0)
+                source.warning = nonFiniteWarning (file);
             source.info = readAudioFileInfo (source.playable);
         }
         source.online = true;

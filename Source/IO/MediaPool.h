@@ -26,6 +26,7 @@ struct MediaSource
     double originalRate = 0.0;
     bool online = false;
     std::string problem;               // why it is offline, naming the file
+    std::string warning;               // plays, but not as the file holds it (NaN/Inf as silence)
 };
 
 class MediaPool

@@ -18,7 +18,7 @@ int64_t convertedLength (int64_t frames, double fromRate, double toRate) noexcep
 }
 
 int64_t convertSampleRate (const std::filesystem::path& source, const std::filesystem::path& destination,
-                           double targetRate, const std::function<void (double)>& progress)
+                           double targetRate, const std::function<void (double)>& progress, int64_t* nonFiniteSamples)
 {
     AudioFileReader reader (source);
     const auto& info = reader.info();
@@ -90,6 +90,8 @@ int64_t convertSampleRate (const std::filesystem::path& source, const std::files
         emit ((size_t) std::min<int64_t> ((int64_t) outCapacity, expected - produced));
 
     writer.commit();
+    if (nonFiniteSamples != nullptr)
+        *nonFiniteSamples = reader.nonFiniteSamples();
     return produced;
 }
 } // namespace crest

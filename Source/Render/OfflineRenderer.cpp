@@ -98,6 +98,8 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
     if (const auto problems = streamer.takeProblems(); ! problems.empty())
         throw CrestError (request.output, "render failed, no file was written: " + problems.front());
     writer.commit();
+    for (auto lines : { streamer.takeWarnings(), builder.nonFiniteReports() })
+        report.warnings.insert (report.warnings.end(), lines.begin(), lines.end());
     report.frames = written;
     return report;
 }

@@ -34,6 +34,8 @@ StemImport sessionFromStems (const std::vector<fs::path>& files, double sessionR
     for (size_t i = 0; i < files.size(); ++i)
     {
         const auto& info = infos[i];
+        if (auto nonFinite = describeNonFiniteSamples (files[i]); ! nonFinite.empty())
+            result.warnings.push_back (std::move (nonFinite));
         if (info.channels > 2)
             result.warnings.push_back (files[i].string() + ": has " + std::to_string (info.channels)
                                        + " channels; its track plays only the first two");

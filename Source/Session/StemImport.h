@@ -19,7 +19,7 @@ namespace crest
 struct StemImport
 {
     SessionDocument session;
-    std::vector<std::string> warnings;   // channels that will not play, one line each
+    std::vector<std::string> warnings;   // NaN/Inf found, channels that will not play: one line each
 };
 
 // sessionRate 0: from the first file.

@@ -88,7 +88,7 @@ TEST_CASE ("media names with any bytes round-trip through the session file and t
 
     // Every clip is online: the render refuses offline media, and each
     // track is heard.
-    for (auto& track : auto (loaded).tracks)
+    for (const auto& track : loaded.tracks)
     {
         SessionDocument one = loaded;
         one.tracks = { track };
