@@ -1,0 +1,49 @@
+// One second-order section's running state, per channel: transposed
+// direct form II in double precision, so low corners and high Q stay
+// clean in float audio. Audio thread; noexcept, no allocation.
+#pragma once
+
+#include "BiquadDesign.h"
+
+namespace crest
+{
+class BiquadState
+{
+public:
+    float process (float input, const BiquadCoefficients& c) noexcept
+    {
+        const double x = input;
+        const double y = c.b0 * x + s1;
+        s1 = c.b1 * x - c.a1 * y + s2;
+        s2 = c.b2 * x - c.a2 * y;
+        return (float) y;
+    }
+
+    void process (float* data, int n, const BiquadCoefficients& c) noexcept
+    {
+        for (int i = 0; i < n; ++i)
+            data[i] = process (data[i], c);
+    }
+
+    // While a filter moves: every coefficient ramps linearly from `from`
+    // (the design at the segment's start) to `to` (at its end), sample by
+    // sample, so a redesign every segment makes no step. `offset` is where
+    // data[0] falls in the segment of `segmentFrames`.
+    void processGliding (float* data, int n, const BiquadCoefficients& from, const BiquadCoefficients& to, int offset,
+                         int segmentFrames) noexcept
+    {
+        for (int i = 0; i < n; ++i)
+        {
+            const double t = (double) (offset + i + 1) / segmentFrames;
+            const BiquadCoefficients c { from.b0 + (to.b0 - from.b0) * t, from.b1 + (to.b1 - from.b1) * t, from.b2 + (to.b2 - from.b2) * t,
+                                         from.a1 + (to.a1 - from.a1) * t, from.a2 + (to.a2 - from.a2) * t };
+            data[i] = process (data[i], c);
+        }
+    }
+
+    void reset() noexcept { s1 = s2 = 0.0; }
+
+private:
+    double s1 = 0.0, s2 = 0.0;
+};
+} // namespace crest

@@ -1,0 +1,68 @@
+// The strip's parametric EQ: eight bands, each bell, low or high shelf,
+// notch, band-pass, low- or high-pass, with frequency, gain and Q. Every
+// band follows its analog prototype up to near Nyquist (BiquadDesign) and
+// glides when moved (FilterSmoother), so sweeps neither click nor zipper.
+// A band that is off, or a bell or shelf at 0 dB once settled, costs
+// nothing. Parameters: setParameter() from any thread (atomics), read at
+// segment boundaries on the audio thread.
+#pragma once
+
+#include "Biquad.h"
+#include "FilterSmoother.h"
+#include "Processor.h"
+
+#include <array>
+#include <atomic>
+
+namespace crest
+{
+class ParametricEq : public Processor
+{
+public:
+    static constexpr int numBands = 8;
+    enum Field
+    {
+        on,
+        shape,
+        frequencyHz,
+        gainDb,
+        q,
+        fieldsPerBand
+    };
+    static constexpr size_t parameterIndex (int band, Field field) noexcept { return (size_t) (band * fieldsPerBand + field); }
+
+    ParametricEq();
+
+    std::string_view name() const noexcept override { return "EQ"; }
+    void prepare (const ProcessSpec& spec) override;
+    void reset() noexcept override;
+    void process (AudioView io) noexcept override;
+
+    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
+    void setParameter (size_t index, double value) noexcept override;
+    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
+
+    // The response the EQ is heading for (its targets), for drawing.
+    double magnitudeAt (double hz) const noexcept;
+
+private:
+    struct Band
+    {
+        FilterSmoother smoother;
+        BiquadCoefficients coefficients;      // at the end of this segment
+        BiquadCoefficients previous;          // at its start: ramped between while moving
+        bool moving = false;
+        std::array<BiquadState, 2> state;
+        bool active = false;   // on, and not a settled 0 dB bell or shelf
+        bool wasOn = false;
+    };
+
+    FilterSettings targetOf (int band) const noexcept;
+    void updateSegment() noexcept;
+
+    std::array<std::atomic<double>, numBands * fieldsPerBand> values;
+    std::array<Band, numBands> bands;
+    double sampleRate = 48000.0;
+    int segmentPosition = 0;
+};
+} // namespace crest
