@@ -1,0 +1,137 @@
+#include "Compressor.h"
+
+#include "Core/Units.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crest
+{
+namespace
+{
+    constexpr ParameterSpec compressorSpecs[] = {
+        { "thresholdDb", "Threshold", "dB", -60, 0, -18 },
+        { "ratio", "Ratio", ":1", 1, 50, 4 },
+        { "kneeDb", "Knee", "dB", 0, 24, 6 },
+        { "attackMs", "Attack", "ms", 0.05, 250, 10 },
+        { "releaseMs", "Release", "ms", 5, 2500, 120 },
+        { "makeupDb", "Makeup", "dB", -12, 24, 0 },
+        { "autoMakeup", "Auto makeup", "", 0, 1, 0 },
+        { "rmsDetection", "RMS detection", "", 0, 1, 0 },
+        { "sidechainHighPassHz", "Sidechain high-pass", "Hz", 0, 500, 0 },
+        { "stereoLink", "Stereo link", "%", 0, 100, 100 },
+        { "mix", "Mix", "%", 0, 100, 100 },
+    };
+
+    // The RMS detector's window: long enough to read a low note's power,
+    // short enough to follow a phrase.
+    constexpr double rmsWindowMs = 10.0;
+
+    double coefficientFor (double milliseconds, double sampleRate) noexcept
+    {
+        return std::exp (-1.0 / (std::max (milliseconds, 0.001) * 0.001 * sampleRate));
+    }
+} // namespace
+
+double Compressor::staticCurveDb (double x, double threshold, double r, double knee) noexcept
+{
+    const double over = x - threshold;
+    if (2 * over < -knee)
+        return x;
+    if (knee > 0 && 2 * std::abs (over) <= knee)
+        return x + (1 / r - 1) * (over + knee / 2) * (over + knee / 2) / (2 * knee);
+    return threshold + over / r;
+}
+
+Compressor::Compressor()
+{
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i].store (compressorSpecs[i].defaultValue, std::memory_order_relaxed);
+}
+
+std::span<const ParameterSpec> Compressor::parameterSpecs() const noexcept
+{
+    return compressorSpecs;
+}
+
+void Compressor::setParameter (size_t index, double value) noexcept
+{
+    if (index < values.size())
+        values[index].store (compressorSpecs[index].clamp (value), std::memory_order_relaxed);
+}
+
+void Compressor::prepare (const ProcessSpec& spec)
+{
+    sampleRate = spec.sampleRate;
+    reset();
+}
+
+void Compressor::reset() noexcept
+{
+    smoothedGainDb = {};
+    meanSquare = {};
+    for (auto& f : keyFilter)
+        f.reset();
+    keyFilterHz = -1.0;
+}
+
+void Compressor::processWithKey (AudioView io, AudioView key) noexcept
+{
+    const double threshold = parameter (thresholdDb), r = parameter (ratio), knee = parameter (kneeDb);
+    const double attack = coefficientFor (parameter (attackMs), sampleRate);
+    const double release = coefficientFor (parameter (releaseMs), sampleRate);
+    const double rms = parameter (rmsDetection) >= 0.5 ? coefficientFor (rmsWindowMs, sampleRate) : -1.0;
+    const double link = parameter (stereoLink) / 100.0;
+    const double wet = parameter (mix) / 100.0;
+    // Auto makeup restores half of what the curve takes from a 0 dBFS input.
+    const double makeup = parameter (makeupDb) + (parameter (autoMakeup) >= 0.5 ? -0.5 * staticCurveDb (0, threshold, r, knee) : 0.0);
+    const double makeupGain = dbToGain (makeup);
+    const double highPassHz = parameter (sidechainHighPassHz);
+    if (highPassHz != keyFilterHz)
+    {
+        keyFilterHz = highPassHz;
+        if (highPassHz > 0)
+            keyFilterCoefficients = designMatched ({ FilterShape::highPass, highPassHz, 0.7071067811865476, 0 }, sampleRate);
+    }
+
+    const int channels = std::min (io.numChannels, 2);
+    const int keyChannels = std::min (key.numChannels, 2);
+    double deepest = 0;
+    for (int i = 0; i < io.numFrames; ++i)
+    {
+        // Detector level per channel, in dB.
+        double levelDb[2];
+        for (int ch = 0; ch < channels; ++ch)
+        {
+            double k = key.channels[std::min (ch, keyChannels - 1)][i];
+            if (highPassHz > 0)
+                k = keyFilter[(size_t) ch].process ((float) k, keyFilterCoefficients);
+            if (rms >= 0)
+            {
+                meanSquare[(size_t) ch] = rms * meanSquare[(size_t) ch] + (1 - rms) * k * k;
+                levelDb[ch] = 10 * std::log10 (std::max (meanSquare[(size_t) ch], 1e-30));
+            }
+            else
+                levelDb[ch] = 20 * std::log10 (std::max (std::abs (k), 1e-15));
+        }
+        const double loudest = channels > 1 ? std::max (levelDb[0], levelDb[1]) : levelDb[0];
+        for (int ch = 0; ch < channels; ++ch)
+        {
+            const double level = loudest * link + levelDb[ch] * (1 - link);
+            const double target = staticCurveDb (level, threshold, r, knee) - level;   // <= 0
+            auto& g = smoothedGainDb[(size_t) ch];
+            const double coefficient = target < g ? attack : release;
+            g = coefficient * g + (1 - coefficient) * target;
+            deepest = std::min (deepest, g);
+            const double gain = dbToGain (g) * makeupGain;
+            const float dry = io.channels[ch][i];
+            io.channels[ch][i] = (float) (dry * (1 - wet) + dry * gain * wet);
+        }
+    }
+    const float reduction = (float) -deepest;
+    float seen = deepestReduction.load (std::memory_order_relaxed);
+    while (reduction > seen && ! deepestReduction.compare_exchange_weak (seen, reduction, std::memory_order_relaxed))
+    {
+    }
+}
+} // namespace crest

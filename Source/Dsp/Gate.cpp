@@ -1,0 +1,119 @@
+#include "Gate.h"
+
+#include "Core/Units.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crest
+{
+namespace
+{
+    constexpr ParameterSpec gateSpecs[] = {
+        { "thresholdDb", "Threshold", "dB", -80, 0, -40 },
+        { "rangeDb", "Range", "dB", 0, 90, 40 },
+        { "ratio", "Ratio", ":1", 1, 100, 100 },
+        { "attackMs", "Attack", "ms", 0.05, 50, 0.5 },
+        { "holdMs", "Hold", "ms", 0, 500, 20 },
+        { "releaseMs", "Release", "ms", 5, 2000, 100 },
+        { "hysteresisDb", "Hysteresis", "dB", 0, 12, 3 },
+    };
+
+    constexpr double detectorDecayMs = 2.0;
+
+    double coefficientFor (double milliseconds, double sampleRate) noexcept
+    {
+        return std::exp (-1.0 / (std::max (milliseconds, 0.001) * 0.001 * sampleRate));
+    }
+} // namespace
+
+Gate::Gate()
+{
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i].store (gateSpecs[i].defaultValue, std::memory_order_relaxed);
+}
+
+std::span<const ParameterSpec> Gate::parameterSpecs() const noexcept
+{
+    return gateSpecs;
+}
+
+void Gate::setParameter (size_t index, double value) noexcept
+{
+    if (index < values.size())
+        values[index].store (gateSpecs[index].clamp (value), std::memory_order_relaxed);
+}
+
+void Gate::prepare (const ProcessSpec& spec)
+{
+    sampleRate = spec.sampleRate;
+    reset();
+}
+
+void Gate::reset() noexcept
+{
+    envelope = 0.0;
+    gainDb = 0.0;
+    open = false;
+    holdRemaining = 0;
+}
+
+void Gate::process (AudioView io) noexcept
+{
+    const double threshold = parameter (thresholdDb), range = parameter (rangeDb), r = parameter (ratio);
+    const double hysteresis = parameter (hysteresisDb);
+    const double attack = coefficientFor (parameter (attackMs), sampleRate);
+    const double release = coefficientFor (parameter (releaseMs), sampleRate);
+    const double decay = coefficientFor (detectorDecayMs, sampleRate);
+    const int hold = (int) std::lround (parameter (holdMs) * 0.001 * sampleRate);
+    const bool gating = r >= gateRatio;
+    const int channels = std::min (io.numChannels, 2);
+
+    double deepest = 0;
+    for (int i = 0; i < io.numFrames; ++i)
+    {
+        double peak = 0;
+        for (int ch = 0; ch < channels; ++ch)
+            peak = std::max (peak, (double) std::abs (io.channels[ch][i]));
+        envelope = std::max (peak, envelope * decay);
+        const double levelDb = 20 * std::log10 (std::max (envelope, 1e-15));
+
+        double target;
+        if (gating)
+        {
+            if (levelDb >= threshold)
+            {
+                open = true;
+                holdRemaining = hold;
+            }
+            else if (levelDb < threshold - hysteresis)
+            {
+                if (holdRemaining > 0)
+                    --holdRemaining;
+                else
+                    open = false;
+            }
+            target = open ? 0.0 : -range;
+        }
+        else
+        {
+            if (levelDb >= threshold)
+                holdRemaining = hold;
+            else if (holdRemaining > 0)
+                --holdRemaining;
+            target = levelDb >= threshold || holdRemaining > 0 ? 0.0 : std::max (-range, (levelDb - threshold) * (r - 1));
+        }
+        const double coefficient = target > gainDb ? attack : release;
+        gainDb = coefficient * gainDb + (1 - coefficient) * target;
+        deepest = std::min (deepest, gainDb);
+        const float gain = (float) dbToGain (gainDb);
+        for (int ch = 0; ch < channels; ++ch)
+            io.channels[ch][i] *= gain;
+    }
+    const float reduction = (float) -deepest;
+    float seen = deepestReduction.load (std::memory_order_relaxed);
+    while (reduction > seen && ! deepestReduction.compare_exchange_weak (seen, reduction, std::memory_order_relaxed))
+    {
+    }
+}
+} // namespace crest

@@ -1,0 +1,59 @@
+// The strip's gate and downward expander. A peak detector (2 ms decay, so
+// it reads a waveform's level rather than each cycle) drives a gain in dB:
+//  - as a gate (ratio at its top, 50:1 and beyond): open above the
+//    threshold; closed, `range` dB down, once the level has been below
+//    threshold minus hysteresis for the hold time;
+//  - as an expander (lower ratios): below the threshold the gain falls by
+//    (ratio - 1) dB for each dB under it, never further than `range`.
+// The gain opens with the attack time constant and closes with the
+// release one (one-pole in dB). Parameters: setParameter() from any
+// thread; read per block on the audio thread.
+#pragma once
+
+#include "Processor.h"
+
+#include <array>
+#include <atomic>
+
+namespace crest
+{
+class Gate : public Processor
+{
+public:
+    enum Parameter
+    {
+        thresholdDb,
+        rangeDb,
+        ratio,
+        attackMs,
+        holdMs,
+        releaseMs,
+        hysteresisDb,
+        numParameters
+    };
+    static constexpr double gateRatio = 50.0;   // from here up it gates
+
+    Gate();
+
+    std::string_view name() const noexcept override { return "Gate"; }
+    void prepare (const ProcessSpec& spec) override;
+    void reset() noexcept override;
+    void process (AudioView io) noexcept override;
+
+    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
+    void setParameter (size_t index, double value) noexcept override;
+    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
+
+    double currentGainDb() const noexcept { return gainDb; }
+    float takeGainReductionDb() noexcept { return deepestReduction.exchange (0.0f, std::memory_order_relaxed); }
+
+private:
+    double sampleRate = 48000.0;
+    std::array<std::atomic<double>, numParameters> values;
+    double envelope = 0.0;
+    double gainDb = 0.0;        // <= 0, shared by the channels (a gate is linked)
+    bool open = false;
+    int holdRemaining = 0;
+    std::atomic<float> deepestReduction { 0.0f };
+};
+} // namespace crest
