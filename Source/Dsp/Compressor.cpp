@@ -43,22 +43,7 @@ double Compressor::staticCurveDb (double x, double threshold, double r, double k
     return threshold + over / r;
 }
 
-Compressor::Compressor()
-{
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i].store (compressorSpecs[i].defaultValue, std::memory_order_relaxed);
-}
-
-std::span<const ParameterSpec> Compressor::parameterSpecs() const noexcept
-{
-    return compressorSpecs;
-}
-
-void Compressor::setParameter (size_t index, double value) noexcept
-{
-    if (index < values.size())
-        values[index].store (compressorSpecs[index].clamp (value), std::memory_order_relaxed);
-}
+Compressor::Compressor() : ParameterizedProcessor (compressorSpecs) {}
 
 void Compressor::prepare (const ProcessSpec& spec)
 {
@@ -128,10 +113,6 @@ void Compressor::processWithKey (AudioView io, AudioView key) noexcept
             io.channels[ch][i] = (float) (dry * (1 - wet) + dry * gain * wet);
         }
     }
-    const float reduction = (float) -deepest;
-    float seen = deepestReduction.load (std::memory_order_relaxed);
-    while (reduction > seen && ! deepestReduction.compare_exchange_weak (seen, reduction, std::memory_order_relaxed))
-    {
-    }
+    deepestReduction.raise ((float) -deepest);
 }
 } // namespace crest

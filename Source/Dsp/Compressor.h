@@ -17,14 +17,14 @@
 #pragma once
 
 #include "Biquad.h"
-#include "Processor.h"
+#include "ParameterizedProcessor.h"
+#include "Realtime/PeakMeter.h"
 
 #include <array>
-#include <atomic>
 
 namespace crest
 {
-class Compressor : public Processor
+class Compressor : public ParameterizedProcessor
 {
 public:
     enum Parameter
@@ -53,25 +53,21 @@ public:
     // same number of frames as io and one or two channels.
     void processWithKey (AudioView io, AudioView key) noexcept;
 
-    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
-    void setParameter (size_t index, double value) noexcept override;
-    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
 
     // The static curve: output level for an input level, both in dB.
     static double staticCurveDb (double inputDb, double thresholdDb, double ratio, double kneeDb) noexcept;
     // Deepest gain reduction (dB, >= 0) since the last call: for meters.
-    float takeGainReductionDb() noexcept { return deepestReduction.exchange (0.0f, std::memory_order_relaxed); }
+    float takeGainReductionDb() noexcept { return deepestReduction.take(); }
     // The smoothed gain reduction now (dB, >= 0), for tests and displays.
     double currentGainReductionDb() const noexcept { return -smoothedGainDb[0]; }
 
 private:
     double sampleRate = 48000.0;
-    std::array<std::atomic<double>, numParameters> values;
     std::array<double, 2> smoothedGainDb {};   // <= 0
     std::array<double, 2> meanSquare {};
     std::array<BiquadState, 2> keyFilter;
     BiquadCoefficients keyFilterCoefficients;
     double keyFilterHz = -1.0;
-    std::atomic<float> deepestReduction { 0.0f };
+    PeakMeter deepestReduction;   // dB of gain reduction, for meters
 };
 } // namespace crest

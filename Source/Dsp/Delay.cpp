@@ -1,5 +1,7 @@
 #include "Delay.h"
 
+#include "CubicRead.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -34,22 +36,7 @@ double Delay::noteBeats (int index) noexcept
     return straight[base] * (kind == 1 ? 1.5 : kind == 2 ? 2.0 / 3.0 : 1.0);
 }
 
-Delay::Delay()
-{
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i].store (delaySpecs[i].defaultValue, std::memory_order_relaxed);
-}
-
-std::span<const ParameterSpec> Delay::parameterSpecs() const noexcept
-{
-    return delaySpecs;
-}
-
-void Delay::setParameter (size_t index, double value) noexcept
-{
-    if (index < values.size())
-        values[index].store (delaySpecs[index].clamp (value), std::memory_order_relaxed);
-}
+Delay::Delay() : ParameterizedProcessor (delaySpecs) {}
 
 double Delay::targetDelaySamples() const noexcept
 {
@@ -80,20 +67,6 @@ void Delay::reset() noexcept
             f.reset();
 }
 
-float Delay::read (const std::vector<float>& line, double delay) const noexcept
-{
-    const size_t size = line.size();
-    const double whole = std::floor (delay);
-    const double fraction = delay - whole;
-    auto at = [&] (double back) { return line[(writeIndex + size - (size_t) back) % size]; };
-    if (fraction == 0.0)
-        return at (whole);
-    // Cubic Hermite through the four samples around the read point.
-    const double y0 = at (whole - 1), y1 = at (whole), y2 = at (whole + 1), y3 = at (whole + 2);
-    const double c1 = 0.5 * (y2 - y0), c2 = y0 - 2.5 * y1 + 2 * y2 - 0.5 * y3, c3 = 0.5 * (y3 - y0) + 1.5 * (y1 - y2);
-    return (float) (((c3 * fraction + c2) * fraction + c1) * fraction + y1);
-}
-
 void Delay::process (AudioView io) noexcept
 {
     const double target = targetDelaySamples();
@@ -120,12 +93,12 @@ void Delay::process (AudioView io) noexcept
         float echo[2];
         if (fadePosition < 0)
             for (int ch = 0; ch < 2; ++ch)
-                echo[ch] = read (lines[(size_t) ch], currentDelay);
+                echo[ch] = readCubic (lines[(size_t) ch], writeIndex, currentDelay);
         else
         {
             const float t = (float) (fadePosition + 1) / (float) fadeLength;
             for (int ch = 0; ch < 2; ++ch)
-                echo[ch] = (1 - t) * read (lines[(size_t) ch], currentDelay) + t * read (lines[(size_t) ch], nextDelay);
+                echo[ch] = (1 - t) * readCubic (lines[(size_t) ch], writeIndex, currentDelay) + t * readCubic (lines[(size_t) ch], writeIndex, nextDelay);
             if (++fadePosition == fadeLength)
             {
                 currentDelay = nextDelay;

@@ -10,15 +10,14 @@
 #pragma once
 
 #include "Biquad.h"
-#include "Processor.h"
+#include "ParameterizedProcessor.h"
 
 #include <array>
-#include <atomic>
 #include <vector>
 
 namespace crest
 {
-class Delay : public Processor
+class Delay : public ParameterizedProcessor
 {
 public:
     enum Parameter
@@ -45,18 +44,13 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
-    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
-    void setParameter (size_t index, double value) noexcept override;
-    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
 
     // The delay time the settings ask for, in samples.
     double targetDelaySamples() const noexcept;
 
 private:
-    float read (const std::vector<float>& line, double delay) const noexcept;
 
     double sampleRate = 48000.0;
-    std::array<std::atomic<double>, numParameters> values;
     std::array<std::vector<float>, 2> lines;
     size_t writeIndex = 0;
     double currentDelay = 0.0, nextDelay = 0.0;   // samples

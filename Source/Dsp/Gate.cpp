@@ -27,22 +27,7 @@ namespace
     }
 } // namespace
 
-Gate::Gate()
-{
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i].store (gateSpecs[i].defaultValue, std::memory_order_relaxed);
-}
-
-std::span<const ParameterSpec> Gate::parameterSpecs() const noexcept
-{
-    return gateSpecs;
-}
-
-void Gate::setParameter (size_t index, double value) noexcept
-{
-    if (index < values.size())
-        values[index].store (gateSpecs[index].clamp (value), std::memory_order_relaxed);
-}
+Gate::Gate() : ParameterizedProcessor (gateSpecs) {}
 
 void Gate::prepare (const ProcessSpec& spec)
 {
@@ -110,10 +95,6 @@ void Gate::process (AudioView io) noexcept
         for (int ch = 0; ch < channels; ++ch)
             io.channels[ch][i] *= gain;
     }
-    const float reduction = (float) -deepest;
-    float seen = deepestReduction.load (std::memory_order_relaxed);
-    while (reduction > seen && ! deepestReduction.compare_exchange_weak (seen, reduction, std::memory_order_relaxed))
-    {
-    }
+    deepestReduction.raise ((float) -deepest);
 }
 } // namespace crest

@@ -10,14 +10,14 @@
 // thread; read per block on the audio thread.
 #pragma once
 
-#include "Processor.h"
+#include "ParameterizedProcessor.h"
+#include "Realtime/PeakMeter.h"
 
 #include <array>
-#include <atomic>
 
 namespace crest
 {
-class Gate : public Processor
+class Gate : public ParameterizedProcessor
 {
 public:
     enum Parameter
@@ -40,20 +40,16 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
-    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
-    void setParameter (size_t index, double value) noexcept override;
-    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
 
     double currentGainDb() const noexcept { return gainDb; }
-    float takeGainReductionDb() noexcept { return deepestReduction.exchange (0.0f, std::memory_order_relaxed); }
+    float takeGainReductionDb() noexcept { return deepestReduction.take(); }
 
 private:
     double sampleRate = 48000.0;
-    std::array<std::atomic<double>, numParameters> values;
     double envelope = 0.0;
     double gainDb = 0.0;        // <= 0, shared by the channels (a gate is linked)
     bool open = false;
     int holdRemaining = 0;
-    std::atomic<float> deepestReduction { 0.0f };
+    PeakMeter deepestReduction;   // dB of gain reduction, for meters
 };
 } // namespace crest

@@ -52,23 +52,7 @@ namespace
     }
 } // namespace
 
-ParametricEq::ParametricEq()
-{
-    const auto& list = specs();
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i].store (list[i].defaultValue, std::memory_order_relaxed);
-}
-
-std::span<const ParameterSpec> ParametricEq::parameterSpecs() const noexcept
-{
-    return specs();
-}
-
-void ParametricEq::setParameter (size_t index, double value) noexcept
-{
-    if (index < values.size())
-        values[index].store (specs()[index].clamp (value), std::memory_order_relaxed);
-}
+ParametricEq::ParametricEq() : ParameterizedProcessor (specs()) {}
 
 FilterSettings ParametricEq::targetOf (int band) const noexcept
 {

@@ -9,14 +9,13 @@
 
 #include "Biquad.h"
 #include "FilterSmoother.h"
-#include "Processor.h"
+#include "ParameterizedProcessor.h"
 
 #include <array>
-#include <atomic>
 
 namespace crest
 {
-class ParametricEq : public Processor
+class ParametricEq : public ParameterizedProcessor
 {
 public:
     static constexpr int numBands = 8;
@@ -38,9 +37,6 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
-    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
-    void setParameter (size_t index, double value) noexcept override;
-    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
 
     // The response the EQ is heading for (its targets), for drawing.
     double magnitudeAt (double hz) const noexcept;
@@ -60,7 +56,6 @@ private:
     FilterSettings targetOf (int band) const noexcept;
     void updateSegment() noexcept;
 
-    std::array<std::atomic<double>, numBands * fieldsPerBand> values;
     std::array<Band, numBands> bands;
     double sampleRate = 48000.0;
     int segmentPosition = 0;

@@ -29,23 +29,10 @@ double PassFilter::butterworthQ (int order, int section) noexcept
     return 1.0 / (2.0 * std::cos ((2 * section + 1) * std::numbers::pi / (2.0 * order)));
 }
 
-PassFilter::PassFilter()
+PassFilter::PassFilter() : ParameterizedProcessor (passSpecs)
 {
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i].store (passSpecs[i].defaultValue, std::memory_order_relaxed);
     highPass.shape = FilterShape::highPass;
     lowPass.shape = FilterShape::lowPass;
-}
-
-std::span<const ParameterSpec> PassFilter::parameterSpecs() const noexcept
-{
-    return passSpecs;
-}
-
-void PassFilter::setParameter (size_t index, double value) noexcept
-{
-    if (index < values.size())
-        values[index].store (passSpecs[index].clamp (value), std::memory_order_relaxed);
 }
 
 void PassFilter::prepare (const ProcessSpec& spec)

@@ -9,14 +9,13 @@
 
 #include "Biquad.h"
 #include "FilterSmoother.h"
-#include "Processor.h"
+#include "ParameterizedProcessor.h"
 
 #include <array>
-#include <atomic>
 
 namespace crest
 {
-class PassFilter : public Processor
+class PassFilter : public ParameterizedProcessor
 {
 public:
     enum Parameter
@@ -37,9 +36,6 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
-    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
-    void setParameter (size_t index, double value) noexcept override;
-    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
 
     // The Butterworth Q of section k (0-based) of an `order`-pole filter.
     static double butterworthQ (int order, int section) noexcept;
@@ -60,7 +56,6 @@ private:
     void updateSide (Side& side, Parameter onIndex, Parameter hzIndex, Parameter slopeIndex, bool snap) noexcept;
     void design (Side& side) noexcept;
 
-    std::array<std::atomic<double>, numParameters> values;
     Side highPass, lowPass;
     double sampleRate = 48000.0;
     int segmentPosition = 0;

@@ -46,22 +46,9 @@ namespace
     }
 } // namespace
 
-Reverb::Reverb()
+Reverb::Reverb() : ParameterizedProcessor (reverbSpecs)
 {
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i].store (reverbSpecs[i].defaultValue, std::memory_order_relaxed);
     hadamard();   // built here, never on the audio thread
-}
-
-std::span<const ParameterSpec> Reverb::parameterSpecs() const noexcept
-{
-    return reverbSpecs;
-}
-
-void Reverb::setParameter (size_t index, double value) noexcept
-{
-    if (index < values.size())
-        values[index].store (reverbSpecs[index].clamp (value), std::memory_order_relaxed);
 }
 
 void Reverb::prepare (const ProcessSpec& spec)

@@ -15,15 +15,14 @@
 // costs next to nothing. Memory is allocated in prepare().
 #pragma once
 
-#include "Processor.h"
+#include "ParameterizedProcessor.h"
 
 #include <array>
-#include <atomic>
 #include <vector>
 
 namespace crest
 {
-class Reverb : public Processor
+class Reverb : public ParameterizedProcessor
 {
 public:
     enum Parameter
@@ -46,9 +45,6 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
-    std::span<const ParameterSpec> parameterSpecs() const noexcept override;
-    void setParameter (size_t index, double value) noexcept override;
-    double parameter (size_t index) const noexcept { return values[index].load (std::memory_order_relaxed); }
 
     bool isSilent() const noexcept { return silent; }
 
@@ -56,7 +52,6 @@ private:
     void configure() noexcept;
 
     double sampleRate = 48000.0;
-    std::array<std::atomic<double>, numParameters> values;
     std::array<double, numParameters> configured {};
 
     std::array<std::vector<float>, numLines> lines;

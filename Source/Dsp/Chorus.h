@@ -1,0 +1,47 @@
+// The chorus: up to four voices, each a copy of the input read from a
+// delay line whose time swings by `depthMs` around `delayMs` at `rateHz`
+// (sine LFOs spread evenly in phase, the right side's voices a quarter
+// turn from the left's, so `width` opens the image). Cubic interpolation
+// between samples; feedback for a flanger-ish edge; dry/wet mix. The LFO
+// phase advances per sample from the processor's reset, so output does
+// not depend on block size. Memory is allocated in prepare().
+#pragma once
+
+#include "ParameterizedProcessor.h"
+
+#include <array>
+#include <vector>
+
+namespace crest
+{
+class Chorus : public ParameterizedProcessor
+{
+public:
+    enum Parameter
+    {
+        rateHz,
+        depthMs,
+        delayMs,
+        voices,
+        feedback,   // %
+        width,      // %
+        mix,        // %
+        numParameters
+    };
+
+    Chorus();
+
+    std::string_view name() const noexcept override { return "Chorus"; }
+    void prepare (const ProcessSpec& spec) override;
+    void reset() noexcept override;
+    void process (AudioView io) noexcept override;
+
+
+private:
+
+    double sampleRate = 48000.0;
+    std::array<std::vector<float>, 2> lines;
+    size_t writeIndex = 0;
+    double phase = 0.0;   // turns, 0..1
+};
+} // namespace crest
