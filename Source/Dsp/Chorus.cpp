@@ -1,5 +1,7 @@
 #include "Chorus.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include "CubicRead.h"
 
 #include <algorithm>
@@ -10,23 +12,14 @@ namespace crest
 {
 namespace
 {
-    constexpr ParameterSpec chorusSpecs[] = {
-        { "rateHz", "Rate", "Hz", 0.05, 5, 0.8 },
-        { "depthMs", "Depth", "ms", 0, 10, 2.5 },
-        { "delayMs", "Delay", "ms", 5, 30, 12 },
-        { "voices", "Voices", "", 1, 4, 2 },
-        { "feedback", "Feedback", "%", 0, 80, 0 },
-        { "width", "Width", "%", 0, 100, 100 },
-        { "mix", "Mix", "%", 0, 100, 50 },
-    };
 } // namespace
 
-Chorus::Chorus() : ParameterizedProcessor (chorusSpecs) {}
+Chorus::Chorus() : ParameterizedProcessor (moduleSpecs::chorus) {}
 
 void Chorus::prepare (const ProcessSpec& spec)
 {
     sampleRate = spec.sampleRate;
-    const auto capacity = (size_t) std::ceil ((chorusSpecs[delayMs].maximum + chorusSpecs[depthMs].maximum) * 0.001 * sampleRate) + 4;
+    const auto capacity = (size_t) std::ceil ((moduleSpecs::chorus[delayMs].maximum + moduleSpecs::chorus[depthMs].maximum) * 0.001 * sampleRate) + 4;
     for (auto& line : lines)
         line.assign (capacity, 0.0f);
     reset();

@@ -1,5 +1,7 @@
 #include "Compressor.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include "Core/Units.h"
 
 #include <algorithm>
@@ -9,20 +11,6 @@ namespace crest
 {
 namespace
 {
-    constexpr ParameterSpec compressorSpecs[] = {
-        { "thresholdDb", "Threshold", "dB", -60, 0, -18 },
-        { "ratio", "Ratio", ":1", 1, 50, 4 },
-        { "kneeDb", "Knee", "dB", 0, 24, 6 },
-        { "attackMs", "Attack", "ms", 0.05, 250, 10 },
-        { "releaseMs", "Release", "ms", 5, 2500, 120 },
-        { "makeupDb", "Makeup", "dB", -12, 24, 0 },
-        { "autoMakeup", "Auto makeup", "", 0, 1, 0 },
-        { "rmsDetection", "RMS detection", "", 0, 1, 0 },
-        { "sidechainHighPassHz", "Sidechain high-pass", "Hz", 0, 500, 0 },
-        { "stereoLink", "Stereo link", "%", 0, 100, 100 },
-        { "mix", "Mix", "%", 0, 100, 100 },
-    };
-
     // The RMS detector's window: long enough to read a low note's power,
     // short enough to follow a phrase.
     constexpr double rmsWindowMs = 10.0;
@@ -43,7 +31,7 @@ double Compressor::staticCurveDb (double x, double threshold, double r, double k
     return threshold + over / r;
 }
 
-Compressor::Compressor() : ParameterizedProcessor (compressorSpecs) {}
+Compressor::Compressor() : ParameterizedProcessor (moduleSpecs::compressor) {}
 
 void Compressor::prepare (const ProcessSpec& spec)
 {

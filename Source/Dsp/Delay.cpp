@@ -1,5 +1,7 @@
 #include "Delay.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include "CubicRead.h"
 
 #include <algorithm>
@@ -9,17 +11,6 @@ namespace crest
 {
 namespace
 {
-    constexpr ParameterSpec delaySpecs[] = {
-        { "timeMs", "Time", "ms", 1, Delay::maxTimeMs, 375 },
-        { "noteValue", "Note", "", 0, 15, 0 },
-        { "tempoBpm", "Tempo", "BPM", 20, 300, 120 },
-        { "feedback", "Feedback", "%", 0, 95, 35 },
-        { "highPassHz", "Feedback high-pass", "Hz", 0, 2000, 0 },
-        { "lowPassHz", "Feedback low-pass", "Hz", 0, 20000, 0 },
-        { "pingPong", "Ping-pong", "", 0, 1, 0 },
-        { "mix", "Mix", "%", 0, 100, 100 },
-    };
-
     // A time change crossfades between taps over this long: long enough
     // to be smooth, short enough to feel immediate.
     constexpr double fadeMs = 30.0;
@@ -36,19 +27,19 @@ double Delay::noteBeats (int index) noexcept
     return straight[base] * (kind == 1 ? 1.5 : kind == 2 ? 2.0 / 3.0 : 1.0);
 }
 
-Delay::Delay() : ParameterizedProcessor (delaySpecs) {}
+Delay::Delay() : ParameterizedProcessor (moduleSpecs::delay) {}
 
 double Delay::targetDelaySamples() const noexcept
 {
     const int note = (int) std::lround (parameter (noteValue));
     const double ms = note > 0 ? 60000.0 / parameter (tempoBpm) * noteBeats (note) : parameter (timeMs);
-    return std::clamp (ms, 1.0, maxTimeMs) * 0.001 * sampleRate;
+    return std::clamp (ms, 1.0, moduleSpecs::delayMaxTimeMs) * 0.001 * sampleRate;
 }
 
 void Delay::prepare (const ProcessSpec& spec)
 {
     sampleRate = spec.sampleRate;
-    const auto length = (size_t) std::ceil (maxTimeMs * 0.001 * sampleRate) + 4;
+    const auto length = (size_t) std::ceil (moduleSpecs::delayMaxTimeMs * 0.001 * sampleRate) + 4;
     for (auto& line : lines)
         line.assign (length, 0.0f);
     fadeLength = std::max (1, (int) std::lround (fadeMs * 0.001 * sampleRate));

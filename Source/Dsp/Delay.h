@@ -32,7 +32,6 @@ public:
         mix,           // %
         numParameters
     };
-    static constexpr double maxTimeMs = 4000.0;
 
     // Beats per note value: 1/1, 1/2, 1/4, 1/8, 1/16 (straight, dotted, triplet).
     static double noteBeats (int index) noexcept;

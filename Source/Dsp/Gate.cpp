@@ -1,5 +1,7 @@
 #include "Gate.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include "Core/Units.h"
 
 #include <algorithm>
@@ -9,16 +11,6 @@ namespace crest
 {
 namespace
 {
-    constexpr ParameterSpec gateSpecs[] = {
-        { "thresholdDb", "Threshold", "dB", -80, 0, -40 },
-        { "rangeDb", "Range", "dB", 0, 90, 40 },
-        { "ratio", "Ratio", ":1", 1, 100, 100 },
-        { "attackMs", "Attack", "ms", 0.05, 50, 0.5 },
-        { "holdMs", "Hold", "ms", 0, 500, 20 },
-        { "releaseMs", "Release", "ms", 5, 2000, 100 },
-        { "hysteresisDb", "Hysteresis", "dB", 0, 12, 3 },
-    };
-
     constexpr double detectorDecayMs = 2.0;
 
     double coefficientFor (double milliseconds, double sampleRate) noexcept
@@ -27,7 +19,7 @@ namespace
     }
 } // namespace
 
-Gate::Gate() : ParameterizedProcessor (gateSpecs) {}
+Gate::Gate() : ParameterizedProcessor (moduleSpecs::gate) {}
 
 void Gate::prepare (const ProcessSpec& spec)
 {

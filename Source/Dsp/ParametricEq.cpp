@@ -1,5 +1,7 @@
 #include "ParametricEq.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -9,50 +11,13 @@ namespace crest
 {
 namespace
 {
-    // The console's starting layout: shelves at the ends, bells between.
-    struct DefaultBand
-    {
-        FilterShape shape;
-        double frequencyHz;
-    };
-    constexpr DefaultBand defaults[ParametricEq::numBands] = {
-        { FilterShape::lowShelf, 80 },  { FilterShape::bell, 200 },  { FilterShape::bell, 500 },  { FilterShape::bell, 1200 },
-        { FilterShape::bell, 3000 },    { FilterShape::bell, 6000 }, { FilterShape::bell, 10000 }, { FilterShape::highShelf, 12000 },
-    };
-
-    const std::vector<ParameterSpec>& specs()
-    {
-        // Names live as long as the program: ParameterSpec holds views.
-        static const std::vector<std::string> names = [] {
-            std::vector<std::string> n;
-            for (int b = 1; b <= ParametricEq::numBands; ++b)
-                for (const char* field : { "on", "shape", "frequencyHz", "gainDb", "q" })
-                    n.push_back ("band" + std::to_string (b) + "." + field);
-            return n;
-        }();
-        static const std::vector<ParameterSpec> list = [] {
-            std::vector<ParameterSpec> s;
-            for (int b = 0; b < ParametricEq::numBands; ++b)
-            {
-                const auto& id = [b] (int f) -> std::string_view { return names[(size_t) (b * ParametricEq::fieldsPerBand + f)]; };
-                s.push_back ({ id (0), "Band on", "", 0, 1, 0 });
-                s.push_back ({ id (1), "Shape", "", 0, 6, (double) defaults[b].shape });
-                s.push_back ({ id (2), "Frequency", "Hz", 20, 20000, defaults[b].frequencyHz });
-                s.push_back ({ id (3), "Gain", "dB", -24, 24, 0 });
-                s.push_back ({ id (4), "Q", "", 0.1, 18, 0.7071 });
-            }
-            return s;
-        }();
-        return list;
-    }
-
     bool isFlatAtZeroGain (FilterShape shape) noexcept
     {
         return shape == FilterShape::bell || shape == FilterShape::lowShelf || shape == FilterShape::highShelf;
     }
 } // namespace
 
-ParametricEq::ParametricEq() : ParameterizedProcessor (specs()) {}
+ParametricEq::ParametricEq() : ParameterizedProcessor (moduleSpecs::parametricEq()) {}
 
 FilterSettings ParametricEq::targetOf (int band) const noexcept
 {

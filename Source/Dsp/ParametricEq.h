@@ -8,6 +8,7 @@
 #pragma once
 
 #include "Biquad.h"
+#include "Core/ModuleSpecs.h"
 #include "FilterSmoother.h"
 #include "ParameterizedProcessor.h"
 
@@ -18,7 +19,7 @@ namespace crest
 class ParametricEq : public ParameterizedProcessor
 {
 public:
-    static constexpr int numBands = 8;
+    static constexpr int numBands = moduleSpecs::eqBands;
     enum Field
     {
         on,

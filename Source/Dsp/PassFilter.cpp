@@ -1,5 +1,7 @@
 #include "PassFilter.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -8,15 +10,6 @@ namespace crest
 {
 namespace
 {
-    constexpr ParameterSpec passSpecs[] = {
-        { "highPassOn", "High-pass", "", 0, 1, 0 },
-        { "highPassHz", "High-pass frequency", "Hz", 10, 20000, 80 },
-        { "highPassSlope", "High-pass slope", "dB/oct", 12, 48, 24 },
-        { "lowPassOn", "Low-pass", "", 0, 1, 0 },
-        { "lowPassHz", "Low-pass frequency", "Hz", 20, 22000, 18000 },
-        { "lowPassSlope", "Low-pass slope", "dB/oct", 12, 48, 24 },
-    };
-
     int sectionsFor (double slope) noexcept
     {
         return std::clamp ((int) std::lround (slope / 12.0), 1, 4);
@@ -29,7 +22,7 @@ double PassFilter::butterworthQ (int order, int section) noexcept
     return 1.0 / (2.0 * std::cos ((2 * section + 1) * std::numbers::pi / (2.0 * order)));
 }
 
-PassFilter::PassFilter() : ParameterizedProcessor (passSpecs)
+PassFilter::PassFilter() : ParameterizedProcessor (moduleSpecs::passFilter)
 {
     highPass.shape = FilterShape::highPass;
     lowPass.shape = FilterShape::lowPass;

@@ -1,5 +1,7 @@
 #include "Reverb.h"
 
+#include "Core/ModuleSpecs.h"
+
 #include <Eigen/Dense>
 
 #include <algorithm>
@@ -11,16 +13,6 @@ namespace crest
 {
 namespace
 {
-    constexpr ParameterSpec reverbSpecs[] = {
-        { "preDelayMs", "Pre-delay", "ms", 0, 200, 20 },
-        { "decaySeconds", "Decay (RT60)", "s", 0.2, 10, 2.0 },
-        { "size", "Size", "%", 30, 200, 100 },
-        { "damping", "HF damping", "%", 0, 100, 40 },
-        { "earlyLevel", "Early reflections", "%", 0, 100, 50 },
-        { "width", "Width", "%", 0, 100, 100 },
-        { "mix", "Mix", "%", 0, 100, 100 },
-    };
-
     // Line lengths of a medium hall, in ms: spread, and mutually prime once
     // in samples at any common rate (rounded to odd numbers), so their
     // echoes do not line up into a flutter.
@@ -46,7 +38,7 @@ namespace
     }
 } // namespace
 
-Reverb::Reverb() : ParameterizedProcessor (reverbSpecs)
+Reverb::Reverb() : ParameterizedProcessor (moduleSpecs::reverb)
 {
     hadamard();   // built here, never on the audio thread
 }
