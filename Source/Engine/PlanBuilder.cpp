@@ -24,6 +24,7 @@ std::shared_ptr<TrackRuntime> PlanBuilder::runtimeForTrack (const TrackDocument&
     runtime->controls.pan = (float) track.pan;
     runtime->controls.mute = track.mute;
     runtime->controls.solo = track.solo;
+    runtime->strip.applyAll (track.strip);
     return runtime;
 }
 

@@ -157,6 +157,12 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
             if (property == ids::mute) { c.mute = (bool) tree[property]; return; }
             if (property == ids::solo) { c.solo = (bool) tree[property]; return; }
             if (property == ids::name) return;
+            if (const auto* parameter = findStripParameter (stripKeyOf (property)))
+            {
+                // An undo can remove the property: then it is the default again.
+                runtime->strip.apply (*parameter, SessionModel::stripValue (tree, parameter->key));
+                return;
+            }
         }
     }
     if (tree.hasType (ids::SESSION) && property == ids::mixBusFaderDb)

@@ -23,7 +23,7 @@ namespace
 } // namespace
 
 TrackRuntime::TrackRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain chain)
-    : numChannels (channels), inserts (std::move (chain))
+    : strip (channels, sampleRate, maxBlockFrames), numChannels (channels), inserts (std::move (chain))
 {
     inserts.prepare ({ sampleRate, maxBlockFrames, channels });
     for (auto* s : { &trim, &gainLeft, &gainRight })
@@ -61,7 +61,22 @@ void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool
         }
     }
 
+    strip.process ({ input, numChannels, numFrames });
     inserts.process ({ input, numChannels, numFrames });
+
+    if (numChannels == 2)
+    {
+        // Width on mid/side: 0 % folds to mono, 200 % doubles the side.
+        const float w = strip.widthPercent() / 100.0f;
+        if (w != 1.0f)
+            for (int i = 0; i < numFrames; ++i)
+            {
+                const float mid = 0.5f * (input[0][i] + input[1][i]);
+                const float side = 0.5f * (input[0][i] - input[1][i]) * w;
+                input[0][i] = mid + side;
+                input[1][i] = mid - side;
+            }
+    }
 
     const float* left = input[0];
     const float* right = input[numChannels > 1 ? 1 : 0];

@@ -10,6 +10,7 @@
 #include "Dsp/ProcessorChain.h"
 #include "Realtime/LinearSmoother.h"
 #include "Realtime/PeakMeter.h"
+#include "StripProcessors.h"
 
 #include <atomic>
 
@@ -31,14 +32,16 @@ public:
     TrackRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain inserts);
 
     TrackControls controls;
+    StripProcessors strip;
     // Blocks in which the strip produced NaN or Inf: each was muted and the
     // inserts reset, so nothing non-finite reaches a bus.
     std::atomic<uint64_t> nonFiniteBlocks { 0 };
     int channels() const noexcept { return numChannels; }
     int latencySamples() const noexcept { return inserts.latencySamples(); }
 
-    // Audio thread: trim, inserts, fader, mute/solo and pan on `input`
-    // (channels() wide), then latency compensation, written to `outL/outR`.
+    // Audio thread: trim, the strip's modules, inserts, stereo width,
+    // fader, mute/solo and pan on `input` (channels() wide), then latency
+    // compensation, written to `outL/outR`.
     void process (float* const* input, int numFrames, PanLaw law, bool anySolo, DelayLine* compensation,
                   float* outLeft, float* outRight) noexcept;
 

@@ -6,7 +6,9 @@
 #include "Core/PanLaw.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crest
@@ -24,6 +26,21 @@ struct ClipDocument
     bool operator== (const ClipDocument&) const = default;
 };
 
+// A channel strip's settings by StripParameters key. Only values that
+// differ from their default are held, so a document has one form and a
+// fresh strip is empty.
+struct StripDocument
+{
+    std::map<std::string, double> values;
+
+    double value (std::string_view key) const;   // the default when not held
+    // Clamps to the key's range and drops defaults; an unknown key throws
+    // std::invalid_argument (the session reader turns that into a message).
+    void set (std::string_view key, double value);
+
+    bool operator== (const StripDocument&) const = default;
+};
+
 struct TrackDocument
 {
     std::string id;                // stable identity across edits and saves
@@ -35,13 +52,16 @@ struct TrackDocument
     bool mute = false;
     bool solo = false;
     std::vector<ClipDocument> clips;
+    StripDocument strip;
 
     bool operator== (const TrackDocument&) const = default;
 };
 
 struct SessionDocument
 {
-    static constexpr int currentVersion = 1;
+    // 1: tracks, clips, trim, fader, pan (the foundation).
+    // 2: each track's channel strip (filters, gate, EQ, compressor).
+    static constexpr int currentVersion = 2;
 
     int version = currentVersion;
     double sampleRate = 48000.0;

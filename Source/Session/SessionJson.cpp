@@ -2,10 +2,12 @@
 
 #include "Core/ByteText.h"
 #include "Core/CrestError.h"
+#include "Core/StripParameters.h"
 #include "Core/ParameterSpec.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -140,6 +142,53 @@ namespace
         return clip;
     }
 
+    // Filter shapes are stored by name in the file, by number in memory.
+    constexpr const char* shapeNames[] = { "lowPass", "highPass", "bandPass", "notch", "bell", "lowShelf", "highShelf" };
+
+    bool isShapeKey (const std::string& key) { return key.size() > 6 && key.ends_with (".shape"); }
+
+    // The strip is nested objects in the file ("eq": { "band3": { "gainDb": 3 } })
+    // and flat keys in memory ("eq.band3.gainDb"). Every key must be one
+    // the registry knows, every value in its range.
+    void readStripObject (const Json& json, const std::string& prefix, const std::string& where, const std::string& source,
+                          StripDocument& strip)
+    {
+        for (auto it = json.begin(); it != json.end(); ++it)
+        {
+            const std::string key = prefix.empty() ? it.key() : prefix + "." + it.key();
+            const auto& value = it.value();
+            if (value.is_object())
+            {
+                readStripObject (value, key, where, source, strip);
+                continue;
+            }
+            const auto* parameter = findStripParameter (key);
+            if (parameter == nullptr)
+                throw CrestError (source + ": " + where + key + " is not a strip parameter this Crest knows");
+            double number = 0;
+            if (value.is_boolean())
+                number = value.get<bool>() ? 1 : 0;
+            else if (value.is_string() && isShapeKey (key))
+            {
+                const auto name = value.get<std::string>();
+                const auto found = std::find (std::begin (shapeNames), std::end (shapeNames), name);
+                if (found == std::end (shapeNames))
+                    throw CrestError (source + ": " + where + key + " \"" + name + "\" is not a filter shape (bell, lowShelf, highShelf, notch, bandPass, lowPass, highPass)");
+                number = (double) (found - std::begin (shapeNames));
+            }
+            else if (value.is_number())
+                number = value.get<double>();
+            else
+                throw CrestError (source + ": " + where + key + " must be a number");
+            const auto& spec = parameter->spec;
+            if (! std::isfinite (number) || number < spec.minimum || number > spec.maximum)
+                throw CrestError (source + ": " + where + key + " " + FieldReader::shortNumber (number) + " is out of range ("
+                                  + FieldReader::shortNumber (spec.minimum) + " to " + FieldReader::shortNumber (spec.maximum)
+                                  + (spec.unit.empty() ? "" : " ") + std::string (spec.unit) + ")");
+            strip.set (key, number);
+        }
+    }
+
     TrackDocument readTrack (const Json& json, const std::string& where, const std::string& source)
     {
         FieldReader r (json, where, source);
@@ -152,6 +201,12 @@ namespace
         track.pan = r.number ("pan", params::pan.defaultValue, params::pan.minimum, params::pan.maximum);
         track.mute = r.boolean ("mute", false);
         track.solo = r.boolean ("solo", false);
+        if (const Json* strip = r.find ("strip"))
+        {
+            if (! strip->is_object())
+                r.fail (where + "strip must be an object");
+            readStripObject (*strip, "", where + "strip.", source, track.strip);
+        }
         if (const Json* clips = r.find ("clips"))
         {
             if (! clips->is_array())
@@ -210,6 +265,38 @@ namespace
         {
             throw CrestError (sourceName + ": not valid JSON (" + e.what() + ")");
         }
+    }
+} // namespace
+
+namespace
+{
+    // Keys in registry order (strip-wide, then module by module), nested
+    // at each '.', with switches as booleans and shapes by name.
+    Json writeStrip (const StripDocument& strip)
+    {
+        Json out = Json::object();
+        for (const auto& parameter : stripParameters())
+        {
+            const auto found = strip.values.find (parameter.key);
+            if (found == strip.values.end())
+                continue;
+            Json* node = &out;
+            std::string_view rest = parameter.key;
+            for (auto dot = rest.find ('.'); dot != std::string_view::npos; dot = rest.find ('.'))
+            {
+                node = &(*node)[std::string (rest.substr (0, dot))];
+                rest.remove_prefix (dot + 1);
+            }
+            const double v = found->second;
+            const bool isSwitch = parameter.spec.minimum == 0 && parameter.spec.maximum == 1 && parameter.spec.unit.empty();
+            if (isShapeKey (parameter.key))
+                (*node)[std::string (rest)] = shapeNames[std::clamp ((int) std::lround (v), 0, 6)];
+            else if (isSwitch)
+                (*node)[std::string (rest)] = v >= 0.5;
+            else
+                (*node)[std::string (rest)] = v;
+        }
+        return out;
     }
 } // namespace
 
@@ -284,6 +371,8 @@ std::string writeSessionJson (const SessionDocument& session)
         t["pan"] = track.pan;
         t["mute"] = track.mute;
         t["solo"] = track.solo;
+        if (! track.strip.values.empty())
+            t["strip"] = writeStrip (track.strip);
         t["clips"] = Json::array();
         for (const auto& clip : track.clips)
         {

@@ -2,6 +2,9 @@
 
 #include "Core/ByteText.h"
 #include "Core/ParameterSpec.h"
+#include "Core/StripParameters.h"
+
+#include <cmath>
 
 namespace crest
 {
@@ -72,6 +75,8 @@ void SessionModel::load (const SessionDocument& document)
         t.setProperty (ids::pan, track.pan, nullptr);
         t.setProperty (ids::mute, track.mute, nullptr);
         t.setProperty (ids::solo, track.solo, nullptr);
+        for (const auto& [key, value] : track.strip.values)
+            t.setProperty (stripProperty (key), value, nullptr);
         for (const auto& clip : track.clips)
             t.appendChild (clipTree (clip), nullptr);
         fresh.appendChild (t, nullptr);
@@ -101,6 +106,10 @@ SessionDocument SessionModel::toDocument() const
         track.pan = t[ids::pan];
         track.mute = t[ids::mute];
         track.solo = t[ids::solo];
+        for (int p = 0; p < t.getNumProperties(); ++p)
+            if (const auto key = stripKeyOf (t.getPropertyName (p)); ! key.empty())
+                if (findStripParameter (key) != nullptr)
+                    track.strip.set (key, t[t.getPropertyName (p)]);
         for (const auto& c : t)
         {
             ClipDocument clip;
@@ -166,6 +175,34 @@ void SessionModel::setTrackValue (juce::ValueTree track, const juce::Identifier&
     else if (property == ids::pan)
         v = params::pan.clamp (value);
     track.setProperty (property, v, &undo);
+}
+
+void SessionModel::setStripValue (juce::ValueTree track, std::string_view key, double value)
+{
+    const auto* parameter = findStripParameter (key);
+    if (parameter == nullptr || ! std::isfinite (value))
+        return;
+    track.setProperty (stripProperty (key), parameter->spec.clamp (value), &undo);
+}
+
+double SessionModel::stripValue (const juce::ValueTree& track, std::string_view key)
+{
+    const auto property = stripProperty (key);
+    if (track.hasProperty (property))
+        return track[property];
+    const auto* parameter = findStripParameter (key);
+    return parameter != nullptr ? parameter->spec.defaultValue : 0.0;
+}
+
+juce::Identifier stripProperty (std::string_view key)
+{
+    return juce::Identifier ("strip." + std::string (key));
+}
+
+std::string stripKeyOf (const juce::Identifier& property)
+{
+    const auto name = property.toString();
+    return name.startsWith ("strip.") ? name.substring (6).toStdString() : std::string();
 }
 
 void SessionModel::setSessionValue (const juce::Identifier& property, const juce::var& value)

@@ -13,9 +13,15 @@
 #include <juce_data_structures/juce_data_structures.h>
 
 #include <filesystem>
+#include <string_view>
 
 namespace crest
 {
+// Strip values live on the track as properties "strip.<key>"
+// ("strip.eq.band3.gainDb"); these map between the two.
+juce::Identifier stripProperty (std::string_view key);
+std::string stripKeyOf (const juce::Identifier& property);   // "" if not a strip property
+
 // A clip's media path in the tree: a string when it is valid UTF-8, else
 // its raw bytes (a MemoryBlock), so no file name is ever mangled.
 juce::var mediaPathVar (const std::string& bytes);
@@ -49,6 +55,9 @@ public:
     juce::ValueTree addClip (juce::ValueTree track, const ClipDocument& clip);
     void removeClip (juce::ValueTree track, int clipIndex);
     void setTrackValue (juce::ValueTree track, const juce::Identifier& property, const juce::var& value);
+    // A channel-strip value by its StripParameters key, clamped to its range.
+    void setStripValue (juce::ValueTree track, std::string_view key, double value);
+    static double stripValue (const juce::ValueTree& track, std::string_view key);
     void setSessionValue (const juce::Identifier& property, const juce::var& value);
 
     double sampleRate() const { return tree[ids::sampleRate]; }

@@ -1,9 +1,11 @@
+#include "Core/StripParameters.h"
 #include "Helpers/RealtimeGuard.h"
 #include "Helpers/TestFiles.h"
 #include "Engine/SessionPlayer.h"
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <random>
@@ -37,7 +39,7 @@ TEST_CASE ("the realtime guard catches what it should", "[realtime][guard]")
     RealtimeGuard::reset();
 }
 
-TEST_CASE ("the audio thread never allocates, locks, waits or touches a file during 1,000 random edits", "[realtime]")
+TEST_CASE ("the audio thread never allocates, locks, waits or touches a file during 1,000 random edits, strips included", "[realtime]")
 {
     TempFolder dir;
     std::vector<std::filesystem::path> files;
@@ -74,7 +76,7 @@ TEST_CASE ("the audio thread never allocates, locks, waits or touches a file dur
     {
         const int tracks = model.numTracks();
         model.beginGesture ("edit");
-        switch (pick (7))
+        switch (pick (9))
         {
             case 0:
             case 1:
@@ -101,6 +103,24 @@ TEST_CASE ("the audio thread never allocates, locks, waits or touches a file dur
                 break;
             case 6:
                 model.undoManager().redo();
+                break;
+            case 7:
+                // Switch a strip module on or off.
+                if (tracks > 0)
+                    model.setStripValue (model.track (pick (tracks)),
+                                         std::array { "filters.enabled", "gate.enabled", "eq.enabled", "compressor.enabled" }[(size_t) pick (4)],
+                                         pick (4) != 0 ? 1.0 : 0.0);
+                break;
+            case 8:
+                // Move any strip parameter anywhere in its range.
+                if (tracks > 0)
+                {
+                    const auto& all = stripParameters();
+                    const auto& parameter = all[(size_t) pick ((int) all.size())];
+                    const double t = (double) pick (1001) / 1000.0;
+                    model.setStripValue (model.track (pick (tracks)), parameter.key,
+                                         parameter.spec.minimum + t * (parameter.spec.maximum - parameter.spec.minimum));
+                }
                 break;
         }
         player.collectGarbage();

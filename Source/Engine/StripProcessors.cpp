@@ -1,0 +1,79 @@
+#include "StripProcessors.h"
+
+namespace crest
+{
+StripProcessors::StripProcessors (int channels, double sampleRate, int maxBlockFrames)
+{
+    const ProcessSpec spec { sampleRate, maxBlockFrames, channels };
+    for (Processor* p : { (Processor*) &filters, (Processor*) &gateModule, (Processor*) &eq, (Processor*) &compressorModule })
+        p->prepare (spec);
+}
+
+Processor& StripProcessors::module (StripModule which) noexcept
+{
+    switch (which)
+    {
+        case StripModule::filters: return filters;
+        case StripModule::gate: return gateModule;
+        case StripModule::eq: return eq;
+        case StripModule::compressor:
+        case StripModule::none: break;
+    }
+    return compressorModule;
+}
+
+void StripProcessors::apply (const StripParameter& parameter, double value) noexcept
+{
+    if (parameter.module == StripModule::none)
+    {
+        if (parameter.key == stripKeys::invertPolarity)
+            invert = value >= 0.5;
+        else if (parameter.key == stripKeys::compressorFirst)
+            compressorFirst = value >= 0.5;
+        else if (parameter.key == stripKeys::widthPercent)
+            width = (float) parameter.spec.clamp (value);
+        return;
+    }
+    if (parameter.isModuleSwitch())
+        switches[(size_t) parameter.module].on = value >= 0.5;
+    else
+        module (parameter.module).setParameter ((size_t) parameter.index, value);
+}
+
+void StripProcessors::applyAll (const StripDocument& strip) noexcept
+{
+    for (const auto& parameter : stripParameters())
+        apply (parameter, strip.value (parameter.key));
+}
+
+bool StripProcessors::runIfOn (Switch& s, Processor& p, AudioView io) noexcept
+{
+    const bool on = s.on.load (std::memory_order_relaxed);
+    if (on && ! s.wasOn)
+        p.reset();   // switched on: no state left from the last time
+    s.wasOn = on;
+    if (on)
+        p.process (io);
+    return on;
+}
+
+void StripProcessors::process (AudioView io) noexcept
+{
+    if (invert.load (std::memory_order_relaxed))
+        for (int ch = 0; ch < io.numChannels; ++ch)
+            for (int i = 0; i < io.numFrames; ++i)
+                io.channels[ch][i] = -io.channels[ch][i];
+    runIfOn (switches[(size_t) StripModule::filters], filters, io);
+    runIfOn (switches[(size_t) StripModule::gate], gateModule, io);
+    if (compressorFirst.load (std::memory_order_relaxed))
+    {
+        runIfOn (switches[(size_t) StripModule::compressor], compressorModule, io);
+        runIfOn (switches[(size_t) StripModule::eq], eq, io);
+    }
+    else
+    {
+        runIfOn (switches[(size_t) StripModule::eq], eq, io);
+        runIfOn (switches[(size_t) StripModule::compressor], compressorModule, io);
+    }
+}
+} // namespace crest

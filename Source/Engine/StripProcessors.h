@@ -1,0 +1,57 @@
+// A track's channel-strip modules, in the order a console runs them:
+// polarity, high/low-pass filters, gate, then EQ and compressor (either
+// order), and stereo width. Owned by the track's runtime, so they outlive
+// plan swaps. A module that is off is skipped entirely; one switched on
+// starts from a clean state.
+//
+// apply() and applyAll(): any thread but the audio thread (they only
+// store atomics). process(): audio thread.
+#pragma once
+
+#include "Core/StripParameters.h"
+#include "Dsp/Compressor.h"
+#include "Dsp/Gate.h"
+#include "Dsp/ParametricEq.h"
+#include "Dsp/PassFilter.h"
+#include "Session/SessionDocument.h"
+
+#include <array>
+#include <atomic>
+
+namespace crest
+{
+class StripProcessors
+{
+public:
+    StripProcessors (int channels, double sampleRate, int maxBlockFrames);
+
+    void apply (const StripParameter& parameter, double value) noexcept;
+    void applyAll (const StripDocument& strip) noexcept;
+
+    // In place on `io` (the track's own channels).
+    void process (AudioView io) noexcept;
+
+    // Stereo tracks only: 0 % mono, 100 % as recorded, 200 % twice as wide.
+    float widthPercent() const noexcept { return width.load (std::memory_order_relaxed); }
+
+    Compressor& compressor() noexcept { return compressorModule; }
+    Gate& gate() noexcept { return gateModule; }
+
+private:
+    struct Switch
+    {
+        std::atomic<bool> on { false };
+        bool wasOn = false;   // audio thread
+    };
+    Processor& module (StripModule which) noexcept;
+    bool runIfOn (Switch& s, Processor& p, AudioView io) noexcept;
+
+    PassFilter filters;
+    Gate gateModule;
+    ParametricEq eq;
+    Compressor compressorModule;
+    std::array<Switch, 5> switches;   // indexed by StripModule
+    std::atomic<bool> invert { false }, compressorFirst { false };
+    std::atomic<float> width { 100.0f };
+};
+} // namespace crest
