@@ -11,6 +11,7 @@
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
 #include "Session/StemImport.h"
+#include "Session/StripSummary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -253,6 +254,8 @@ int runInfo (const Args& args)
         {
             std::printf ("  %-16s %s  fader %+5.1f dB  pan %+4.0f%s%s\n", t.name.c_str(), t.channels == 1 ? "mono  " : "stereo",
                          t.faderDb, t.pan, t.mute ? "  muted" : "", t.solo ? "  solo" : "");
+            for (const auto& line : summarizeStrip (t.strip))
+                std::printf ("      %s\n", line.c_str());
             for (const auto& c : t.clips)
             {
                 end = std::max (end, c.startSample + c.lengthSamples);

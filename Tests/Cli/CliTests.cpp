@@ -139,3 +139,23 @@ TEST_CASE ("crest: a file whose extra channels are dropped gets a warning", "[cl
     CHECK (rendered.exitCode == 0);
     CHECK_THAT (rendered.output, Catch::Contains ("has 6 channels; the track plays only the first two"));
 }
+
+TEST_CASE ("crest info lists each track's strip: the modules that are on and what differs from the defaults", "[cli][strip]")
+{
+    TempFolder dir;
+    writeSine (dir / "bass.wav", 48000, 55, 0.5, 0.2);
+    REQUIRE (runCrest ("new " + shellQuote (dir / "s.crest") + " --stems " + shellQuote (dir / "bass.wav")).exitCode == 0);
+    auto text = readBytes (dir / "s.crest");
+    text.replace (text.find ("\"clips\""), 7,
+                  R"("strip": {"invertPolarity": true, "filters": {"enabled": true, "highPassOn": true, "highPassHz": 40},
+                     "eq": {"enabled": true, "band2": {"on": true, "gainDb": 3.5, "q": 1.2}},
+                     "compressor": {"enabled": true, "thresholdDb": -24, "ratio": 3}}, "clips")");
+    writeBytes (dir / "s.crest", text);
+    const auto info = runCrest ("info " + shellQuote (dir / "s.crest"));
+    CHECK (info.exitCode == 0);
+    CHECK_THAT (info.output, Catch::Contains ("      strip: Polarity invert on\n"));
+    CHECK_THAT (info.output, Catch::Contains ("      filters: High-pass on, High-pass frequency 40 Hz\n"));
+    CHECK_THAT (info.output, Catch::Contains ("      eq: band2 bell 200 Hz 3.5 dB Q 1.2\n"));
+    CHECK_THAT (info.output, Catch::Contains ("      compressor: Threshold -24 dB, Ratio 3:1\n"));
+    CHECK (runCrest ("render " + shellQuote (dir / "s.crest") + " -o " + shellQuote (dir / "mix.wav")).exitCode == 0);
+}
