@@ -4,6 +4,7 @@
 
 #include "Core/ParameterSpec.h"
 #include "Engine/SessionPlayer.h"
+#include "Session/StripSummary.h"
 
 namespace crest
 {
@@ -91,6 +92,10 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
     };
     addAndMakeVisible (soloButton);
 
+    stripButton.setTitle ("Channel strip");
+    stripButton.onClick = [this] { openStripEditor(); };
+    addAndMakeVisible (stripButton);
+
     fader.setColour (juce::Slider::rotarySliderFillColourId, colour);
     fader.onEdit = [this] (double db, bool newGesture)
     {
@@ -128,6 +133,31 @@ void ChannelStrip::refreshFromModel()
     muteButton.setToggleState ((bool) trackTree[ids::mute], juce::dontSendNotification);
     soloButton.setToggleState ((bool) trackTree[ids::solo], juce::dontSendNotification);
     fader.showValue ((double) trackTree[ids::faderDb]);
+
+    // The strip button names the modules that are on: "HP EQ C", or "STRIP".
+    juce::StringArray on;
+    const std::pair<const char*, const char*> modules[] = { { "filters.enabled", "F" }, { "gate.enabled", "G" },
+                                                            { "eq.enabled", "EQ" }, { "compressor.enabled", "C" } };
+    for (const auto& [key, shortName] : modules)
+        if (SessionModel::stripValue (trackTree, key) >= 0.5)
+            on.add (shortName);
+    if (SessionModel::stripValue (trackTree, stripKeys::invertPolarity) >= 0.5)
+        on.insert (0, juce::String::fromUTF8 ("\xc3\x98"));
+    stripButton.setButtonText (on.isEmpty() ? juce::String ("STRIP") : on.joinIntoString (" "));
+    stripButton.setToggleState (! on.isEmpty(), juce::dontSendNotification);
+    juce::StringArray summary;
+    for (const auto& line : summarizeStrip (SessionModel::stripOf (trackTree)))
+        summary.add (juce::String::fromUTF8 (line.c_str()));
+    stripButton.setTooltip ("Channel strip: filters, gate, EQ, compressor. Click to edit."
+                            + (summary.isEmpty() ? juce::String() : "\n" + summary.joinIntoString ("\n")));
+}
+
+void ChannelStrip::openStripEditor()
+{
+    if (stripWindow == nullptr)
+        stripWindow = std::make_unique<StripEditorWindow> (model, trackTree);
+    stripWindow->setVisible (true);
+    stripWindow->toFront (true);
 }
 
 void ChannelStrip::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&)
@@ -172,6 +202,8 @@ void ChannelStrip::resized()
     const int half = (buttons.getWidth() - 4) / 2;
     muteButton.setBounds (buttons.removeFromLeft (half));
     soloButton.setBounds (buttons.removeFromRight (half));
+    area.removeFromTop (4);
+    stripButton.setBounds (area.removeFromTop (22));
     area.removeFromTop (12);
     area.removeFromBottom (8);
 

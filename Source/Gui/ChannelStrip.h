@@ -1,4 +1,5 @@
-// One track's strip in the mixer: name, pan, mute/solo, fader and meter.
+// One track's strip in the mixer: name, pan, mute/solo, the channel-strip
+// button (which modules are on; click to edit them), fader and meter.
 // Every control writes through the SessionModel (so edits are undoable and
 // reach the engine), and the strip listens to its track's ValueTree so
 // undo, redo and other editors move the controls.
@@ -8,6 +9,7 @@
 
 #include "GainFader.h"
 #include "LevelMeter.h"
+#include "StripEditor.h"
 
 #include "Session/SessionModel.h"
 
@@ -24,6 +26,7 @@ public:
     ~ChannelStrip() override;
 
     const juce::ValueTree& track() const noexcept { return trackTree; }
+    juce::Button& stripEditorButton() noexcept { return stripButton; }
     void updateMeter (SessionPlayer& player);
     void resetMeter() { meter.reset(); }
 
@@ -36,6 +39,7 @@ public:
 private:
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
     void refreshFromModel();
+    void openStripEditor();
     static juce::String formatPan (double pan);
 
     SessionModel& model;
@@ -47,6 +51,8 @@ private:
     juce::Slider panKnob { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
     juce::Label panLabel;
     juce::TextButton muteButton { "M" }, soloButton { "S" };
+    juce::TextButton stripButton;
+    std::unique_ptr<StripEditorWindow> stripWindow;
     GainFader fader;
     LevelMeter meter;
     bool panDragging = false;

@@ -106,10 +106,7 @@ SessionDocument SessionModel::toDocument() const
         track.pan = t[ids::pan];
         track.mute = t[ids::mute];
         track.solo = t[ids::solo];
-        for (int p = 0; p < t.getNumProperties(); ++p)
-            if (const auto key = stripKeyOf (t.getPropertyName (p)); ! key.empty())
-                if (findStripParameter (key) != nullptr)
-                    track.strip.set (key, t[t.getPropertyName (p)]);
+        track.strip = stripOf (t);
         for (const auto& c : t)
         {
             ClipDocument clip;
@@ -183,6 +180,16 @@ void SessionModel::setStripValue (juce::ValueTree track, std::string_view key, d
     if (parameter == nullptr || ! std::isfinite (value))
         return;
     track.setProperty (stripProperty (key), parameter->spec.clamp (value), &undo);
+}
+
+StripDocument SessionModel::stripOf (const juce::ValueTree& track)
+{
+    StripDocument strip;
+    for (int p = 0; p < track.getNumProperties(); ++p)
+        if (const auto key = stripKeyOf (track.getPropertyName (p)); ! key.empty())
+            if (findStripParameter (key) != nullptr)
+                strip.set (key, track[track.getPropertyName (p)]);
+    return strip;
 }
 
 double SessionModel::stripValue (const juce::ValueTree& track, std::string_view key)

@@ -58,6 +58,7 @@ public:
     // A channel-strip value by its StripParameters key, clamped to its range.
     void setStripValue (juce::ValueTree track, std::string_view key, double value);
     static double stripValue (const juce::ValueTree& track, std::string_view key);
+    static StripDocument stripOf (const juce::ValueTree& track);
     void setSessionValue (const juce::Identifier& property, const juce::var& value);
 
     double sampleRate() const { return tree[ids::sampleRate]; }

@@ -1,0 +1,56 @@
+// The channel strip's editor, until the mixer's own editors arrive: one
+// page per module (strip-wide, filters, gate, EQ, compressor), each a
+// switch and a grid of labelled controls built from the parameter registry
+// (StripParameters), with units on every value. Every move writes through
+// SessionModel::setStripValue, one undo step per gesture; the editor
+// follows the track's tree, so undo and other editors move its controls.
+//
+// Message thread only.
+#pragma once
+
+#include "Core/StripParameters.h"
+#include "Session/SessionModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <memory>
+#include <vector>
+
+namespace crest
+{
+class StripEditor : public juce::Component, private juce::ValueTree::Listener
+{
+public:
+    StripEditor (SessionModel& model, juce::ValueTree track);
+    ~StripEditor() override;
+
+    void resized() override;
+    void paint (juce::Graphics&) override;
+
+    // Switches a page on by module (for tests and keyboard shortcuts).
+    void showModule (StripModule module);
+
+private:
+    class Page;
+    struct Control;
+
+    void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
+
+    SessionModel& model;
+    juce::ValueTree track;
+    juce::TabbedComponent tabs { juce::TabbedButtonBar::TabsAtTop };
+    std::vector<Page*> pages;   // owned by the tabs
+};
+
+// A window holding one track's StripEditor.
+class StripEditorWindow : public juce::DocumentWindow
+{
+public:
+    StripEditorWindow (SessionModel& model, juce::ValueTree track);
+    void closeButtonPressed() override { setVisible (false); }
+    StripEditor& editor() noexcept { return *content; }
+
+private:
+    StripEditor* content;
+};
+} // namespace crest
