@@ -2,7 +2,9 @@
 // times a peer (sox -m) on the same stems in the same run. Writes a
 // Markdown report (bench/run puts it in docs/benchmarks.md).
 //
-// Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick]
+// Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick | --strip]
+#include "StripBench.h"
+
 #include "Demo/DemoSong.h"
 #include "Engine/Engine.h"
 #include "Engine/PlanBuilder.h"
@@ -129,14 +131,22 @@ int main (int argc, char** argv)
 {
     if (argc < 3)
     {
-        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick]\n");
+        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick | --strip]\n");
         return 2;
     }
     const std::string cli = argv[1];
     const bool quick = argc > 3 && std::string (argv[3]) == "--quick";
+    const bool stripOnly = argc > 3 && std::string (argv[3]) == "--strip";
     const fs::path work = fs::temp_directory_path() / "crest-bench";
     fs::remove_all (work);
     fs::create_directories (work);
+    if (stripOnly)
+    {
+        // Just the strip section, for working on the DSP.
+        std::ofstream (argv[2]) << benchmarkChannelStrip (work);
+        fs::remove_all (work);
+        return 0;
+    }
     std::ostringstream report;
     report << std::fixed << std::setprecision (2);
     report << "# Benchmarks\n\nWritten by `bench/run` (crest_bench) on this machine: " << std::thread::hardware_concurrency()
@@ -210,6 +220,9 @@ int main (int argc, char** argv)
         report << "| " << tracks << " | " << t << " s | " << ns << " | " << engineNs << " |\n";
         std::fprintf (stderr, "%d tracks: %.2f ns/track/sample end to end, %.2f engine only\n", tracks, ns, engineNs);
     }
+
+    // 4. The channel strip.
+    report << benchmarkChannelStrip (work);
 
     std::ofstream (argv[2]) << report.str();
     fs::remove_all (work);

@@ -7,6 +7,14 @@
 
 namespace crest
 {
+// The coefficients a fraction t of the way from `from` to `to`: while a
+// filter moves, they ramp sample by sample between segment designs.
+inline BiquadCoefficients interpolate (const BiquadCoefficients& from, const BiquadCoefficients& to, double t) noexcept
+{
+    return { from.b0 + (to.b0 - from.b0) * t, from.b1 + (to.b1 - from.b1) * t, from.b2 + (to.b2 - from.b2) * t,
+             from.a1 + (to.a1 - from.a1) * t, from.a2 + (to.a2 - from.a2) * t };
+}
+
 class BiquadState
 {
 public:
@@ -23,22 +31,6 @@ public:
     {
         for (int i = 0; i < n; ++i)
             data[i] = process (data[i], c);
-    }
-
-    // While a filter moves: every coefficient ramps linearly from `from`
-    // (the design at the segment's start) to `to` (at its end), sample by
-    // sample, so a redesign every segment makes no step. `offset` is where
-    // data[0] falls in the segment of `segmentFrames`.
-    void processGliding (float* data, int n, const BiquadCoefficients& from, const BiquadCoefficients& to, int offset,
-                         int segmentFrames) noexcept
-    {
-        for (int i = 0; i < n; ++i)
-        {
-            const double t = (double) (offset + i + 1) / segmentFrames;
-            const BiquadCoefficients c { from.b0 + (to.b0 - from.b0) * t, from.b1 + (to.b1 - from.b1) * t, from.b2 + (to.b2 - from.b2) * t,
-                                         from.a1 + (to.a1 - from.a1) * t, from.a2 + (to.a2 - from.a2) * t };
-            data[i] = process (data[i], c);
-        }
     }
 
     void reset() noexcept { s1 = s2 = 0.0; }

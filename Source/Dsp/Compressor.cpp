@@ -3,6 +3,7 @@
 #include "Core/ModuleSpecs.h"
 
 #include "Core/Units.h"
+#include "FastDecibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,16 +21,6 @@ namespace
         return std::exp (-1.0 / (std::max (milliseconds, 0.001) * 0.001 * sampleRate));
     }
 } // namespace
-
-double Compressor::staticCurveDb (double x, double threshold, double r, double knee) noexcept
-{
-    const double over = x - threshold;
-    if (2 * over < -knee)
-        return x;
-    if (knee > 0 && 2 * std::abs (over) <= knee)
-        return x + (1 / r - 1) * (over + knee / 2) * (over + knee / 2) / (2 * knee);
-    return threshold + over / r;
-}
 
 Compressor::Compressor() : ParameterizedProcessor (moduleSpecs::compressor) {}
 
@@ -69,11 +60,13 @@ void Compressor::processWithKey (AudioView io, AudioView key) noexcept
 
     const int channels = std::min (io.numChannels, 2);
     const int keyChannels = std::min (key.numChannels, 2);
+    const bool linked = link >= 1.0 || channels == 1;
+    const int computers = linked ? 1 : channels;
     double deepest = 0;
     for (int i = 0; i < io.numFrames; ++i)
     {
         // Detector level per channel, in dB.
-        double levelDb[2];
+        double levelDb[2] = {};
         for (int ch = 0; ch < channels; ++ch)
         {
             double k = key.channels[std::min (ch, keyChannels - 1)][i];
@@ -82,25 +75,31 @@ void Compressor::processWithKey (AudioView io, AudioView key) noexcept
             if (rms >= 0)
             {
                 meanSquare[(size_t) ch] = rms * meanSquare[(size_t) ch] + (1 - rms) * k * k;
-                levelDb[ch] = 10 * std::log10 (std::max (meanSquare[(size_t) ch], 1e-30));
+                levelDb[ch] = 0.5 * fastGainToDb ((float) meanSquare[(size_t) ch]);
             }
             else
-                levelDb[ch] = 20 * std::log10 (std::max (std::abs (k), 1e-15));
+                levelDb[ch] = fastGainToDb ((float) std::abs (k));
         }
         const double loudest = channels > 1 ? std::max (levelDb[0], levelDb[1]) : levelDb[0];
-        for (int ch = 0; ch < channels; ++ch)
+        // Fully linked (the usual case) is one gain computer for both sides.
+        double gains[2] = { 1.0, 1.0 };
+        for (int c = 0; c < computers; ++c)
         {
-            const double level = loudest * link + levelDb[ch] * (1 - link);
+            const double level = linked ? loudest : loudest * link + levelDb[c] * (1 - link);
             const double target = staticCurveDb (level, threshold, r, knee) - level;   // <= 0
-            auto& g = smoothedGainDb[(size_t) ch];
+            auto& g = smoothedGainDb[(size_t) c];
             const double coefficient = target < g ? attack : release;
             g = coefficient * g + (1 - coefficient) * target;
+            if (g > -1.0e-6)
+                g = 0.0;   // recovered: stop paying for the exponential's endless tail
             deepest = std::min (deepest, g);
-            const double gain = dbToGain (g) * makeupGain;
-            const float dry = io.channels[ch][i];
-            io.channels[ch][i] = (float) (dry * (1 - wet) + dry * gain * wet);
+            gains[c] = (g == 0.0 ? 1.0 : (double) fastDbToGain ((float) g)) * makeupGain * wet + (1 - wet);
         }
+        for (int ch = 0; ch < channels; ++ch)
+            io.channels[ch][i] = (float) (io.channels[ch][i] * gains[linked ? 0 : ch]);
     }
+    if (linked)
+        smoothedGainDb[1] = smoothedGainDb[0];   // ready should the link be lowered
     deepestReduction.raise ((float) -deepest);
 }
 } // namespace crest

@@ -21,6 +21,7 @@
 #include "Realtime/PeakMeter.h"
 
 #include <array>
+#include <cmath>
 
 namespace crest
 {
@@ -55,7 +56,15 @@ public:
 
 
     // The static curve: output level for an input level, both in dB.
-    static double staticCurveDb (double inputDb, double thresholdDb, double ratio, double kneeDb) noexcept;
+    static double staticCurveDb (double x, double threshold, double ratio, double knee) noexcept
+    {
+        const double over = x - threshold;
+        if (2 * over < -knee)
+            return x;
+        if (knee > 0 && 2 * std::abs (over) <= knee)
+            return x + (1 / ratio - 1) * (over + knee / 2) * (over + knee / 2) / (2 * knee);
+        return threshold + over / ratio;
+    }
     // Deepest gain reduction (dB, >= 0) since the last call: for meters.
     float takeGainReductionDb() noexcept { return deepestReduction.take(); }
     // The smoothed gain reduction now (dB, >= 0), for tests and displays.

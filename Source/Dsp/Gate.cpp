@@ -2,7 +2,7 @@
 
 #include "Core/ModuleSpecs.h"
 
-#include "Core/Units.h"
+#include "FastDecibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -53,7 +53,7 @@ void Gate::process (AudioView io) noexcept
         for (int ch = 0; ch < channels; ++ch)
             peak = std::max (peak, (double) std::abs (io.channels[ch][i]));
         envelope = std::max (peak, envelope * decay);
-        const double levelDb = 20 * std::log10 (std::max (envelope, 1e-15));
+        const double levelDb = fastGainToDb ((float) envelope);
 
         double target;
         if (gating)
@@ -83,9 +83,12 @@ void Gate::process (AudioView io) noexcept
         const double coefficient = target > gainDb ? attack : release;
         gainDb = coefficient * gainDb + (1 - coefficient) * target;
         deepest = std::min (deepest, gainDb);
-        const float gain = (float) dbToGain (gainDb);
-        for (int ch = 0; ch < channels; ++ch)
-            io.channels[ch][i] *= gain;
+        if (gainDb != 0.0)
+        {
+            const float gain = fastDbToGain ((float) gainDb);
+            for (int ch = 0; ch < channels; ++ch)
+                io.channels[ch][i] *= gain;
+        }
     }
     deepestReduction.raise ((float) -deepest);
 }

@@ -93,18 +93,33 @@ void ParametricEq::process (AudioView io) noexcept
         if (segmentPosition == 0)
             updateSegment();
         const int n = std::min (io.numFrames - done, FilterSmoother::segmentFrames - segmentPosition);
+        // Sample by sample through every active band, both channels side by
+        // side: the two channels' recursions are independent, so the CPU
+        // overlaps them instead of waiting on one long chain.
+        Band* active[numBands];
+        int count = 0;
         for (auto& band : bands)
+            if (band.active)
+                active[count++] = &band;
+        if (count > 0)
         {
-            if (! band.active)
-                continue;
-            for (int ch = 0; ch < channels; ++ch)
+            float* left = io.channels[0] + done;
+            float* right = channels > 1 ? io.channels[1] + done : nullptr;
+            for (int i = 0; i < n; ++i)
             {
-                float* data = io.channels[ch] + done;
-                auto& state = band.state[(size_t) ch];
-                if (band.moving)
-                    state.processGliding (data, n, band.previous, band.coefficients, segmentPosition, FilterSmoother::segmentFrames);
-                else
-                    state.process (data, n, band.coefficients);
+                const double t = (double) (segmentPosition + i + 1) / FilterSmoother::segmentFrames;
+                float l = left[i], r = right != nullptr ? right[i] : 0.0f;
+                for (int b = 0; b < count; ++b)
+                {
+                    Band& band = *active[b];
+                    const BiquadCoefficients c = band.moving ? interpolate (band.previous, band.coefficients, t) : band.coefficients;
+                    l = band.state[0].process (l, c);
+                    if (right != nullptr)
+                        r = band.state[1].process (r, c);
+                }
+                left[i] = l;
+                if (right != nullptr)
+                    right[i] = r;
             }
         }
         done += n;
