@@ -79,6 +79,7 @@ double timeRender (const SessionDocument& session, const fs::path& out)
     MediaPool media;
     RenderRequest request;
     request.output = out;
+    request.replaceExisting = true;   // the same name, run after run
     request.format = { Container::wav, SampleEncoding::float32 };
     const auto start = Clock::now();
     renderSession (session, request, media);

@@ -61,32 +61,41 @@ void Compressor::processWithKey (AudioView io, AudioView key) noexcept
     const int channels = std::min (io.numChannels, 2);
     const int keyChannels = std::min (key.numChannels, 2);
     const bool linked = link >= 1.0 || channels == 1;
+    const double slope = 1.0 / r - 1.0, halfKnee = knee / 2, kneeScale = knee > 0 ? slope / (2 * knee) : 0.0;
     const int computers = linked ? 1 : channels;
     double deepest = 0;
     for (int i = 0; i < io.numFrames; ++i)
     {
-        // Detector level per channel, in dB.
-        double levelDb[2] = {};
+        // Detector level per channel (linear power or magnitude), then in
+        // dB: for a linked pair only the louder side needs the logarithm.
+        double detected[2] = {};
         for (int ch = 0; ch < channels; ++ch)
         {
             double k = key.channels[std::min (ch, keyChannels - 1)][i];
             if (highPassHz > 0)
                 k = keyFilter[(size_t) ch].process ((float) k, keyFilterCoefficients);
             if (rms >= 0)
-            {
-                meanSquare[(size_t) ch] = rms * meanSquare[(size_t) ch] + (1 - rms) * k * k;
-                levelDb[ch] = 0.5 * fastGainToDb ((float) meanSquare[(size_t) ch]);
-            }
+                detected[ch] = meanSquare[(size_t) ch] = rms * meanSquare[(size_t) ch] + (1 - rms) * k * k;
             else
-                levelDb[ch] = fastGainToDb ((float) std::abs (k));
+                detected[ch] = std::abs (k);
         }
-        const double loudest = channels > 1 ? std::max (levelDb[0], levelDb[1]) : levelDb[0];
+        const double toDb = rms >= 0 ? 0.5 : 1.0;   // power or magnitude
+        auto inDb = [toDb] (double v) { return toDb * fastGainToDb ((float) v); };
+        const double loudest = inDb (channels > 1 ? std::max (detected[0], detected[1]) : detected[0]);
+        double levelDb[2] = { loudest, loudest };
+        if (! linked)
+            for (int ch = 0; ch < channels; ++ch)
+                levelDb[ch] = inDb (detected[ch]);
         // Fully linked (the usual case) is one gain computer for both sides.
         double gains[2] = { 1.0, 1.0 };
         for (int c = 0; c < computers; ++c)
         {
             const double level = linked ? loudest : loudest * link + levelDb[c] * (1 - link);
-            const double target = staticCurveDb (level, threshold, r, knee) - level;   // <= 0
+            // The static curve's reduction, with its divisions done once per block.
+            const double over = level - threshold;
+            const double target = 2 * over < -knee ? 0.0
+                                  : (knee > 0 && 2 * std::abs (over) <= knee) ? kneeScale * (over + halfKnee) * (over + halfKnee)
+                                                                              : slope * over;   // <= 0
             auto& g = smoothedGainDb[(size_t) c];
             const double coefficient = target < g ? attack : release;
             g = coefficient * g + (1 - coefficient) * target;

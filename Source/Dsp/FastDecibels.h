@@ -29,16 +29,19 @@ inline float fastLog2 (float x) noexcept
 inline float fastExp2 (float x) noexcept
 {
     x = std::fmax (-126.0f, std::fmin (126.0f, x));
-    const float whole = std::floor (x);
-    const float f = x - whole;   // [0, 1)
+    // floor by truncation (no library call on baseline x86-64).
+    int whole = (int) x;
+    whole -= x < (float) whole ? 1 : 0;
+    const float f = x - (float) whole;   // [0, 1)
     // 2^f: least squares, degree 6, on Chebyshev nodes in [0, 1).
     const float p = 1.0f + f * (0.693146929f + f * (0.240230503f + f * (0.05548042f + f * (0.00968459319f
                         + f * (0.00123877052f + f * 0.000218779001f)))));
-    return p * std::bit_cast<float> ((uint32_t) ((int) whole + 127) << 23);
+    return p * std::bit_cast<float> ((uint32_t) (whole + 127) << 23);
 }
 
-inline constexpr float dbPerOctave = 6.0205999f;   // 20 log10(2)
+inline constexpr float dbPerOctave = 6.0205999f;          // 20 log10(2)
+inline constexpr float octavesPerDb = 0.16609640474f;      // its reciprocal: a multiply, not a divide
 
 inline float fastGainToDb (float gain) noexcept { return dbPerOctave * fastLog2 (gain); }
-inline float fastDbToGain (float db) noexcept { return fastExp2 (db / dbPerOctave); }
+inline float fastDbToGain (float db) noexcept { return fastExp2 (db * octavesPerDb); }
 } // namespace crest

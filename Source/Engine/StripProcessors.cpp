@@ -5,7 +5,7 @@ namespace crest
 StripProcessors::StripProcessors (int channels, double sampleRate, int maxBlockFrames)
 {
     const ProcessSpec spec { sampleRate, maxBlockFrames, channels };
-    for (Processor* p : { (Processor*) &filters, (Processor*) &gateModule, (Processor*) &eq, (Processor*) &compressorModule })
+    for (Processor* p : modules())
         p->prepare (spec);
 }
 
@@ -44,6 +44,12 @@ void StripProcessors::applyAll (const StripDocument& strip) noexcept
 {
     for (const auto& parameter : stripParameters())
         apply (parameter, strip.value (parameter.key));
+}
+
+void StripProcessors::reset() noexcept
+{
+    for (Processor* p : modules())
+        p->reset();
 }
 
 bool StripProcessors::runIfOn (Switch& s, Processor& p, AudioView io) noexcept

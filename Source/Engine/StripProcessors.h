@@ -30,6 +30,8 @@ public:
 
     // In place on `io` (the track's own channels).
     void process (AudioView io) noexcept;
+    // Audio thread: every module back to silence (after NaN or Inf).
+    void reset() noexcept;
 
     // Stereo tracks only: 0 % mono, 100 % as recorded, 200 % twice as wide.
     float widthPercent() const noexcept { return width.load (std::memory_order_relaxed); }
@@ -44,6 +46,7 @@ private:
         bool wasOn = false;   // audio thread
     };
     Processor& module (StripModule which) noexcept;
+    std::array<Processor*, 4> modules() noexcept { return { &filters, &gateModule, &eq, &compressorModule }; }
     bool runIfOn (Switch& s, Processor& p, AudioView io) noexcept;
 
     PassFilter filters;

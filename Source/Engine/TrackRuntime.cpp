@@ -80,17 +80,23 @@ void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool
 
     const float* left = input[0];
     const float* right = input[numChannels > 1 ? 1 : 0];
+    // The NaN/Inf check rides along: x * 0 is 0 unless x is not finite.
+    float probe = 0.0f;
     for (int i = 0; i < numFrames; ++i)
     {
-        outLeft[i] = left[i] * gainLeft.next();
-        outRight[i] = right[i] * gainRight.next();
+        const float l = left[i] * gainLeft.next();
+        const float r = right[i] * gainRight.next();
+        outLeft[i] = l;
+        outRight[i] = r;
+        probe += (l + r) * 0.0f;
     }
-    if (! allFinite (outLeft, numFrames) || ! allFinite (outRight, numFrames))
+    if (probe != 0.0f)
     {
         // Muted for this block; filters holding NaN would stay broken, so
-        // the inserts start again from silence.
+        // the strip and the inserts start again from silence.
         std::fill (outLeft, outLeft + numFrames, 0.0f);
         std::fill (outRight, outRight + numFrames, 0.0f);
+        strip.reset();
         inserts.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
