@@ -276,6 +276,9 @@ int runInfo (const Args& args)
                              seconds ((double) c.lengthSamples / session.sampleRate).c_str(), state.c_str());
             }
         }
+        std::printf ("  %-16s stereo  fader %+5.1f dB\n", "mix bus", session.mixBusFaderDb);
+        for (const auto& line : summarizeStrip (session.mixBusStrip))
+            std::printf ("      %s\n", line.c_str());
         std::printf ("  length %s\n", seconds ((double) end / session.sampleRate).c_str());
         if (offline > 0)
         {

@@ -65,6 +65,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
         masterRuntime = std::make_shared<BusRuntime> (session.sampleRate, options.maxBlockFrames, std::move (chain));
     }
     mixBusRuntime->faderDb = (float) session.mixBusFaderDb;
+    mixBusRuntime->strip.applyAll (session.mixBusStrip);
 
     auto plan = std::make_unique<RenderPlan>();
     plan->sampleRate = session.sampleRate;

@@ -171,6 +171,13 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
             bus->faderDb = (float) (double) tree[property];
         return;
     }
+    if (tree.hasType (ids::SESSION))
+        if (const auto* parameter = findStripParameter (stripKeyOf (property)))
+        {
+            if (auto bus = builder.mixBus())
+                bus->strip.apply (*parameter, SessionModel::stripValue (tree, parameter->key));
+            return;
+        }
     rebuild();
 }
 

@@ -81,5 +81,15 @@ void StripProcessors::process (AudioView io) noexcept
         runIfOn (switches[(size_t) StripModule::eq], eq, io);
         runIfOn (switches[(size_t) StripModule::compressor], compressorModule, io);
     }
+    // Width on mid/side: 0 % folds to mono, 200 % doubles the side.
+    const float w = width.load (std::memory_order_relaxed) / 100.0f;
+    if (io.numChannels == 2 && w != 1.0f)
+        for (int i = 0; i < io.numFrames; ++i)
+        {
+            const float mid = 0.5f * (io.channels[0][i] + io.channels[1][i]);
+            const float side = 0.5f * (io.channels[0][i] - io.channels[1][i]) * w;
+            io.channels[0][i] = mid + side;
+            io.channels[1][i] = mid - side;
+        }
 }
 } // namespace crest

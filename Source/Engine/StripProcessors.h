@@ -1,7 +1,7 @@
 // A track's channel-strip modules, in the order a console runs them:
 // polarity, high/low-pass filters, gate, then EQ and compressor (either
-// order), and stereo width. Owned by the track's runtime, so they outlive
-// plan swaps. A module that is off is skipped entirely; one switched on
+// order), and stereo width. Owned by a track's or bus's runtime, so they
+// outlive plan swaps. A module that is off is skipped entirely; one switched on
 // starts from a clean state.
 //
 // apply() and applyAll(): any thread but the audio thread (they only
@@ -32,9 +32,6 @@ public:
     void process (AudioView io) noexcept;
     // Audio thread: every module back to silence (after NaN or Inf).
     void reset() noexcept;
-
-    // Stereo tracks only: 0 % mono, 100 % as recorded, 200 % twice as wide.
-    float widthPercent() const noexcept { return width.load (std::memory_order_relaxed); }
 
     Compressor& compressor() noexcept { return compressorModule; }
     Gate& gate() noexcept { return gateModule; }

@@ -64,19 +64,6 @@ void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool
     strip.process ({ input, numChannels, numFrames });
     inserts.process ({ input, numChannels, numFrames });
 
-    if (numChannels == 2)
-    {
-        // Width on mid/side: 0 % folds to mono, 200 % doubles the side.
-        const float w = strip.widthPercent() / 100.0f;
-        if (w != 1.0f)
-            for (int i = 0; i < numFrames; ++i)
-            {
-                const float mid = 0.5f * (input[0][i] + input[1][i]);
-                const float side = 0.5f * (input[0][i] - input[1][i]) * w;
-                input[0][i] = mid + side;
-                input[1][i] = mid - side;
-            }
-    }
 
     const float* left = input[0];
     const float* right = input[numChannels > 1 ? 1 : 0];
@@ -110,7 +97,8 @@ void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool
     controls.meterRight.raise (peakOf (outRight, numFrames));
 }
 
-BusRuntime::BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain processors) : chain (std::move (processors))
+BusRuntime::BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain processors)
+    : strip (2, sampleRate, maxBlockFrames), chain (std::move (processors))
 {
     chain.prepare ({ sampleRate, maxBlockFrames, 2 });
     gain.setRampLength (rampLength (sampleRate));
@@ -119,6 +107,7 @@ BusRuntime::BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain pr
 void BusRuntime::process (float* left, float* right, int numFrames) noexcept
 {
     float* stereo[] = { left, right };
+    strip.process ({ stereo, 2, numFrames });
     chain.process ({ stereo, 2, numFrames });
 
     const float target = (float) params::faderGain (faderDb.load (std::memory_order_relaxed));
@@ -141,6 +130,7 @@ void BusRuntime::process (float* left, float* right, int numFrames) noexcept
     {
         std::fill (left, left + numFrames, 0.0f);
         std::fill (right, right + numFrames, 0.0f);
+        strip.reset();
         chain.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }

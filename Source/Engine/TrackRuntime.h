@@ -39,7 +39,7 @@ public:
     int channels() const noexcept { return numChannels; }
     int latencySamples() const noexcept { return inserts.latencySamples(); }
 
-    // Audio thread: trim, the strip's modules, inserts, stereo width,
+    // Audio thread: trim, the strip's modules (width last), inserts,
     // fader, mute/solo and pan on `input` (channels() wide), then latency
     // compensation, written to `outL/outR`.
     void process (float* const* input, int numFrames, PanLaw law, bool anySolo, DelayLine* compensation,
@@ -52,12 +52,13 @@ private:
     bool primed = false;
 };
 
-// The mix bus and the master: a stereo chain and a fader.
+// The mix bus and the master: a channel strip, a stereo chain and a fader.
 class BusRuntime
 {
 public:
     BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain chain);
 
+    StripProcessors strip;
     std::atomic<float> faderDb { 0.0f };
     PeakMeter meterLeft, meterRight;
     std::atomic<uint64_t> nonFiniteBlocks { 0 };   // as for tracks

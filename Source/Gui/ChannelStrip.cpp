@@ -4,7 +4,6 @@
 
 #include "Core/ParameterSpec.h"
 #include "Engine/SessionPlayer.h"
-#include "Session/StripSummary.h"
 
 namespace crest
 {
@@ -17,7 +16,7 @@ juce::Colour ChannelStrip::trackColour (int index)
 }
 
 ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
-    : model (m), trackTree (std::move (t)), colour (trackColour (index))
+    : model (m), trackTree (std::move (t)), colour (trackColour (index)), stripButton (m, trackTree)
 {
     nameLabel.setJustificationType (juce::Justification::centred);
     nameLabel.setFont (juce::Font (14.0f, juce::Font::bold));
@@ -92,8 +91,6 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
     };
     addAndMakeVisible (soloButton);
 
-    stripButton.setTitle ("Channel strip");
-    stripButton.onClick = [this] { openStripEditor(); };
     addAndMakeVisible (stripButton);
 
     fader.setColour (juce::Slider::rotarySliderFillColourId, colour);
@@ -134,30 +131,6 @@ void ChannelStrip::refreshFromModel()
     soloButton.setToggleState ((bool) trackTree[ids::solo], juce::dontSendNotification);
     fader.showValue ((double) trackTree[ids::faderDb]);
 
-    // The strip button names the modules that are on: "HP EQ C", or "STRIP".
-    juce::StringArray on;
-    const std::pair<const char*, const char*> modules[] = { { "filters.enabled", "F" }, { "gate.enabled", "G" },
-                                                            { "eq.enabled", "EQ" }, { "compressor.enabled", "C" } };
-    for (const auto& [key, shortName] : modules)
-        if (SessionModel::stripValue (trackTree, key) >= 0.5)
-            on.add (shortName);
-    if (SessionModel::stripValue (trackTree, stripKeys::invertPolarity) >= 0.5)
-        on.insert (0, juce::String::fromUTF8 ("\xc3\x98"));
-    stripButton.setButtonText (on.isEmpty() ? juce::String ("STRIP") : on.joinIntoString (" "));
-    stripButton.setToggleState (! on.isEmpty(), juce::dontSendNotification);
-    juce::StringArray summary;
-    for (const auto& line : summarizeStrip (SessionModel::stripOf (trackTree)))
-        summary.add (juce::String::fromUTF8 (line.c_str()));
-    stripButton.setTooltip ("Channel strip: filters, gate, EQ, compressor. Click to edit."
-                            + (summary.isEmpty() ? juce::String() : "\n" + summary.joinIntoString ("\n")));
-}
-
-void ChannelStrip::openStripEditor()
-{
-    if (stripWindow == nullptr)
-        stripWindow = std::make_unique<StripEditorWindow> (model, trackTree);
-    stripWindow->setVisible (true);
-    stripWindow->toFront (true);
 }
 
 void ChannelStrip::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&)

@@ -9,7 +9,7 @@
 
 #include "GainFader.h"
 #include "LevelMeter.h"
-#include "StripEditor.h"
+#include "StripButton.h"
 
 #include "Session/SessionModel.h"
 
@@ -26,7 +26,7 @@ public:
     ~ChannelStrip() override;
 
     const juce::ValueTree& track() const noexcept { return trackTree; }
-    juce::Button& stripEditorButton() noexcept { return stripButton; }
+    StripButton& stripEditorButton() noexcept { return stripButton; }
     void updateMeter (SessionPlayer& player);
     void resetMeter() { meter.reset(); }
 
@@ -39,7 +39,6 @@ public:
 private:
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
     void refreshFromModel();
-    void openStripEditor();
     static juce::String formatPan (double pan);
 
     SessionModel& model;
@@ -51,8 +50,7 @@ private:
     juce::Slider panKnob { juce::Slider::RotaryHorizontalVerticalDrag, juce::Slider::NoTextBox };
     juce::Label panLabel;
     juce::TextButton muteButton { "M" }, soloButton { "S" };
-    juce::TextButton stripButton;
-    std::unique_ptr<StripEditorWindow> stripWindow;
+    StripButton stripButton;
     GainFader fader;
     LevelMeter meter;
     bool panDragging = false;

@@ -9,7 +9,7 @@
 namespace crest
 {
 MixBusStrip::MixBusStrip (SessionModel& m)
-    : model (m), session (m.state())
+    : model (m), session (m.state()), stripButton (m, m.state())
 {
     title.setText ("MIX BUS", juce::dontSendNotification);
     title.setJustificationType (juce::Justification::centred);
@@ -25,6 +25,8 @@ MixBusStrip::MixBusStrip (SessionModel& m)
     peakLabel.setText ("-inf", juce::dontSendNotification);
     peakLabel.setInterceptsMouseClicks (false, false);
     addAndMakeVisible (peakLabel);
+
+    addAndMakeVisible (stripButton);
 
     fader.setColour (juce::Slider::rotarySliderFillColourId, colours::accent);
     fader.onEdit = [this] (double db, bool newGesture)
@@ -107,10 +109,12 @@ void MixBusStrip::resized()
     title.setBounds (area.removeFromTop (20));
     area.removeFromTop (8);
     peakLabel.setBounds (area.removeFromTop (22).reduced (14, 0));
+    area.removeFromTop (8);
+    stripButton.setBounds (area.removeFromTop (22).reduced (14, 0));
     area.removeFromTop (16);
     area.removeFromBottom (8);
     // Align the fader section with the track strips' (same top offset).
-    area.removeFromTop (juce::jmax (0, 142 - area.getY()));
+    area.removeFromTop (juce::jmax (0, 168 - area.getY()));
 
     auto meterArea = area.removeFromRight (46);
     fader.setTextBoxStyle (juce::Slider::TextBoxBelow, false, area.getWidth(), 20);

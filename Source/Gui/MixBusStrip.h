@@ -1,5 +1,6 @@
-// The master strip at the right of the mixer: the mix bus fader (written
-// to the session's mixBusFaderDb, undoable) and the bus's stereo meter,
+// The master strip at the right of the mixer: the mix bus's channel-strip
+// button, its fader (written to the session's mixBusFaderDb, undoable) and
+// the bus's stereo meter,
 // drawn wider than a track strip so the eye finds it.
 //
 // Message thread only. updateMeter() is called by the mixer's timer.
@@ -7,6 +8,7 @@
 
 #include "GainFader.h"
 #include "LevelMeter.h"
+#include "StripButton.h"
 
 #include "Session/SessionModel.h"
 
@@ -40,6 +42,7 @@ private:
     juce::ValueTree session;
     juce::Label title;
     juce::Label peakLabel;
+    StripButton stripButton;
     GainFader fader;
     LevelMeter meter;
     float peakHoldDb = -200.0f;   // the loudest peak since the last click, for the readout

@@ -9,6 +9,11 @@ namespace crest
 {
 namespace
 {
+    // A bus (the session's tree holds the mix bus's strip) is stereo.
+    bool isStereo (const juce::ValueTree& tree) { return tree.hasType (ids::SESSION) || (int) tree[ids::channels] == 2; }
+
+    juce::String ownerName (const juce::ValueTree& tree) { return tree.hasType (ids::SESSION) ? juce::String ("Mix bus") : tree[ids::name].toString(); }
+
     bool isSwitch (const ParameterSpec& spec) { return spec.minimum == 0 && spec.maximum == 1 && spec.unit.empty(); }
     bool isShape (const StripParameter& p) { return p.key.ends_with (".shape"); }
 
@@ -68,7 +73,7 @@ public:
     Page (StripEditor& owner, StripModule module) : editor (owner), which (module)
     {
         for (const auto& p : stripParameters())
-            if (p.module == module && (module != StripModule::none || p.key != stripKeys::widthPercent || (int) owner.track[ids::channels] == 2))
+            if (p.module == module && (module != StripModule::none || p.key != stripKeys::widthPercent || isStereo (owner.track)))
                 add (p);
         refresh();
     }
@@ -226,7 +231,7 @@ void StripEditor::resized()
 }
 
 StripEditorWindow::StripEditorWindow (SessionModel& model, juce::ValueTree track)
-    : juce::DocumentWindow (track[ids::name].toString() + " - channel strip", colours::background, juce::DocumentWindow::closeButton)
+    : juce::DocumentWindow (ownerName (track) + " - channel strip", colours::background, juce::DocumentWindow::closeButton)
 {
     content = new StripEditor (model, track);
     setContentOwned (content, true);

@@ -60,13 +60,14 @@ struct TrackDocument
 struct SessionDocument
 {
     // 1: tracks, clips, trim, fader, pan (the foundation).
-    // 2: each track's channel strip (filters, gate, EQ, compressor).
+    // 2: a channel strip on each track and on the mix bus.
     static constexpr int currentVersion = 2;
 
     int version = currentVersion;
     double sampleRate = 48000.0;
     PanLaw panLaw = defaultPanLaw;
     double mixBusFaderDb = 0.0;
+    StripDocument mixBusStrip;
     std::vector<TrackDocument> tracks;
 
     bool operator== (const SessionDocument&) const = default;

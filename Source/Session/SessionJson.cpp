@@ -333,6 +333,12 @@ SessionDocument parseSessionJson (std::string_view text, const std::string& sour
     {
         FieldReader bus (*mixBus, "mixBus.", sourceName);
         session.mixBusFaderDb = bus.number ("faderDb", 0.0, params::faderDb.minimum, params::faderDb.maximum, " dB");
+        if (const Json* strip = bus.find ("strip"))
+        {
+            if (! strip->is_object())
+                bus.fail ("mixBus.strip must be an object");
+            readStripObject (*strip, "", "mixBus.strip.", sourceName, session.mixBusStrip);
+        }
     }
 
     if (const Json* tracks = r.find ("tracks"))
@@ -359,6 +365,8 @@ std::string writeSessionJson (const SessionDocument& session)
     json["sampleRate"] = session.sampleRate;
     json["panLaw"] = std::string (panLawName (session.panLaw));
     json["mixBus"] = Json { { "faderDb", session.mixBusFaderDb } };
+    if (! session.mixBusStrip.values.empty())
+        json["mixBus"]["strip"] = writeStrip (session.mixBusStrip);
     json["tracks"] = Json::array();
     for (const auto& track : session.tracks)
     {

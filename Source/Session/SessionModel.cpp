@@ -64,6 +64,8 @@ void SessionModel::load (const SessionDocument& document)
     fresh.setProperty (ids::sampleRate, document.sampleRate, nullptr);
     fresh.setProperty (ids::panLaw, juce::String (std::string (panLawName (document.panLaw))), nullptr);
     fresh.setProperty (ids::mixBusFaderDb, document.mixBusFaderDb, nullptr);
+    for (const auto& [key, value] : document.mixBusStrip.values)
+        fresh.setProperty (stripProperty (key), value, nullptr);
     for (const auto& track : document.tracks)
     {
         juce::ValueTree t (ids::TRACK);
@@ -95,6 +97,7 @@ SessionDocument SessionModel::toDocument() const
     document.sampleRate = tree[ids::sampleRate];
     document.panLaw = panLawFromName (tree[ids::panLaw].toString().toStdString()).value_or (defaultPanLaw);
     document.mixBusFaderDb = tree[ids::mixBusFaderDb];
+    document.mixBusStrip = stripOf (tree);
     for (const auto& t : tree)
     {
         TrackDocument track;

@@ -55,7 +55,8 @@ public:
     juce::ValueTree addClip (juce::ValueTree track, const ClipDocument& clip);
     void removeClip (juce::ValueTree track, int clipIndex);
     void setTrackValue (juce::ValueTree track, const juce::Identifier& property, const juce::var& value);
-    // A channel-strip value by its StripParameters key, clamped to its range.
+    // A channel-strip value by its StripParameters key, clamped to its
+    // range: on a track's tree, or on the session's (the mix bus's strip).
     void setStripValue (juce::ValueTree track, std::string_view key, double value);
     static double stripValue (const juce::ValueTree& track, std::string_view key);
     static StripDocument stripOf (const juce::ValueTree& track);

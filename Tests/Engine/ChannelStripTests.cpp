@@ -7,6 +7,7 @@
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Render/OfflineRenderer.h"
+#include "Session/SessionFile.h"
 
 #include <catch2/catch.hpp>
 
@@ -102,4 +103,33 @@ TEST_CASE ("a strip value moved in the model reaches the runtime without a recom
     CHECK (model.toDocument().tracks[0].strip.value ("compressor.ratio") == 50);
     model.undoManager().undo();
     CHECK (runtime->strip.compressor().parameter (Compressor::ratio) == 4);
+}
+
+TEST_CASE ("the mix bus has a strip too: saved, reloaded, heard and moved live", "[engine][strip]")
+{
+    TempFolder dir;
+    writeSine (dir / "a.wav", 48000, 1000, 0.25, 1.0);
+    writeSine (dir / "b.wav", 48000, 1000, 0.25, 1.0);
+    auto session = sessionOf ({ dir / "a.wav", dir / "b.wav" });
+    session.panLaw = PanLaw::zeroDb;
+    const auto flat = renderToMemory (session, dir);
+    session.mixBusStrip.set ("eq.enabled", 1);
+    session.mixBusStrip.set ("eq.band4.on", 1);
+    session.mixBusStrip.set ("eq.band4.frequencyHz", 1000);
+    session.mixBusStrip.set ("eq.band4.gainDb", -6);
+    session.mixBusStrip.set ("widthPercent", 0);
+    const auto cut = renderToMemory (session, dir);
+    CHECK (rmsDb (cut, 0, 24000, 48000) - rmsDb (flat, 0, 24000, 48000) == Approx (-6.0).margin (0.02));
+
+    saveSessionFile (session, dir / "s.crest");
+    const auto loaded = loadSessionFile (dir / "s.crest");
+    CHECK (loaded.mixBusStrip == session.mixBusStrip);
+
+    SessionModel model;
+    model.load (loaded);
+    CHECK (model.toDocument().mixBusStrip == session.mixBusStrip);
+    MediaPool media (dir / "cache");
+    SessionPlayer player (model, media);
+    model.setStripValue (model.state(), "compressor.thresholdDb", -40);
+    CHECK (player.mixBus()->strip.compressor().parameter (Compressor::thresholdDb) == -40);
 }
