@@ -248,6 +248,71 @@ namespace
             }
         }
     }
+    // Where an engineer would reach first: high-pass what has no business
+    // in the lows, a touch of EQ for each part's place, compression on the
+    // drums, bass and voice. The stems' levels are set from the raw mix
+    // (above); these shape it.
+    void applyDemoStrip (TrackDocument& track)
+    {
+        std::vector<std::pair<std::string, double>> settings;
+        auto highPass = [&] (double hz) {
+            settings.insert (settings.end(), { { "filters.enabled", 1 }, { "filters.highPassOn", 1 }, { "filters.highPassHz", hz } });
+        };
+        auto band = [&] (int n, double hz, double gainDb, double q) {
+            const auto b = "eq.band" + std::to_string (n) + ".";
+            settings.insert (settings.end(), { { "eq.enabled", 1 }, { b + "on", 1 }, { b + "frequencyHz", hz }, { b + "gainDb", gainDb }, { b + "q", q } });
+        };
+        auto compress = [&] (double threshold, double ratio, double attackMs, double releaseMs) {
+            settings.insert (settings.end(), { { "compressor.enabled", 1 }, { "compressor.thresholdDb", threshold }, { "compressor.ratio", ratio },
+                                               { "compressor.attackMs", attackMs }, { "compressor.releaseMs", releaseMs } });
+        };
+        const auto& name = track.name;
+        if (name == "Kick")
+        {
+            highPass (30);
+            band (2, 60, 2, 1.0);
+            band (3, 400, -3, 1.4);
+            compress (-14, 4, 12, 80);
+        }
+        else if (name == "Snare")
+        {
+            highPass (90);
+            band (2, 200, 1.5, 1.0);
+            band (8, 6000, 2, 0.7071);
+            compress (-16, 3, 8, 120);
+        }
+        else if (name == "Hats")
+            highPass (300);
+        else if (name == "Bass")
+        {
+            highPass (32);
+            band (2, 250, -2.5, 1.2);
+            compress (-20, 4, 6, 140);
+        }
+        else if (name == "Pad")
+        {
+            highPass (140);
+            band (3, 400, -2, 0.9);
+            settings.push_back ({ "widthPercent", 130 });
+        }
+        else if (name == "Lead")
+        {
+            highPass (120);
+            band (5, 3000, 1.5, 1.0);
+        }
+        else if (name == "Voice")
+        {
+            highPass (100);
+            band (2, 300, -2, 1.0);
+            band (5, 3000, 2, 1.0);
+            compress (-22, 3, 5, 150);
+            settings.push_back ({ "compressor.rmsDetection", 1 });
+        }
+        else if (name == "FX")
+            highPass (200);
+        for (const auto& [key, value] : settings)
+            track.strip.set (key, value);
+    }
 } // namespace
 
 DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function<void (double)>& progress, bool replaceExisting)
@@ -333,10 +398,16 @@ DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function
         track.pan = s.pan;
         track.faderDb = s.faderDb;
         track.clips.push_back ({ path.string(), 0, 0, frames, 0.0, 0, 0 });
+        applyDemoStrip (track);
         song.session.tracks.push_back (std::move (track));
         if (progress)
             progress (0.8 + 0.2 * (double) (k + 1) / (double) stems.size());
     }
+    // A gentle glue on the mix bus: 2:1, slow attack, the knee soft.
+    for (const auto& [key, value] : std::initializer_list<std::pair<const char*, double>> {
+             { "compressor.enabled", 1 }, { "compressor.thresholdDb", -16 }, { "compressor.ratio", 2 }, { "compressor.attackMs", 30 },
+             { "compressor.releaseMs", 200 }, { "compressor.kneeDb", 8 } })
+        song.session.mixBusStrip.set (key, value);
     saveSessionFile (song.session, song.sessionFile, replaceExisting ? SaveMode::replaceSession : SaveMode::createNew);
     return song;
 }
