@@ -103,6 +103,26 @@ namespace
         return { a1, std::exp (-2 * zeta * wp) };
     }
 
+    // Matched poles and the squared-magnitude coefficients of their
+    // denominator in Vicanek's basis (A0 at DC, A1 at Nyquist, A2 between).
+    struct Denominator
+    {
+        BiquadCoefficients c;   // a1 and a2 set
+        double A0, A1, A2;
+    };
+
+    Denominator matchedDenominator (const Analog& analog, double w0) noexcept
+    {
+        const auto poles = matchedPoles (analog, w0);
+        Denominator d;
+        d.c.a1 = poles.a1;
+        d.c.a2 = poles.a2;
+        d.A0 = (1 + poles.a1 + poles.a2) * (1 + poles.a1 + poles.a2);
+        d.A1 = (1 - poles.a1 + poles.a2) * (1 - poles.a1 + poles.a2);
+        d.A2 = -4 * poles.a2;
+        return d;
+    }
+
     // A numerator with |b(e^jw)|^2 = B0 phi0 + B1 phi1 + B2 phi2 (minimum phase).
     void numeratorFromSquares (double B0, double B1, double B2, BiquadCoefficients& c) noexcept
     {
@@ -117,13 +137,7 @@ namespace
     // analog magnitude at DC, at Nyquist and at w0.
     BiquadCoefficients threePoint (const Analog& analog, double w0, double nyquistOmega) noexcept
     {
-        const auto poles = matchedPoles (analog, w0);
-        BiquadCoefficients c;
-        c.a1 = poles.a1;
-        c.a2 = poles.a2;
-        const double A0 = (1 + c.a1 + c.a2) * (1 + c.a1 + c.a2);
-        const double A1 = (1 - c.a1 + c.a2) * (1 - c.a1 + c.a2);
-        const double A2 = -4 * c.a2;
+        auto [c, A0, A1, A2] = matchedDenominator (analog, w0);
         const Basis at (w0);
         const double B0 = A0 * analog.magnitudeSquared (0);
         const double B1 = A1 * analog.magnitudeSquared (nyquistOmega);
@@ -300,13 +314,7 @@ BiquadCoefficients designMatched (const FilterSettings& settings, double sampleR
     const auto analog = prototype (f);
     const double w0 = 2 * std::numbers::pi * f.frequencyHz / sampleRate;
 
-    BiquadCoefficients c;
-    const auto poles = matchedPoles (analog, w0);
-    c.a1 = poles.a1;
-    c.a2 = poles.a2;
-    const double A0 = (1 + c.a1 + c.a2) * (1 + c.a1 + c.a2);
-    const double A1 = (1 - c.a1 + c.a2) * (1 - c.a1 + c.a2);
-    const double A2 = -4 * c.a2;
+    auto [c, A0, A1, A2] = matchedDenominator (analog, w0);
     const Basis at (w0);
     const double denominatorAtW0 = A0 * at.phi0 + A1 * at.phi1 + A2 * at.phi2;
     switch (f.shape)

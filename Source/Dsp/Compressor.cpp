@@ -4,6 +4,7 @@
 
 #include "Core/Units.h"
 #include "FastDecibels.h"
+#include "OnePole.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,11 +16,6 @@ namespace
     // The RMS detector's window: long enough to read a low note's power,
     // short enough to follow a phrase.
     constexpr double rmsWindowMs = 10.0;
-
-    double coefficientFor (double milliseconds, double sampleRate) noexcept
-    {
-        return std::exp (-1.0 / (std::max (milliseconds, 0.001) * 0.001 * sampleRate));
-    }
 } // namespace
 
 Compressor::Compressor() : ParameterizedProcessor (moduleSpecs::compressor) {}
@@ -42,9 +38,9 @@ void Compressor::reset() noexcept
 void Compressor::processWithKey (AudioView io, AudioView key) noexcept
 {
     const double threshold = parameter (thresholdDb), r = parameter (ratio), knee = parameter (kneeDb);
-    const double attack = coefficientFor (parameter (attackMs), sampleRate);
-    const double release = coefficientFor (parameter (releaseMs), sampleRate);
-    const double rms = parameter (rmsDetection) >= 0.5 ? coefficientFor (rmsWindowMs, sampleRate) : -1.0;
+    const double attack = onePoleCoefficient (parameter (attackMs), sampleRate);
+    const double release = onePoleCoefficient (parameter (releaseMs), sampleRate);
+    const double rms = parameter (rmsDetection) >= 0.5 ? onePoleCoefficient (rmsWindowMs, sampleRate) : -1.0;
     const double link = parameter (stereoLink) / 100.0;
     const double wet = parameter (mix) / 100.0;
     // Auto makeup restores half of what the curve takes from a 0 dBFS input.

@@ -3,6 +3,7 @@
 #include "Core/ModuleSpecs.h"
 
 #include "FastDecibels.h"
+#include "OnePole.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,11 +13,6 @@ namespace crest
 namespace
 {
     constexpr double detectorDecayMs = 2.0;
-
-    double coefficientFor (double milliseconds, double sampleRate) noexcept
-    {
-        return std::exp (-1.0 / (std::max (milliseconds, 0.001) * 0.001 * sampleRate));
-    }
 } // namespace
 
 Gate::Gate() : ParameterizedProcessor (moduleSpecs::gate) {}
@@ -39,9 +35,9 @@ void Gate::process (AudioView io) noexcept
 {
     const double threshold = parameter (thresholdDb), range = parameter (rangeDb), r = parameter (ratio);
     const double hysteresis = parameter (hysteresisDb);
-    const double attack = coefficientFor (parameter (attackMs), sampleRate);
-    const double release = coefficientFor (parameter (releaseMs), sampleRate);
-    const double decay = coefficientFor (detectorDecayMs, sampleRate);
+    const double attack = onePoleCoefficient (parameter (attackMs), sampleRate);
+    const double release = onePoleCoefficient (parameter (releaseMs), sampleRate);
+    const double decay = onePoleCoefficient (detectorDecayMs, sampleRate);
     const int hold = (int) std::lround (parameter (holdMs) * 0.001 * sampleRate);
     const bool gating = r >= gateRatio;
     const int channels = std::min (io.numChannels, 2);
