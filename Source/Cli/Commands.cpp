@@ -1,5 +1,6 @@
 #include "Commands.h"
 
+#include "Analysis/Headroom.h"
 #include "Analysis/LoudnessSummary.h"
 #include "Arguments.h"
 #include "Core/CrestError.h"
@@ -37,13 +38,14 @@ namespace
         return buffer;
     }
 
-    void printLoudness (const fs::path& file)
+    LoudnessSummary printLoudness (const fs::path& file)
     {
         const auto l = measureLoudness (file);
         std::printf ("  integrated loudness  %7.1f LUFS\n", l.integratedLufs);
         std::printf ("  loudness range       %7.1f LU\n", l.loudnessRangeLu);
         std::printf ("  true peak            %7.1f dBTP\n", l.truePeakDbtp);
         std::printf ("  sample peak          %7.1f dBFS\n", l.samplePeakDbfs);
+        return l;
     }
 
     const std::set<std::string> audioExtensions { ".wav", ".wave", ".bwf", ".aif", ".aiff", ".flac", ".ogg", ".oga", ".opus", ".mp3" };
@@ -228,7 +230,10 @@ int runRender (const Args& args)
     std::fprintf (summary, "Rendered %s: %s, %s, %.0f Hz\n", output.c_str(), describe (request.format).c_str(),
                   seconds ((double) report.frames / report.sampleRate).c_str(), report.sampleRate);
     if (! report.toStream)
-        printLoudness (output);
+    {
+        const auto loudness = printLoudness (output);
+        std::printf ("  mastering headroom   %s\n", headroomVerdict (loudness.truePeakDbtp).c_str());
+    }
     return exitOk;
 }
 

@@ -159,3 +159,25 @@ TEST_CASE ("crest info lists each track's strip: the modules that are on and wha
     CHECK_THAT (info.output, Catch::Contains ("      compressor: Threshold -24 dB, Ratio 3:1\n"));
     CHECK (runCrest ("render " + shellQuote (dir / "s.crest") + " -o " + shellQuote (dir / "mix.wav")).exitCode == 0);
 }
+
+TEST_CASE ("crest render says whether the mix leaves mastering headroom", "[cli][headroom]")
+{
+    TempFolder dir;
+    const std::vector<std::pair<double, std::string>> cases {
+        { 0.9, "mastering headroom   clips: peaks at +" },
+        { 0.6, "mastering headroom   little headroom: peaks at -" },
+        { 0.4, "mastering headroom   leaves mastering headroom: peaks at -" },
+        { 0.1, "mastering headroom   plenty of headroom: peaks at -" },
+    };
+    for (const auto& [amplitude, expected] : cases)
+    {
+        INFO ("amplitude " << amplitude);
+        // Two centred mono tracks at -3 dB each: the mix's peak is 1.414 x amplitude.
+        writeSine (dir / "a.wav", 48000, 997, amplitude, 0.5);
+        writeSine (dir / "b.wav", 48000, 997, amplitude, 0.5);
+        REQUIRE (runCrest ("new " + shellQuote (dir / "s.crest") + " --force --stems " + shellQuote (dir / "a.wav") + " " + shellQuote (dir / "b.wav")).exitCode == 0);
+        const auto run = runCrest ("render " + shellQuote (dir / "s.crest") + " -o " + shellQuote (dir / "mix.wav") + " --force --bits 32f");
+        CHECK (run.exitCode == 0);
+        CHECK_THAT (run.output, Catch::Contains (expected));
+    }
+}
