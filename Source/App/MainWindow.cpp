@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "Analysis/Headroom.h"
+
 #include "Gui/CrestLookAndFeel.h"
 #include "Gui/MainComponent.h"
 
@@ -325,9 +327,13 @@ void MainWindow::startRender (const std::filesystem::path& output, bool replaceE
     {
         if (result.ok)
         {
+            const auto verdict = juce::String (headroomVerdict (result.loudness.truePeakDbtp));
             juce::String message = "The mix was written to\n" + toFile (result.output).getFullPathName() + "\n\n"
                                    + TransportBar::formatTime (result.report.frames, result.report.sampleRate) + " at "
-                                   + juce::String (result.report.sampleRate, 0) + " Hz, 24-bit WAV.";
+                                   + juce::String (result.report.sampleRate, 0) + " Hz, 24-bit WAV.\n\n"
+                                   + "Integrated loudness " + juce::String (result.loudness.integratedLufs, 1) + " LUFS, true peak "
+                                   + juce::String (result.loudness.truePeakDbtp, 1) + " dBTP.\n"
+                                   + verdict.substring (0, 1).toUpperCase() + verdict.substring (1) + ".";
             for (const auto& w : result.report.warnings)
                 message << "\n\nWarning: " << juce::String::fromUTF8 (w.c_str());
             juce::AlertWindow::showMessageBoxAsync (juce::MessageBoxIconType::InfoIcon, "Render finished", message, "OK", this);

@@ -24,6 +24,8 @@ void RenderJob::run()
     try
     {
         result.report = renderSession (session, request, media);
+        setStatusMessage ("Measuring loudness ...");
+        result.loudness = measureLoudness (result.output);
         result.ok = true;
     }
     catch (const std::exception& e)

@@ -7,6 +7,7 @@
 // render thread.
 #pragma once
 
+#include "Analysis/LoudnessSummary.h"
 #include "IO/MediaPool.h"
 #include "Render/OfflineRenderer.h"
 
@@ -26,6 +27,7 @@ public:
         bool cancelled = false;
         juce::String error;
         RenderReport report;
+        LoudnessSummary loudness;   // of the written file, measured on the render thread
         std::filesystem::path output;
     };
 

@@ -7,6 +7,7 @@
 #include "Core/ParameterSpec.h"
 #include "Demo/DemoSong.h"
 #include "IO/AudioFileReader.h"
+#include "IO/FileSync.h"
 #include "IO/SampleRateConverter.h"
 #include "ProgressBar.h"
 #include "Render/OfflineRenderer.h"
@@ -48,6 +49,26 @@ namespace
         return l;
     }
 
+    // Renders the session's mix to a temporary file and says how loud it is
+    // and whether it leaves headroom for mastering.
+    void printMixMeasurement (const SessionDocument& session)
+    {
+        RenderRequest request;
+        request.output = temporarySibling (fs::temp_directory_path() / "mix", "info");
+        request.format = { Container::wav, SampleEncoding::float32 };
+        ProgressBar bar ("Measuring the mix");
+        request.progress = [&] (double f) { bar.update (f); };
+        MediaPool media;
+        renderSession (session, request, media);
+        bar.finish();
+        const auto l = measureLoudness (request.output);
+        std::error_code ec;
+        fs::remove (request.output, ec);
+        std::printf ("  mix                  %.1f LUFS integrated, true peak %.1f dBTP, sample peak %.1f dBFS\n", l.integratedLufs,
+                     l.truePeakDbtp, l.samplePeakDbfs);
+        std::printf ("  mastering headroom   %s\n", headroomVerdict (l.truePeakDbtp).c_str());
+    }
+
     const std::set<std::string> audioExtensions { ".wav", ".wave", ".bwf", ".aif", ".aiff", ".flac", ".ogg", ".oga", ".opus", ".mp3" };
 
     bool looksLikeAudio (const fs::path& p)
@@ -64,7 +85,7 @@ namespace
     const char* demoHelp = "Usage: crest demo DIR [--force]\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest. Files already there stop it, unless\n--force, which replaces only audio files and Crest sessions of those names.\n";
     const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
     const char* renderHelp = "Usage: crest render SESSION -o OUT [--format wav|flac|aiff] [--bits 16|24|32f]\n                    [--start SECONDS] [--end SECONDS] [--block FRAMES]\n                    [--force] [--allow-missing]\n\nRenders the session's mix. The format defaults to OUT's extension, bits to\n24 (integer output gets TPDF dither). The file appears only once complete.\nOUT is never an input or the session; an existing OUT is replaced only with\n--force, and only if it is an audio file. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence.\n";
-    const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks, clips, and each clip's media: readable or offline, and why).\nExits with 1 if any of a session's media is offline.\n";
+    const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks, strips, clips, and each clip's media: readable or offline, and why;\nthen the mix's loudness and whether it leaves headroom for mastering).\nExits with 1 if any of a session's media is offline.\n";
 } // namespace
 
 int runDemo (const Args& args)
@@ -285,6 +306,8 @@ int runInfo (const Args& args)
         for (const auto& line : summarizeStrip (session.mixBusStrip))
             std::printf ("      %s\n", line.c_str());
         std::printf ("  length %s\n", seconds ((double) end / session.sampleRate).c_str());
+        if (offline == 0 && end > 0)
+            printMixMeasurement (session);
         if (offline > 0)
         {
             std::fprintf (stderr, "crest: %s: %zu clip%s offline\n", file.string().c_str(), offline, offline == 1 ? " is" : "s are");

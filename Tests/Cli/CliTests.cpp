@@ -157,6 +157,8 @@ TEST_CASE ("crest info lists each track's strip: the modules that are on and wha
     CHECK_THAT (info.output, Catch::Contains ("      filters: High-pass on, High-pass frequency 40 Hz\n"));
     CHECK_THAT (info.output, Catch::Contains ("      eq: band2 bell 200 Hz 3.5 dB Q 1.2\n"));
     CHECK_THAT (info.output, Catch::Contains ("      compressor: Threshold -24 dB, Ratio 3:1\n"));
+    CHECK_THAT (info.output, Catch::Contains ("  mix                  "));
+    CHECK_THAT (info.output, Catch::Contains ("  mastering headroom   "));
     CHECK (runCrest ("render " + shellQuote (dir / "s.crest") + " -o " + shellQuote (dir / "mix.wav")).exitCode == 0);
 }
 
