@@ -1,5 +1,7 @@
 #include "Engine.h"
 
+#include "Core/Units.h"
+
 #include <juce_audio_basics/juce_audio_basics.h>
 
 #include <algorithm>
@@ -14,8 +16,14 @@ Engine::Engine (DiskStreamer& diskStreamer, int maxBlockFrames)
       clipAudio ((size_t) maxBlockFrames * 2),
       trackOutput ((size_t) maxBlockFrames * 2),
       mix ((size_t) maxBlockFrames * 2),
-      interleaved ((size_t) maxBlockFrames * 2)
+      interleaved ((size_t) maxBlockFrames * 2),
+      monitored ((size_t) maxBlockFrames * 2)
 {
+    // 20 ms at 48 kHz: a dim or mono switch glides instead of clicking.
+    monitorGain.setRampLength (960);
+    monoAmount.setRampLength (960);
+    monitorGain.snapTo (1.0f);
+    monoAmount.snapTo (0.0f);
 }
 
 void Engine::process (float* const* output, int numOutputChannels, int numFrames) noexcept
@@ -51,15 +59,35 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
             std::fill (right, right + n, 0.0f);
         }
 
+        // The monitor path, into its own buffer: the tap below keeps the mix.
+        monitorGain.setTarget (monitorDim.load (std::memory_order_relaxed) ? (float) dbToGain (dimDb) : 1.0f);
+        monoAmount.setTarget (monitorMono.load (std::memory_order_relaxed) ? 1.0f : 0.0f);
+        const float* heardLeft = left;
+        const float* heardRight = right;
+        if (monitorGain.isSmoothing() || monitorGain.currentValue() != 1.0f || monoAmount.isSmoothing() || monoAmount.currentValue() != 0.0f)
+        {
+            float* ml = monitored.data();
+            float* mr = monitored.data() + maxBlock;
+            for (int i = 0; i < n; ++i)
+            {
+                const float g = monitorGain.next(), m = monoAmount.next();
+                const float mid = 0.5f * (left[i] + right[i]);
+                ml[i] = g * (left[i] + m * (mid - left[i]));
+                mr[i] = g * (right[i] + m * (mid - right[i]));
+            }
+            heardLeft = ml;
+            heardRight = mr;
+        }
+
         for (int ch = 0; ch < numOutputChannels; ++ch)
         {
             if (output[ch] == nullptr)
                 continue;
             if (ch < 2 && numOutputChannels > 1)
-                std::memcpy (output[ch] + done, ch == 0 ? left : right, sizeof (float) * (size_t) n);
+                std::memcpy (output[ch] + done, ch == 0 ? heardLeft : heardRight, sizeof (float) * (size_t) n);
             else if (numOutputChannels == 1)
                 for (int i = 0; i < n; ++i)
-                    output[0][done + i] = 0.5f * (left[i] + right[i]);
+                    output[0][done + i] = 0.5f * (heardLeft[i] + heardRight[i]);
             else
                 std::fill (output[ch] + done, output[ch] + done + n, 0.0f);
         }

@@ -13,6 +13,7 @@
 #include "DiskStreamer.h"
 #include "Realtime/PlanExchange.h"
 #include "Realtime/SampleFifo.h"
+#include "Realtime/LinearSmoother.h"
 #include "RenderPlan.h"
 #include "Transport.h"
 
@@ -32,8 +33,18 @@ public:
 
     void process (float* const* output, int numOutputChannels, int numFrames) noexcept;
 
-    // Audio written to the output is also pushed here, interleaved stereo.
+    // Audio written to the output is also pushed here, interleaved stereo
+    // (the mix itself: before the monitor controls below).
     void setCaptureTap (SampleFifo* fifo) noexcept { captureTap.store (fifo); }
+
+    // The monitor path: what the engineer hears, never what is rendered.
+    // Dim drops the output 20 dB; mono folds it to (L + R) / 2. Both glide
+    // over 20 ms. Any thread.
+    static constexpr float dimDb = -20.0f;
+    void setMonitorDim (bool on) noexcept { monitorDim.store (on, std::memory_order_relaxed); }
+    void setMonitorMono (bool on) noexcept { monitorMono.store (on, std::memory_order_relaxed); }
+    bool monitorDimmed() const noexcept { return monitorDim.load (std::memory_order_relaxed); }
+    bool monitorMonoed() const noexcept { return monitorMono.load (std::memory_order_relaxed); }
 
     uint64_t underrunFrames() const noexcept { return underruns.load (std::memory_order_relaxed); }
 
@@ -46,10 +57,13 @@ private:
     PlanExchange<RenderPlan> exchange;
     Transport transportState;
     std::atomic<SampleFifo*> captureTap { nullptr };
+    std::atomic<bool> monitorDim { false }, monitorMono { false };
+    LinearSmoother monitorGain, monoAmount;   // audio thread
     std::atomic<uint64_t> underruns { 0 };
 
     // Scratch, allocated once: a track's input, one clip's audio, the
-    // track's stereo output, the mix, and the interleaved tap block.
-    std::vector<float> trackInput, clipAudio, trackOutput, mix, interleaved;
+    // track's stereo output, the mix, the interleaved tap block, and the
+    // monitor path's copy of the mix.
+    std::vector<float> trackInput, clipAudio, trackOutput, mix, interleaved, monitored;
 };
 } // namespace crest

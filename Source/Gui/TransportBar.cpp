@@ -42,6 +42,18 @@ namespace
 TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
     : model (m), player (p)
 {
+    // The monitor path: what the engineer hears, never what is rendered.
+    for (auto* button : { &dimButton, &monoButton })
+    {
+        button->setClickingTogglesState (true);
+        button->setColour (juce::TextButton::buttonOnColourId, colours::accent);
+        addAndMakeVisible (*button);
+    }
+    dimButton.setTooltip ("Dim the monitor 20 dB (renders are unaffected)");
+    dimButton.onClick = [this] { player.engine().setMonitorDim (dimButton.getToggleState()); };
+    monoButton.setTooltip ("Listen in mono (renders are unaffected)");
+    monoButton.onClick = [this] { player.engine().setMonitorMono (monoButton.getToggleState()); };
+
     returnButton.setShape (returnShape(), false, true, false);
     styleButton (returnButton, colours::text);
     returnButton.setTooltip ("Return to start (Home)");
@@ -159,6 +171,10 @@ void TransportBar::resized()
     area.removeFromLeft (26);
     positionLabel.setBounds (area.removeFromLeft (200));
     lengthLabel.setBounds (area.removeFromLeft (120));
+    area.removeFromLeft (24);
+    auto monitor = area.removeFromLeft (128).withSizeKeepingCentre (128, 26);
+    dimButton.setBounds (monitor.removeFromLeft (60));
+    monoButton.setBounds (monitor.removeFromRight (60));
 
     auto right = area.removeFromRight (420);
     rateLabel.setBounds (right.removeFromTop (right.getHeight() / 2));

@@ -1,6 +1,6 @@
 // The strip across the top: return-to-start and play/stop buttons, the
-// playhead time (mm:ss.mmm) over the session length, the session's sample
-// rate and the audio device in use. The buttons only call back (the
+// playhead time (mm:ss.mmm) over the session length, the monitor's dim and
+// mono switches, the session's sample rate and the audio device in use. The buttons only call back (the
 // window owns what play/stop means); refresh() pulls the state from the
 // player, from the app's 30 Hz timer.
 //
@@ -38,6 +38,7 @@ private:
     juce::ShapeButton returnButton { "Return to start", juce::Colours::white, juce::Colours::white, juce::Colours::white };
     juce::ShapeButton playButton { "Play", juce::Colours::white, juce::Colours::white, juce::Colours::white };
     juce::Label positionLabel, lengthLabel, rateLabel, deviceLabel, logoLabel;
+    juce::TextButton dimButton { "DIM" }, monoButton { "MONO" };
     bool shownPlaying = false;
     bool firstRefresh = true;
 };

@@ -157,3 +157,42 @@ TEST_CASE ("an absurd clip length costs nothing beyond its media", "[engine][bad
     CHECK (out[60000] == 0.0f);   // past the media: silence, not an underrun
     CHECK (rig.engine.underrunFrames() == 0);
 }
+
+TEST_CASE ("monitor dim and mono change what is heard, glide, and leave the mix itself alone", "[engine][monitor]")
+{
+    TempFolder dir;
+    // Left-only: a mono track panned hard left.
+    auto session = sessionOf ({ constantFile (dir, "c.wav", 0.5f) });
+    session.tracks[0].pan = -100;
+    Rig rig (session);
+    SampleFifo tap (48000 * 2);
+    rig.engine.setCaptureTap (&tap);
+
+    auto runStereo = [&] (int frames) {
+        std::vector<float> left ((size_t) frames), right ((size_t) frames);
+        float* out[] = { left.data(), right.data() };
+        rig.streamer.prefetch (rig.engine.transport().position.load(), frames);
+        rig.engine.process (out, 2, frames);
+        return std::pair { left, right };
+    };
+    auto [l0, r0] = runStereo (256);
+    CHECK (l0.back() == Approx (0.5f));
+    CHECK (r0.back() == 0.0f);
+
+    rig.engine.setMonitorDim (true);
+    rig.engine.setMonitorMono (true);
+    auto [l1, r1] = runStereo (2048);
+    // After the 20 ms glide: both sides carry (L + R) / 2, 20 dB down.
+    CHECK (l1.back() == Approx (0.25f * 0.1f).margin (1e-6));
+    CHECK (r1.back() == Approx (0.25f * 0.1f).margin (1e-6));
+    // The glide: no step larger than the whole change spread over 960 samples, twice.
+    for (size_t i = 1; i < l1.size(); ++i)
+        REQUIRE (std::abs (l1[i] - l1[i - 1]) < 2 * 0.5f / 960);
+
+    // The tap (the mix, as a render would write it) is untouched.
+    std::vector<float> tapped (2 * (256 + 2048));
+    REQUIRE (tap.pop (tapped.data(), tapped.size()) == tapped.size());
+    CHECK (tapped[tapped.size() - 2] == Approx (0.5f));
+    CHECK (tapped[tapped.size() - 1] == 0.0f);
+    rig.engine.setCaptureTap (nullptr);
+}
