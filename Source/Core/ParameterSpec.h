@@ -28,6 +28,9 @@ namespace params
     // -100 is hard left, 0 centre, +100 hard right.
     inline constexpr ParameterSpec pan { "pan", "Pan", "%", -100.0, 100.0, 0.0 };
     inline constexpr ParameterSpec clipGainDb { "gainDb", "Clip gain", "dB", -48.0, 24.0, 0.0 };
+    // A send's level; its bottom is -inf, like a fader's.
+    inline constexpr ParameterSpec sendLevelDb { "levelDb", "Send level", "dB", -96.0, 12.0, -96.0 };
+    inline constexpr ParameterSpec tempoBpm { "tempoBpm", "Tempo", "BPM", 20.0, 300.0, 120.0 };
     inline constexpr ParameterSpec sampleRate { "sampleRate", "Sample rate", "Hz", 44100.0, 192000.0, 48000.0 };
 
     // Faders snap to silence at their bottom so -96 dB means "off".

@@ -41,34 +41,79 @@ struct StripDocument
     bool operator== (const StripDocument&) const = default;
 };
 
-struct TrackDocument
+// A send from a track or bus to a bus: its own level and pan, tapped
+// before or after the sender's fader.
+struct SendDocument
 {
-    std::string id;                // stable identity across edits and saves
+    std::string bus;               // the receiving bus's id
+    double levelDb = -96.0;        // params::sendLevelDb: its bottom is -inf
+    double pan = 0.0;              // -100 left .. +100 right
+    bool preFader = false;
+
+    bool operator== (const SendDocument&) const = default;
+};
+
+// What tracks and buses share: a channel strip with trim, fader, pan,
+// mute and solo, one output, sends, and the key its compressor listens
+// to. The graph these edges make is checked by RoutingGraph.
+struct ChannelDocument
+{
+    std::string id;                // stable identity across edits and saves; unique across tracks and buses
     std::string name;
-    int channels = 1;              // 1 = mono, 2 = stereo
     double trimDb = 0.0;
     double faderDb = 0.0;
     double pan = 0.0;              // -100 left .. +100 right
     bool mute = false;
     bool solo = false;
-    std::vector<ClipDocument> clips;
     StripDocument strip;
+    std::string output;            // the bus it feeds; "" is the mix bus
+    std::vector<SendDocument> sends;
+    std::string sidechain;         // the track or bus keying its compressor; "" keys itself
+
+    bool operator== (const ChannelDocument&) const = default;
+};
+
+struct TrackDocument : ChannelDocument
+{
+    int channels = 1;              // 1 = mono, 2 = stereo
+    std::vector<ClipDocument> clips;
 
     bool operator== (const TrackDocument&) const = default;
+};
+
+// Aux buses are fed by sends (a reverb return) and stay audible when
+// another channel is soloed (solo-safe); group buses are fed by routing
+// tracks' outputs to them (a drum sub-mix). Both are stereo.
+enum class BusKind
+{
+    aux,
+    group
+};
+
+struct BusDocument : ChannelDocument
+{
+    BusKind kind = BusKind::aux;
+    bool soloSafe = true;
+
+    bool operator== (const BusDocument&) const = default;
 };
 
 struct SessionDocument
 {
     // 1: tracks, clips, trim, fader, pan (the foundation).
     // 2: a channel strip on each track and on the mix bus.
-    static constexpr int currentVersion = 2;
+    // 3: buses, outputs, sends, sidechain keys, tempo and meter.
+    static constexpr int currentVersion = 3;
 
     int version = currentVersion;
     double sampleRate = 48000.0;
     PanLaw panLaw = defaultPanLaw;
     double mixBusFaderDb = 0.0;
     StripDocument mixBusStrip;
+    double tempoBpm = 120.0;       // params::tempoBpm; tempo-synced delays follow it
+    int meterNumerator = 4, meterDenominator = 4;
     std::vector<TrackDocument> tracks;
+    std::vector<BusDocument> buses;
 
     bool operator== (const SessionDocument&) const = default;
 };

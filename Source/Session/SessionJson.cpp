@@ -4,6 +4,7 @@
 #include "Core/CrestError.h"
 #include "Core/StripParameters.h"
 #include "Core/ParameterSpec.h"
+#include "RoutingGraph.h"
 
 #include <nlohmann/json.hpp>
 
@@ -189,24 +190,53 @@ namespace
         }
     }
 
-    TrackDocument readTrack (const Json& json, const std::string& where, const std::string& source)
+    SendDocument readSend (const Json& json, const std::string& where, const std::string& source)
     {
         FieldReader r (json, where, source);
-        TrackDocument track;
-        track.id = r.text ("id", true, 64);
-        track.name = r.text ("name", false, 256);
-        track.channels = (int) r.integer ("channels", 1, 1, 2);
-        track.trimDb = r.number ("trimDb", params::trimDb.defaultValue, params::trimDb.minimum, params::trimDb.maximum, " dB");
-        track.faderDb = r.number ("faderDb", params::faderDb.defaultValue, params::faderDb.minimum, params::faderDb.maximum, " dB");
-        track.pan = r.number ("pan", params::pan.defaultValue, params::pan.minimum, params::pan.maximum);
-        track.mute = r.boolean ("mute", false);
-        track.solo = r.boolean ("solo", false);
+        SendDocument send;
+        send.bus = r.text ("bus", true, 64);
+        send.levelDb = r.number ("levelDb", params::sendLevelDb.defaultValue, params::sendLevelDb.minimum,
+                                 params::sendLevelDb.maximum, " dB");
+        send.pan = r.number ("pan", params::pan.defaultValue, params::pan.minimum, params::pan.maximum);
+        send.preFader = r.boolean ("preFader", false);
+        return send;
+    }
+
+    // What tracks and buses share: identity, levels, strip and routing.
+    void readChannel (const FieldReader& r, const std::string& where, const std::string& source, ChannelDocument& channel)
+    {
+        channel.id = r.text ("id", true, 64);
+        if (channel.id.empty())
+            r.fail (where + "id is empty");
+        channel.name = r.text ("name", false, 256);
+        channel.trimDb = r.number ("trimDb", params::trimDb.defaultValue, params::trimDb.minimum, params::trimDb.maximum, " dB");
+        channel.faderDb = r.number ("faderDb", params::faderDb.defaultValue, params::faderDb.minimum, params::faderDb.maximum, " dB");
+        channel.pan = r.number ("pan", params::pan.defaultValue, params::pan.minimum, params::pan.maximum);
+        channel.mute = r.boolean ("mute", false);
+        channel.solo = r.boolean ("solo", false);
         if (const Json* strip = r.find ("strip"))
         {
             if (! strip->is_object())
                 r.fail (where + "strip must be an object");
-            readStripObject (*strip, "", where + "strip.", source, track.strip);
+            readStripObject (*strip, "", where + "strip.", source, channel.strip);
         }
+        channel.output = r.text ("output", false, 64);
+        channel.sidechain = r.text ("sidechain", false, 64);
+        if (const Json* sends = r.find ("sends"))
+        {
+            if (! sends->is_array())
+                r.fail (where + "sends must be a list");
+            for (size_t i = 0; i < sends->size(); ++i)
+                channel.sends.push_back (readSend ((*sends)[i], where + "sends[" + std::to_string (i) + "].", source));
+        }
+    }
+
+    TrackDocument readTrack (const Json& json, const std::string& where, const std::string& source)
+    {
+        FieldReader r (json, where, source);
+        TrackDocument track;
+        readChannel (r, where, source, track);
+        track.channels = (int) r.integer ("channels", 1, 1, 2);
         if (const Json* clips = r.find ("clips"))
         {
             if (! clips->is_array())
@@ -215,6 +245,22 @@ namespace
                 track.clips.push_back (readClip ((*clips)[i], where + "clips[" + std::to_string (i) + "].", source));
         }
         return track;
+    }
+
+    BusDocument readBus (const Json& json, const std::string& where, const std::string& source)
+    {
+        FieldReader r (json, where, source);
+        BusDocument bus;
+        readChannel (r, where, source, bus);
+        const auto kind = r.text ("kind", false, 16);
+        if (kind == "group")
+            bus.kind = BusKind::group;
+        else if (kind.empty() || kind == "aux")
+            bus.kind = BusKind::aux;
+        else
+            r.fail (where + "kind \"" + kind + "\" is not aux or group");
+        bus.soloSafe = r.boolean ("soloSafe", bus.kind == BusKind::aux);
+        return bus;
     }
 
     std::pair<size_t, size_t> lineAndColumn (std::string_view text, size_t byte)
@@ -298,6 +344,31 @@ namespace
         }
         return out;
     }
+
+    Json writeChannel (const ChannelDocument& channel)
+    {
+        Json c;
+        c["id"] = channel.id;
+        c["name"] = channel.name;
+        c["trimDb"] = channel.trimDb;
+        c["faderDb"] = channel.faderDb;
+        c["pan"] = channel.pan;
+        c["mute"] = channel.mute;
+        c["solo"] = channel.solo;
+        if (! channel.strip.values.empty())
+            c["strip"] = writeStrip (channel.strip);
+        if (! channel.output.empty())
+            c["output"] = channel.output;
+        if (! channel.sidechain.empty())
+            c["sidechain"] = channel.sidechain;
+        if (! channel.sends.empty())
+        {
+            c["sends"] = Json::array();
+            for (const auto& send : channel.sends)
+                c["sends"].push_back (Json { { "bus", send.bus }, { "levelDb", send.levelDb }, { "pan", send.pan }, { "preFader", send.preFader } });
+        }
+        return c;
+    }
 } // namespace
 
 SessionDocument parseSessionJson (std::string_view text, const std::string& sourceName)
@@ -329,6 +400,17 @@ SessionDocument parseSessionJson (std::string_view text, const std::string& sour
         session.panLaw = *law;
     }
 
+    if (const Json* tempo = r.find ("tempo"))
+    {
+        FieldReader t (*tempo, "tempo.", sourceName);
+        session.tempoBpm = t.number ("bpm", params::tempoBpm.defaultValue, params::tempoBpm.minimum, params::tempoBpm.maximum, " BPM");
+        session.meterNumerator = (int) t.integer ("meterNumerator", 4, 1, 32);
+        session.meterDenominator = (int) t.integer ("meterDenominator", 4, 1, 32);
+        const int d = session.meterDenominator;
+        if ((d & (d - 1)) != 0)
+            t.fail ("tempo.meterDenominator " + std::to_string (d) + " is not a power of two (1, 2, 4, 8, 16 or 32)");
+    }
+
     if (const Json* mixBus = r.find ("mixBus"))
     {
         FieldReader bus (*mixBus, "mixBus.", sourceName);
@@ -354,6 +436,15 @@ SessionDocument parseSessionJson (std::string_view text, const std::string& sour
             session.tracks.push_back (std::move (track));
         }
     }
+    if (const Json* buses = r.find ("buses"))
+    {
+        if (! buses->is_array())
+            r.fail ("buses must be a list");
+        for (size_t i = 0; i < buses->size(); ++i)
+            session.buses.push_back (readBus ((*buses)[i], "buses[" + std::to_string (i) + "].", sourceName));
+    }
+    if (const auto problem = routingProblem (session); ! problem.empty())
+        r.fail (problem);
     return session;
 }
 
@@ -364,23 +455,17 @@ std::string writeSessionJson (const SessionDocument& session)
     json["version"] = SessionDocument::currentVersion;
     json["sampleRate"] = session.sampleRate;
     json["panLaw"] = std::string (panLawName (session.panLaw));
+    json["tempo"] = Json { { "bpm", session.tempoBpm },
+                           { "meterNumerator", session.meterNumerator },
+                           { "meterDenominator", session.meterDenominator } };
     json["mixBus"] = Json { { "faderDb", session.mixBusFaderDb } };
     if (! session.mixBusStrip.values.empty())
         json["mixBus"]["strip"] = writeStrip (session.mixBusStrip);
     json["tracks"] = Json::array();
     for (const auto& track : session.tracks)
     {
-        Json t;
-        t["id"] = track.id;
-        t["name"] = track.name;
+        Json t = writeChannel (track);
         t["channels"] = track.channels;
-        t["trimDb"] = track.trimDb;
-        t["faderDb"] = track.faderDb;
-        t["pan"] = track.pan;
-        t["mute"] = track.mute;
-        t["solo"] = track.solo;
-        if (! track.strip.values.empty())
-            t["strip"] = writeStrip (track.strip);
         t["clips"] = Json::array();
         for (const auto& clip : track.clips)
         {
@@ -390,14 +475,22 @@ std::string writeSessionJson (const SessionDocument& session)
             else
                 c["fileBytes"] = percentEscapeBytes (clip.file);
             c.update (Json { { "startSample", clip.startSample },
-                                         { "sourceOffsetSamples", clip.sourceOffsetSamples },
-                                         { "lengthSamples", clip.lengthSamples },
-                                         { "gainDb", clip.gainDb },
-                                         { "fadeInSamples", clip.fadeInSamples },
+                             { "sourceOffsetSamples", clip.sourceOffsetSamples },
+                             { "lengthSamples", clip.lengthSamples },
+                             { "gainDb", clip.gainDb },
+                             { "fadeInSamples", clip.fadeInSamples },
                              { "fadeOutSamples", clip.fadeOutSamples } });
             t["clips"].push_back (std::move (c));
         }
         json["tracks"].push_back (std::move (t));
+    }
+    json["buses"] = Json::array();
+    for (const auto& bus : session.buses)
+    {
+        Json b = writeChannel (bus);
+        b["kind"] = bus.kind == BusKind::group ? "group" : "aux";
+        b["soloSafe"] = bus.soloSafe;
+        json["buses"].push_back (std::move (b));
     }
     // error_handler::replace: names are always valid UTF-8 when they came
     // through the parser, but a model edit could carry anything.

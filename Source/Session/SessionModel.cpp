@@ -3,6 +3,7 @@
 #include "Core/ByteText.h"
 #include "Core/ParameterSpec.h"
 #include "Core/StripParameters.h"
+#include "RoutingGraph.h"
 
 #include <cmath>
 
@@ -38,13 +39,60 @@ namespace
         return c;
     }
 
-    void setTrackDefaults (juce::ValueTree& t)
+    void setChannelDefaults (juce::ValueTree& t)
     {
         t.setProperty (ids::trimDb, params::trimDb.defaultValue, nullptr);
         t.setProperty (ids::faderDb, params::faderDb.defaultValue, nullptr);
         t.setProperty (ids::pan, params::pan.defaultValue, nullptr);
         t.setProperty (ids::mute, false, nullptr);
         t.setProperty (ids::solo, false, nullptr);
+    }
+
+    void writeChannel (juce::ValueTree& t, const ChannelDocument& channel)
+    {
+        t.setProperty (ids::id, juce::String (channel.id), nullptr);
+        t.setProperty (ids::name, juce::String (channel.name), nullptr);
+        t.setProperty (ids::trimDb, channel.trimDb, nullptr);
+        t.setProperty (ids::faderDb, channel.faderDb, nullptr);
+        t.setProperty (ids::pan, channel.pan, nullptr);
+        t.setProperty (ids::mute, channel.mute, nullptr);
+        t.setProperty (ids::solo, channel.solo, nullptr);
+        for (const auto& [key, value] : channel.strip.values)
+            t.setProperty (stripProperty (key), value, nullptr);
+        if (! channel.output.empty())
+            t.setProperty (ids::output, juce::String (channel.output), nullptr);
+        if (! channel.sidechain.empty())
+            t.setProperty (ids::sidechain, juce::String (channel.sidechain), nullptr);
+        for (const auto& send : channel.sends)
+        {
+            t.setProperty (sendProperty (send.bus, SendField::levelDb), send.levelDb, nullptr);
+            t.setProperty (sendProperty (send.bus, SendField::pan), send.pan, nullptr);
+            t.setProperty (sendProperty (send.bus, SendField::preFader), send.preFader, nullptr);
+        }
+    }
+
+    void readChannel (const juce::ValueTree& t, ChannelDocument& channel)
+    {
+        channel = ChannelDocument {};   // the shared part only, when a track or bus is passed
+        channel.id = t[ids::id].toString().toStdString();
+        channel.name = t[ids::name].toString().toStdString();
+        channel.trimDb = t[ids::trimDb];
+        channel.faderDb = t[ids::faderDb];
+        channel.pan = t[ids::pan];
+        channel.mute = t[ids::mute];
+        channel.solo = t[ids::solo];
+        channel.strip = SessionModel::stripOf (t);
+        channel.output = t[ids::output].toString().toStdString();
+        channel.sidechain = t[ids::sidechain].toString().toStdString();
+        for (const auto& bus : SessionModel::sendsOf (t))
+        {
+            SendDocument send;
+            send.bus = bus.toStdString();
+            send.levelDb = t[sendProperty (bus, SendField::levelDb)];
+            send.pan = t[sendProperty (bus, SendField::pan)];
+            send.preFader = t[sendProperty (bus, SendField::preFader)];
+            channel.sends.push_back (send);
+        }
     }
 } // namespace
 
@@ -66,22 +114,25 @@ void SessionModel::load (const SessionDocument& document)
     fresh.setProperty (ids::mixBusFaderDb, document.mixBusFaderDb, nullptr);
     for (const auto& [key, value] : document.mixBusStrip.values)
         fresh.setProperty (stripProperty (key), value, nullptr);
+    fresh.setProperty (ids::tempoBpm, document.tempoBpm, nullptr);
+    fresh.setProperty (ids::meterNumerator, document.meterNumerator, nullptr);
+    fresh.setProperty (ids::meterDenominator, document.meterDenominator, nullptr);
     for (const auto& track : document.tracks)
     {
         juce::ValueTree t (ids::TRACK);
-        t.setProperty (ids::id, juce::String (track.id), nullptr);
-        t.setProperty (ids::name, juce::String (track.name), nullptr);
+        writeChannel (t, track);
         t.setProperty (ids::channels, track.channels, nullptr);
-        t.setProperty (ids::trimDb, track.trimDb, nullptr);
-        t.setProperty (ids::faderDb, track.faderDb, nullptr);
-        t.setProperty (ids::pan, track.pan, nullptr);
-        t.setProperty (ids::mute, track.mute, nullptr);
-        t.setProperty (ids::solo, track.solo, nullptr);
-        for (const auto& [key, value] : track.strip.values)
-            t.setProperty (stripProperty (key), value, nullptr);
         for (const auto& clip : track.clips)
             t.appendChild (clipTree (clip), nullptr);
         fresh.appendChild (t, nullptr);
+    }
+    for (const auto& bus : document.buses)
+    {
+        juce::ValueTree b (ids::BUS);
+        writeChannel (b, bus);
+        b.setProperty (ids::kind, bus.kind == BusKind::group ? "group" : "aux", nullptr);
+        b.setProperty (ids::soloSafe, bus.soloSafe, nullptr);
+        fresh.appendChild (b, nullptr);
     }
     // Copy into the existing tree so listeners stay attached.
     loading = true;
@@ -98,18 +149,23 @@ SessionDocument SessionModel::toDocument() const
     document.panLaw = panLawFromName (tree[ids::panLaw].toString().toStdString()).value_or (defaultPanLaw);
     document.mixBusFaderDb = tree[ids::mixBusFaderDb];
     document.mixBusStrip = stripOf (tree);
+    document.tempoBpm = tree.getProperty (ids::tempoBpm, params::tempoBpm.defaultValue);
+    document.meterNumerator = tree.getProperty (ids::meterNumerator, 4);
+    document.meterDenominator = tree.getProperty (ids::meterDenominator, 4);
     for (const auto& t : tree)
     {
+        if (t.hasType (ids::BUS))
+        {
+            BusDocument bus;
+            readChannel (t, bus);
+            bus.kind = t[ids::kind].toString() == "group" ? BusKind::group : BusKind::aux;
+            bus.soloSafe = t[ids::soloSafe];
+            document.buses.push_back (std::move (bus));
+            continue;
+        }
         TrackDocument track;
-        track.id = t[ids::id].toString().toStdString();
-        track.name = t[ids::name].toString().toStdString();
+        readChannel (t, track);
         track.channels = t[ids::channels];
-        track.trimDb = t[ids::trimDb];
-        track.faderDb = t[ids::faderDb];
-        track.pan = t[ids::pan];
-        track.mute = t[ids::mute];
-        track.solo = t[ids::solo];
-        track.strip = stripOf (t);
         for (const auto& c : t)
         {
             ClipDocument clip;
@@ -129,7 +185,21 @@ SessionDocument SessionModel::toDocument() const
 
 juce::ValueTree SessionModel::findTrack (const juce::String& id) const
 {
+    const auto found = tree.getChildWithProperty (ids::id, id);
+    return found.hasType (ids::TRACK) ? found : juce::ValueTree();
+}
+
+juce::ValueTree SessionModel::findChannel (const juce::String& id) const
+{
     return tree.getChildWithProperty (ids::id, id);
+}
+
+int SessionModel::numTracks() const
+{
+    int n = 0;
+    while (n < tree.getNumChildren() && tree.getChild (n).hasType (ids::TRACK))
+        ++n;
+    return n;
 }
 
 void SessionModel::beginGesture (const juce::String& name)
@@ -143,14 +213,169 @@ juce::ValueTree SessionModel::addTrack (const juce::String& name, int channels, 
     t.setProperty (ids::id, newTrackId(), nullptr);
     t.setProperty (ids::name, name, nullptr);
     t.setProperty (ids::channels, juce::jlimit (1, 2, channels), nullptr);
-    setTrackDefaults (t);
-    tree.addChild (t, insertIndex, &undo);
+    setChannelDefaults (t);
+    // Every aux bus is a send away, at -inf until it is turned up.
+    for (int b = 0; b < numBuses(); ++b)
+        if (bus (b)[ids::kind].toString() == "aux")
+            addSendProperties (t, bus (b)[ids::id].toString(), nullptr);
+    const int tracks = numTracks();
+    tree.addChild (t, insertIndex < 0 || insertIndex > tracks ? tracks : insertIndex, &undo);
     return t;
 }
 
 void SessionModel::removeTrack (int index)
 {
+    forgetChannel (track (index)[ids::id].toString());
     tree.removeChild (index, &undo);
+}
+
+juce::ValueTree SessionModel::addBus (const juce::String& name, BusKind kind)
+{
+    juce::ValueTree b (ids::BUS);
+    b.setProperty (ids::id, newTrackId(), nullptr);
+    b.setProperty (ids::name, name, nullptr);
+    b.setProperty (ids::kind, kind == BusKind::group ? "group" : "aux", nullptr);
+    b.setProperty (ids::soloSafe, kind == BusKind::aux, nullptr);
+    setChannelDefaults (b);
+    tree.addChild (b, -1, &undo);
+    if (kind == BusKind::aux)
+        for (int i = 0; i < numTracks(); ++i)
+        {
+            auto t = track (i);
+            addSendProperties (t, b[ids::id].toString(), &undo);
+        }
+    return b;
+}
+
+void SessionModel::removeBus (int index)
+{
+    auto b = bus (index);
+    forgetChannel (b[ids::id].toString());
+    tree.removeChild (b, &undo);
+}
+
+void SessionModel::forgetChannel (const juce::String& id)
+{
+    // Whatever fed or was keyed by the channel goes back to the mix bus
+    // and to keying itself, and its sends go, in the same undo step.
+    for (auto child : tree)
+    {
+        if (child[ids::output].toString() == id)
+            child.removeProperty (ids::output, &undo);
+        if (child[ids::sidechain].toString() == id)
+            child.removeProperty (ids::sidechain, &undo);
+        for (auto field : { SendField::levelDb, SendField::pan, SendField::preFader })
+            child.removeProperty (sendProperty (id, field), &undo);
+    }
+}
+
+juce::String SessionModel::checkedRouting (juce::ValueTree channel, const juce::Identifier& property, const juce::String& value)
+{
+    auto proposal = channel.createCopy();
+    if (value.isEmpty())
+        proposal.removeProperty (property, nullptr);
+    else
+        proposal.setProperty (property, value, nullptr);
+    auto document = toDocument();
+    const auto id = channel[ids::id].toString().toStdString();
+    for (auto& t : document.tracks)
+        if (t.id == id)
+            readChannel (proposal, t);
+    for (auto& b : document.buses)
+        if (b.id == id)
+            readChannel (proposal, b);
+    return juce::String (routingProblem (document));
+}
+
+juce::String SessionModel::setOutput (juce::ValueTree channel, const juce::String& busId)
+{
+    if (busId.isNotEmpty() && ! findChannel (busId).hasType (ids::BUS))
+        return "There is no bus with the id \"" + busId + "\"";
+    if (auto problem = checkedRouting (channel, ids::output, busId); problem.isNotEmpty())
+        return problem;
+    if (busId.isEmpty())
+        channel.removeProperty (ids::output, &undo);
+    else
+        channel.setProperty (ids::output, busId, &undo);
+    return {};
+}
+
+juce::String SessionModel::setSidechain (juce::ValueTree channel, const juce::String& keyId)
+{
+    if (auto problem = checkedRouting (channel, ids::sidechain, keyId); problem.isNotEmpty())
+        return problem;
+    if (keyId.isEmpty())
+        channel.removeProperty (ids::sidechain, &undo);
+    else
+        channel.setProperty (ids::sidechain, keyId, &undo);
+    return {};
+}
+
+juce::String SessionModel::addSend (juce::ValueTree channel, const juce::String& busId)
+{
+    if (! findChannel (busId).hasType (ids::BUS))
+        return "There is no bus with the id \"" + busId + "\"";
+    if (channel.hasProperty (sendProperty (busId, SendField::levelDb)))
+        return {};
+    auto proposal = toDocument();
+    SendDocument send;
+    send.bus = busId.toStdString();
+    const auto id = channel[ids::id].toString().toStdString();
+    for (auto& t : proposal.tracks)
+        if (t.id == id)
+            t.sends.push_back (send);
+    for (auto& b : proposal.buses)
+        if (b.id == id)
+            b.sends.push_back (send);
+    if (const auto problem = routingProblem (proposal); ! problem.empty())
+        return juce::String (problem);
+    addSendProperties (channel, busId, &undo);
+    return {};
+}
+
+void SessionModel::removeSend (juce::ValueTree channel, const juce::String& busId)
+{
+    for (auto field : { SendField::levelDb, SendField::pan, SendField::preFader })
+        channel.removeProperty (sendProperty (busId, field), &undo);
+}
+
+void SessionModel::setSendValue (juce::ValueTree channel, const juce::String& busId, SendField field, double value)
+{
+    const auto property = sendProperty (busId, field);
+    if (! channel.hasProperty (property) || ! std::isfinite (value))
+        return;
+    if (field == SendField::levelDb)
+        channel.setProperty (property, params::sendLevelDb.clamp (value), &undo);
+    else if (field == SendField::pan)
+        channel.setProperty (property, params::pan.clamp (value), &undo);
+    else
+        channel.setProperty (property, value >= 0.5, &undo);
+}
+
+void SessionModel::addSendProperties (juce::ValueTree& channel, const juce::String& busId, juce::UndoManager* undoManager)
+{
+    channel.setProperty (sendProperty (busId, SendField::levelDb), params::sendLevelDb.defaultValue, undoManager);
+    channel.setProperty (sendProperty (busId, SendField::pan), params::pan.defaultValue, undoManager);
+    channel.setProperty (sendProperty (busId, SendField::preFader), false, undoManager);
+}
+
+std::vector<juce::String> SessionModel::sendsOf (const juce::ValueTree& channel)
+{
+    std::vector<juce::String> buses;
+    for (int p = 0; p < channel.getNumProperties(); ++p)
+        if (const auto send = parseSendProperty (channel.getPropertyName (p)); send && send->field == SendField::levelDb)
+            buses.push_back (send->bus);
+    return buses;
+}
+
+int SessionModel::numBuses() const
+{
+    return tree.getNumChildren() - numTracks();
+}
+
+juce::ValueTree SessionModel::bus (int index) const
+{
+    return tree.getChild (numTracks() + index);
 }
 
 juce::ValueTree SessionModel::addClip (juce::ValueTree track, const ClipDocument& clip)
@@ -221,6 +446,32 @@ void SessionModel::setSessionValue (const juce::Identifier& property, const juce
     if (property == ids::mixBusFaderDb)
         v = params::faderDb.clamp (value);
     tree.setProperty (property, v, &undo);
+}
+
+juce::Identifier sendProperty (const juce::String& busId, SendField field)
+{
+    const char* names[] = { "levelDb", "pan", "preFader" };
+    return juce::Identifier ("send." + busId + "." + names[(int) field]);
+}
+
+std::optional<SendProperty> parseSendProperty (const juce::Identifier& property)
+{
+    const auto name = property.toString();
+    if (! name.startsWith ("send."))
+        return std::nullopt;
+    const auto rest = name.substring (5);
+    const auto dot = rest.lastIndexOfChar ('.');
+    if (dot <= 0)
+        return std::nullopt;
+    const auto field = rest.substring (dot + 1);
+    SendProperty parsed { rest.substring (0, dot), SendField::levelDb };
+    if (field == "pan")
+        parsed.field = SendField::pan;
+    else if (field == "preFader")
+        parsed.field = SendField::preFader;
+    else if (field != "levelDb")
+        return std::nullopt;
+    return parsed;
 }
 
 int64_t SessionModel::lengthSamples() const

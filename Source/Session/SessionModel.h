@@ -13,7 +13,9 @@
 #include <juce_data_structures/juce_data_structures.h>
 
 #include <filesystem>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace crest
 {
@@ -26,6 +28,22 @@ std::string stripKeyOf (const juce::Identifier& property);   // "" if not a stri
 // its raw bytes (a MemoryBlock), so no file name is ever mangled.
 juce::var mediaPathVar (const std::string& bytes);
 std::string mediaPathFromVar (const juce::var& value);
+
+// A send lives on its sender as three properties, "send.<busId>.levelDb",
+// ".pan" and ".preFader"; a send exists while its level property does.
+enum class SendField
+{
+    levelDb,
+    pan,
+    preFader
+};
+struct SendProperty
+{
+    juce::String bus;
+    SendField field;
+};
+juce::Identifier sendProperty (const juce::String& busId, SendField field);
+std::optional<SendProperty> parseSendProperty (const juce::Identifier& property);
 
 class SessionModel
 {
@@ -43,9 +61,13 @@ public:
     bool isLoading() const noexcept { return loading; }
     SessionDocument toDocument() const;
 
-    int numTracks() const { return tree.getNumChildren(); }
+    // The tree holds the tracks first, then the buses.
+    int numTracks() const;
     juce::ValueTree track (int index) const { return tree.getChild (index); }
     juce::ValueTree findTrack (const juce::String& id) const;
+    int numBuses() const;
+    juce::ValueTree bus (int index) const;
+    juce::ValueTree findChannel (const juce::String& id) const;   // a track or a bus
 
     // Edits. Each is one undoable step; a gesture spanning many calls (a
     // fader drag) is grouped by calling beginGesture() first.
@@ -55,6 +77,21 @@ public:
     juce::ValueTree addClip (juce::ValueTree track, const ClipDocument& clip);
     void removeClip (juce::ValueTree track, int clipIndex);
     void setTrackValue (juce::ValueTree track, const juce::Identifier& property, const juce::var& value);
+
+    // Buses. A new aux bus gets a send at -inf from every track; removing
+    // a bus sends what it fed back to the mix bus and drops sends to it.
+    juce::ValueTree addBus (const juce::String& name, BusKind kind);
+    void removeBus (int index);
+
+    // Routing edits on a track or bus. Each returns "" once done, or why it
+    // was refused (a loop, a bus that does not exist) with nothing changed.
+    // An empty id routes to the mix bus / keys the compressor by itself.
+    juce::String setOutput (juce::ValueTree channel, const juce::String& busId);
+    juce::String setSidechain (juce::ValueTree channel, const juce::String& keyId);
+    juce::String addSend (juce::ValueTree channel, const juce::String& busId);   // at -inf, post-fader
+    void removeSend (juce::ValueTree channel, const juce::String& busId);
+    void setSendValue (juce::ValueTree channel, const juce::String& busId, SendField field, double value);
+    static std::vector<juce::String> sendsOf (const juce::ValueTree& channel);   // bus ids, in the order added
     // A channel-strip value by its StripParameters key, clamped to its
     // range: on a track's tree, or on the session's (the mix bus's strip).
     void setStripValue (juce::ValueTree track, std::string_view key, double value);
@@ -68,6 +105,10 @@ public:
     static juce::String newTrackId();
 
 private:
+    void forgetChannel (const juce::String& id);
+    juce::String checkedRouting (juce::ValueTree channel, const juce::Identifier& property, const juce::String& value);
+    static void addSendProperties (juce::ValueTree& channel, const juce::String& busId, juce::UndoManager* undoManager);
+
     juce::ValueTree tree { ids::SESSION };
     juce::UndoManager undo;
     bool loading = false;

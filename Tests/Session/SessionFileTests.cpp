@@ -53,7 +53,7 @@ TEST_CASE ("a session from a newer format version is refused and left alone", "[
     const auto text = R"({"format": "crest-session", "version": 7, "sampleRate": 48000, "tracks": []})";
     writeBytes (dir / "new.crest", text);
     CHECK (loadError (dir / "new.crest")
-           == (dir / "new.crest").string() + ": saved by a newer Crest (session format version 7; this Crest reads up to version 2)");
+           == (dir / "new.crest").string() + ": saved by a newer Crest (session format version 7; this Crest reads up to version 3)");
     CHECK (readBytes (dir / "new.crest") == text);
     CHECK_FALSE (fs::exists (dir / "new.crest.bak"));
 }

@@ -20,6 +20,17 @@ namespace fs = std::filesystem;
 namespace
 {
 const fs::path foundationSession = fs::path (CREST_TEST_DATA_DIR) / "sessions" / "foundation-v1" / "session.crest";
+const fs::path stripsSession = fs::path (CREST_TEST_DATA_DIR) / "sessions" / "strips-v2" / "session.crest";
+
+std::vector<float> renderedFloat (const SessionDocument& session, const fs::path& output)
+{
+    MediaPool media (output.parent_path() / "cache");
+    RenderRequest request;
+    request.output = output;
+    request.format = { Container::wav, SampleEncoding::float32 };
+    renderSession (session, request, media);
+    return readAudio (output).samples;
+}
 
 uint64_t fnv1a (const std::vector<float>& samples)
 {
@@ -51,10 +62,37 @@ TEST_CASE ("a foundation (version 1) session opens and renders sample for sample
     CHECK (audio.frames() == 28800);
     CHECK (fnv1a (audio.samples) == 0x63ec35cc824e9b29ull);
 
-    // Saved again, it is version 2 and reads back the same.
+    // Saved again, it is the current version and reads back the same.
     const auto resaved = parseSessionJson (writeSessionJson (session), "resaved");
-    CHECK (resaved.version == 2);
+    CHECK (resaved.version == SessionDocument::currentVersion);
     CHECK (resaved.tracks == session.tracks);
+}
+
+TEST_CASE ("a version 2 session (strips, no buses) opens, routes to the mix bus and renders sample for sample as it did", "[session][format]")
+{
+    const auto session = loadSessionFile (stripsSession);
+    CHECK (session.version == 2);
+    CHECK (session.buses.empty());
+    CHECK (session.tempoBpm == 120);
+    REQUIRE (session.tracks.size() == 2);
+    for (const auto& track : session.tracks)
+    {
+        CHECK (track.output.empty());
+        CHECK (track.sends.empty());
+    }
+    CHECK (session.tracks[0].strip.value ("eq.band2.gainDb") == 3);
+
+    TempFolder dir;
+    const auto samples = renderedFloat (session, dir / "mix.wav");
+    // Rendered by the Crest of the strips (commit b6b5d2b), before buses
+    // and sends: 28800 frames hashing (FNV-1a 64) to this.
+    CHECK (samples.size() == 2 * 28800);
+    CHECK (fnv1a (samples) == 0xcfd421b41965b007ull);
+
+    const auto resaved = parseSessionJson (writeSessionJson (session), "resaved");
+    CHECK (resaved.version == SessionDocument::currentVersion);
+    CHECK (resaved.tracks == session.tracks);
+    CHECK (resaved.mixBusStrip == session.mixBusStrip);
 }
 
 TEST_CASE ("strip settings round-trip through the file and the model, only what differs from the defaults", "[session][format]")
