@@ -93,7 +93,10 @@ double timeEngineOnly (const SessionDocument& session, int64_t frames)
     MediaPool media;
     PlanBuilder builder (media, {});
     DiskStreamer streamer;
-    Engine engine (streamer, 512);
+    EngineOptions engineOptions;
+    engineOptions.maxBlockFrames = 512;
+    engineOptions.threads = 1;   // per track and sample on one core
+    Engine engine (streamer, engineOptions);
     engine.plans().publish (builder.build (session));
     streamer.setPlacements (builder.placements());
     engine.transport().playing = true;

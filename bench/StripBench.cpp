@@ -1,7 +1,7 @@
 #include "StripBench.h"
 
 #include "Core/StripParameters.h"
-#include "Engine/TrackRuntime.h"
+#include "Engine/ChannelRuntime.h"
 #include "IO/AudioFileWriter.h"
 
 #include <chrono>
@@ -57,26 +57,25 @@ void fullStrip (StripDocument& strip)
     }
 }
 
-// ns per stereo frame of TrackRuntime::process over the program, in `block`-frame calls.
+// ns per stereo frame of ChannelRuntime::process over the program, in `block`-frame calls.
 double nsPerFrame (const StripDocument& strip, const std::vector<float>& audio, int block)
 {
-    TrackRuntime runtime (2, rate, 4096, ProcessorChain {});
+    ChannelRuntime runtime (2, rate, 4096, ProcessorChain {});
     runtime.strip.applyAll (strip);
     runtime.controls.faderDb = -3.0f;
     runtime.controls.pan = 20.0f;
     const size_t frames = audio.size() / 2;
-    std::vector<float> left ((size_t) block), right ((size_t) block), outLeft ((size_t) block), outRight ((size_t) block);
-    float* input[] = { left.data(), right.data() };
+    float* const* input = runtime.input();
     double total = 0;
     for (size_t done = 0; done + (size_t) block <= frames; done += (size_t) block)
     {
         for (int i = 0; i < block; ++i)
         {
-            left[(size_t) i] = audio[(done + (size_t) i) * 2];
-            right[(size_t) i] = audio[(done + (size_t) i) * 2 + 1];
+            input[0][i] = audio[(done + (size_t) i) * 2];
+            input[1][i] = audio[(done + (size_t) i) * 2 + 1];
         }
         const auto start = Clock::now();
-        runtime.process (input, block, PanLaw::minus3Db, false, nullptr, outLeft.data(), outRight.data());
+        runtime.process (block, PanLaw::minus3Db, true, nullptr);
         total += std::chrono::duration<double> (Clock::now() - start).count();
     }
     return total * 1e9 / (double) frames;
@@ -124,7 +123,7 @@ std::string benchmarkChannelStrip (const fs::path& work)
     const double callbackNs = 64.0 / rate * 1e9;
     const double stripsPerCore = callbackNs / (full64 * 64.0);
 
-    report << "## The channel strip\n\nA stereo track through `TrackRuntime::process`: trim, a 24 dB/oct high-pass, the gate, six EQ bands "
+    report << "## The channel strip\n\nA stereo track through `ChannelRuntime::process`: trim, a 24 dB/oct high-pass, the gate, six EQ bands "
               "(matched designs), the compressor, fader and pan, on 20 s of noise with a slow level ride. No automation or sends yet "
               "(they are not built). Best-case wall time inside the call, per stereo frame.\n\n"
            << "| strip | 512-frame blocks | 64-frame blocks |\n|---|---|---|\n"

@@ -1,23 +1,29 @@
 #include "Engine.h"
 
+#include "Core/ParameterSpec.h"
 #include "Core/Units.h"
 
 #include <juce_audio_basics/juce_audio_basics.h>
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 
 namespace crest
 {
-Engine::Engine (DiskStreamer& diskStreamer, int maxBlockFrames)
+int EngineOptions::defaultThreads() noexcept
+{
+    return std::max (1, (int) std::thread::hardware_concurrency());
+}
+
+Engine::Engine (DiskStreamer& diskStreamer, EngineOptions options)
     : streamer (diskStreamer),
-      maxBlock (maxBlockFrames),
-      trackInput ((size_t) maxBlockFrames * 2),
-      clipAudio ((size_t) maxBlockFrames * 2),
-      trackOutput ((size_t) maxBlockFrames * 2),
-      mix ((size_t) maxBlockFrames * 2),
-      interleaved ((size_t) maxBlockFrames * 2),
-      monitored ((size_t) maxBlockFrames * 2)
+      maxBlock (options.maxBlockFrames),
+      pool (std::max (1, options.threads), std::move (options.workerStarted)),
+      threadScratch ((size_t) std::max (1, options.threads), std::vector<float> ((size_t) options.maxBlockFrames * 4)),
+      mix ((size_t) options.maxBlockFrames * 2),
+      interleaved ((size_t) options.maxBlockFrames * 2),
+      monitored ((size_t) options.maxBlockFrames * 2)
 {
     // 20 ms at 48 kHz: a dim or mono switch glides instead of clicking.
     monitorGain.setRampLength (960);
@@ -25,6 +31,8 @@ Engine::Engine (DiskStreamer& diskStreamer, int maxBlockFrames)
     monitorGain.snapTo (1.0f);
     monoAmount.snapTo (0.0f);
 }
+
+Engine::~Engine() = default;
 
 void Engine::process (float* const* output, int numOutputChannels, int numFrames) noexcept
 {
@@ -42,10 +50,12 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
     const bool playing = transportState.playing.load (std::memory_order_acquire) && plan != nullptr;
     int64_t position = transportState.position.load (std::memory_order_relaxed);
 
+    // Runtimes were prepared for the plan's largest block.
+    const int chunk = plan != nullptr ? std::min (maxBlock, plan->maxBlockFrames) : maxBlock;
     int done = 0;
     while (done < numFrames)
     {
-        const int n = std::min (maxBlock, numFrames - done);
+        const int n = std::min (chunk, numFrames - done);
         float* left = mix.data();
         float* right = mix.data() + maxBlock;
         if (playing)
@@ -109,16 +119,18 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
     streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // even again: pairs with ClipStream::service
 }
 
-void Engine::renderTrack (const PlanTrack& track, int64_t position, int numFrames) noexcept
+void Engine::readClips (PlanNode& node, float* const* input, int thread) noexcept
 {
-    const int channels = track.runtime->channels();
-    float* input[2] = { trackInput.data(), trackInput.data() + maxBlock };
-    float* clip[2] = { clipAudio.data(), clipAudio.data() + maxBlock };
+    const int channels = node.runtime->channels();
+    const int numFrames = blockFrames;
+    const int64_t position = blockPosition;
+    auto& scratch = threadScratch[(size_t) thread];
+    float* clip[2] = { scratch.data(), scratch.data() + maxBlock };
     for (int ch = 0; ch < channels; ++ch)
         std::fill (input[ch], input[ch] + numFrames, 0.0f);
 
     const int64_t blockEnd = position + numFrames;
-    for (const auto& c : track.clips)
+    for (const auto& c : node.clips)
     {
         if (c.start >= blockEnd)
             break;
@@ -156,30 +168,122 @@ void Engine::renderTrack (const PlanTrack& track, int64_t position, int numFrame
             }
         }
     }
+    if (node.inputCompensation != nullptr)
+        node.inputCompensation->process ({ input, channels, numFrames });
+}
+
+void Engine::sumInputs (const std::vector<PlanInput>& inputs, float* const* sum, int thread) noexcept
+{
+    const int numFrames = blockFrames;
+    const auto& plan = *currentPlan;
+    std::fill (sum[0], sum[0] + numFrames, 0.0f);
+    std::fill (sum[1], sum[1] + numFrames, 0.0f);
+    auto& scratch = threadScratch[(size_t) thread];
+    float* edge[2] = { scratch.data() + 2 * maxBlock, scratch.data() + 3 * maxBlock };
+
+    for (const auto& input : inputs)
+    {
+        const auto& source = *plan.nodes[(size_t) input.source].runtime;
+        const float* signal[2] = { source.output()[0], source.output()[1] };
+        if (input.send != nullptr)
+        {
+            // A send: the source before its fader (pre) or with the
+            // fader's gain sample by sample (post), at the send's own
+            // level and pan; muted with its source.
+            auto& send = *input.send;
+            const double level = params::faderGain (send.levelDb.load (std::memory_order_relaxed));
+            const double pan = send.pan.load (std::memory_order_relaxed);
+            const auto panned = source.channels() == 1 ? panGainsForMono (plan.panLaw, pan) : balanceGainsForStereo (plan.panLaw, pan);
+            const float mute = source.audibleThisBlock() ? 1.0f : 0.0f;
+            const float targetLeft = (float) level * panned.left * mute, targetRight = (float) level * panned.right * mute;
+            if (! send.primed)
+            {
+                send.gainLeft.snapTo (targetLeft);
+                send.gainRight.snapTo (targetRight);
+                send.primed = true;
+            }
+            send.gainLeft.setTarget (targetLeft);
+            send.gainRight.setTarget (targetRight);
+            if (! send.gainLeft.isSmoothing() && ! send.gainRight.isSmoothing() && targetLeft == 0.0f && targetRight == 0.0f)
+                continue;   // a send at -inf costs nothing
+            const float* tapLeft = source.preFader()[0];
+            const float* tapRight = source.preFader()[source.channels() > 1 ? 1 : 0];
+            const float* fader = send.preFader.load (std::memory_order_relaxed) ? nullptr : source.faderGains();
+            for (int i = 0; i < numFrames; ++i)
+            {
+                const float f = fader != nullptr ? fader[i] : 1.0f;
+                edge[0][i] = tapLeft[i] * (f * send.gainLeft.next());
+                edge[1][i] = tapRight[i] * (f * send.gainRight.next());
+            }
+            signal[0] = edge[0];
+            signal[1] = edge[1];
+        }
+        if (input.compensation != nullptr)
+        {
+            if (signal[0] != edge[0])
+            {
+                std::copy (signal[0], signal[0] + numFrames, edge[0]);
+                std::copy (signal[1], signal[1] + numFrames, edge[1]);
+            }
+            input.compensation->process ({ edge, 2, numFrames });
+            signal[0] = edge[0];
+            signal[1] = edge[1];
+        }
+        for (int i = 0; i < numFrames; ++i)
+        {
+            sum[0][i] += signal[0][i];
+            sum[1][i] += signal[1][i];
+        }
+    }
+}
+
+void Engine::processNode (int index, int thread) noexcept
+{
+    auto& plan = *currentPlan;
+    auto& node = plan.nodes[(size_t) index];
+    auto& runtime = *node.runtime;
+    float* const* input = runtime.input();
+    if (node.isBus)
+        sumInputs (node.inputs, input, thread);
+    else
+        readClips (node, input, thread);
+
+    AudioView key;
+    if (node.key >= 0)
+    {
+        const auto& source = *plan.nodes[(size_t) node.key].runtime;
+        const int channels = source.channels();
+        float* keyChannels[2] = { node.keyScratch.data(), node.keyScratch.data() + (channels > 1 ? plan.maxBlockFrames : 0) };
+        for (int ch = 0; ch < channels; ++ch)
+            std::copy (source.preFader()[ch], source.preFader()[ch] + blockFrames, keyChannels[ch]);
+        key = { keyChannels, channels, blockFrames };
+        if (node.keyCompensation != nullptr)
+            node.keyCompensation->process (key);
+    }
+
+    const auto& c = runtime.controls;
+    bool audible = ! c.mute.load (std::memory_order_relaxed);
+    if (audible && anySolo && ! c.soloSafe.load (std::memory_order_relaxed))
+    {
+        audible = false;
+        for (int relative : node.soloRelatives)
+            audible = audible || plan.nodes[(size_t) relative].runtime->controls.solo.load (std::memory_order_relaxed);
+    }
+    runtime.process (blockFrames, plan.panLaw, audible, node.key >= 0 ? &key : nullptr);
 }
 
 void Engine::renderBlock (RenderPlan& plan, int64_t position, int numFrames, float* left, float* right) noexcept
 {
-    std::fill (left, left + numFrames, 0.0f);
-    std::fill (right, right + numFrames, 0.0f);
+    anySolo = false;
+    for (const auto& node : plan.nodes)
+        anySolo = anySolo || node.runtime->controls.solo.load (std::memory_order_relaxed);
+    currentPlan = &plan;
+    blockPosition = position;
+    blockFrames = numFrames;
+    pool.run (*plan.schedule, *this);
 
-    bool anySolo = false;
-    for (const auto& t : plan.tracks)
-        anySolo = anySolo || t.runtime->controls.solo.load (std::memory_order_relaxed);
-
-    float* input[2] = { trackInput.data(), trackInput.data() + maxBlock };
-    float* outLeft = trackOutput.data();
-    float* outRight = trackOutput.data() + maxBlock;
-    for (const auto& track : plan.tracks)
-    {
-        renderTrack (track, position, numFrames);
-        track.runtime->process (input, numFrames, plan.panLaw, anySolo, track.compensation.get(), outLeft, outRight);
-        for (int i = 0; i < numFrames; ++i)
-        {
-            left[i] += outLeft[i];
-            right[i] += outRight[i];
-        }
-    }
+    float* mixed[2] = { left, right };
+    sumInputs (plan.mixInputs, mixed, 0);
     plan.mixBus->process (left, right, numFrames);
     plan.master->process (left, right, numFrames);
 }

@@ -3,13 +3,16 @@
 // and the tests call the very same function in a loop.
 //
 // process() is the audio thread's only entry point: it takes a new plan if
-// one was published, honours seek requests, pulls clip audio from the disk
-// streams, runs strips, the mix bus and the master, feeds the meters and an
-// optional capture tap, and advances the streamer's epoch. It never
-// allocates, locks, waits or touches a file. Output depends only on the
-// plan and the playhead, never on how the caller slices blocks.
+// one was published, honours seek requests, runs the plan's graph of
+// tracks and buses on the worker pool (tracks pull clip audio from the
+// disk streams; buses sum their inputs and sends), then the mix bus and
+// the master, feeds the meters and an optional capture tap, and advances
+// the streamer's epoch. It never allocates, locks, waits or touches a
+// file. Output depends only on the plan and the playhead, never on how
+// the caller slices blocks or how many threads share the graph.
 #pragma once
 
+#include "AudioWorkerPool.h"
 #include "DiskStreamer.h"
 #include "Realtime/PlanExchange.h"
 #include "Realtime/SampleFifo.h"
@@ -18,14 +21,27 @@
 #include "Transport.h"
 
 #include <atomic>
+#include <functional>
 #include <vector>
 
 namespace crest
 {
-class Engine
+struct EngineOptions
+{
+    int maxBlockFrames = 2048;
+    // Threads that process a block's graph, the audio thread included:
+    // by default one per core.
+    int threads = defaultThreads();
+    std::function<void()> workerStarted;   // runs first on each worker thread
+
+    static int defaultThreads() noexcept;
+};
+
+class Engine : private GraphWork
 {
 public:
-    explicit Engine (DiskStreamer& streamer, int maxBlockFrames = 2048);
+    explicit Engine (DiskStreamer& streamer, EngineOptions options = {});
+    ~Engine() override;
 
     PlanExchange<RenderPlan>& plans() noexcept { return exchange; }
     Transport& transport() noexcept { return transportState; }
@@ -47,13 +63,23 @@ public:
     bool monitorMonoed() const noexcept { return monitorMono.load (std::memory_order_relaxed); }
 
     uint64_t underrunFrames() const noexcept { return underruns.load (std::memory_order_relaxed); }
+    int threads() const noexcept { return pool.threads(); }
 
 private:
     void renderBlock (RenderPlan& plan, int64_t position, int numFrames, float* left, float* right) noexcept;
-    void renderTrack (const PlanTrack& track, int64_t position, int numFrames) noexcept;
+    void processNode (int node, int thread) noexcept override;
+    void readClips (PlanNode& node, float* const* input, int thread) noexcept;
+    void sumInputs (const std::vector<PlanInput>& inputs, float* const* sum, int thread) noexcept;
 
     DiskStreamer& streamer;
     int maxBlock;
+    AudioWorkerPool pool;
+    // The block the graph is working on, for processNode (set before the
+    // pool runs, read by its threads).
+    RenderPlan* currentPlan = nullptr;
+    int64_t blockPosition = 0;
+    int blockFrames = 0;
+    bool anySolo = false;
     PlanExchange<RenderPlan> exchange;
     Transport transportState;
     std::atomic<SampleFifo*> captureTap { nullptr };
@@ -61,9 +87,10 @@ private:
     LinearSmoother monitorGain, monoAmount;   // audio thread
     std::atomic<uint64_t> underruns { 0 };
 
-    // Scratch, allocated once: a track's input, one clip's audio, the
-    // track's stereo output, the mix, the interleaved tap block, and the
+    // Scratch, allocated once: per graph thread, one clip's audio and one
+    // edge's delayed copy; then the mix, the interleaved tap block and the
     // monitor path's copy of the mix.
-    std::vector<float> trackInput, clipAudio, trackOutput, mix, interleaved, monitored;
+    std::vector<std::vector<float>> threadScratch;
+    std::vector<float> mix, interleaved, monitored;
 };
 } // namespace crest

@@ -1,30 +1,34 @@
 #include "PlanBuilder.h"
 
+#include "Core/CrestError.h"
 #include "Core/Units.h"
+#include "Session/RoutingGraph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace crest
 {
 PlanBuilder::PlanBuilder (MediaPool& pool, Options builderOptions) : media (pool), options (std::move (builderOptions)) {}
 
-std::shared_ptr<TrackRuntime> PlanBuilder::runtimeForTrack (const TrackDocument& track, double sampleRate)
+std::shared_ptr<ChannelRuntime> PlanBuilder::runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate)
 {
-    auto& runtime = runtimes[track.id];
-    if (runtime == nullptr || runtime->channels() != track.channels)
+    auto& runtime = runtimes[channel.id];
+    if (runtime == nullptr || runtime->channels() != channels)
     {
         ProcessorChain inserts;
         if (options.makeInserts)
-            options.makeInserts (track, inserts);
-        runtime = std::make_shared<TrackRuntime> (track.channels, sampleRate, options.maxBlockFrames, std::move (inserts));
+            options.makeInserts (channel, inserts);
+        runtime = std::make_shared<ChannelRuntime> (channels, sampleRate, options.maxBlockFrames, std::move (inserts));
     }
-    runtime->controls.trimDb = (float) track.trimDb;
-    runtime->controls.faderDb = (float) track.faderDb;
-    runtime->controls.pan = (float) track.pan;
-    runtime->controls.mute = track.mute;
-    runtime->controls.solo = track.solo;
-    runtime->strip.applyAll (track.strip);
+    auto& c = runtime->controls;
+    c.trimDb = (float) channel.trimDb;
+    c.faderDb = (float) channel.faderDb;
+    c.pan = (float) channel.pan;
+    c.mute = channel.mute;
+    c.solo = channel.solo;
+    runtime->strip.applyAll (channel.strip);
     return runtime;
 }
 
@@ -43,12 +47,69 @@ std::shared_ptr<ClipStream> PlanBuilder::streamForClip (const ClipDocument& clip
     return stream;
 }
 
+void PlanBuilder::addClips (const TrackDocument& track, double sampleRate, PlanNode& node, RenderPlan& plan)
+{
+    for (const auto& clip : track.clips)
+    {
+        plan.lengthSamples = std::max (plan.lengthSamples, clip.startSample + clip.lengthSamples);
+        const auto& source = media.resolve (clip.file, sampleRate, options.progress);
+        if (! source.online)
+        {
+            // The clip keeps its place and length and plays silence.
+            const auto line = source.problem + " (clip is offline)";
+            if (std::find (lastProblems.begin(), lastProblems.end(), line) == lastProblems.end())
+            {
+                lastProblems.push_back (line);
+                lastOffline.push_back (clip.file);
+            }
+            continue;
+        }
+        if (! source.warning.empty() && std::find (lastWarnings.begin(), lastWarnings.end(), source.warning) == lastWarnings.end())
+            lastWarnings.push_back (source.warning);
+        if (source.info.channels > 2)
+        {
+            const auto line = source.original.string() + ": has " + std::to_string (source.info.channels)
+                              + " channels; the track plays only the first two";
+            if (std::find (lastWarnings.begin(), lastWarnings.end(), line) == lastWarnings.end())
+                lastWarnings.push_back (line);
+        }
+        PlanClip planClip;
+        planClip.stream = streamForClip (clip, source);
+        if (planClip.stream == nullptr)
+            continue;   // the clip lies entirely past the end of its media
+        planClip.start = clip.startSample;
+        planClip.length = clip.lengthSamples;
+        planClip.gain = (float) dbToGain (clip.gainDb);
+        planClip.fadeIn = clip.fadeInSamples;
+        planClip.fadeOut = clip.fadeOutSamples;
+        node.clips.push_back (planClip);
+        lastPlacements.push_back ({ planClip.stream, planClip.start });
+    }
+    std::sort (node.clips.begin(), node.clips.end(), [] (auto& a, auto& b) { return a.start < b.start; });
+}
+
+std::shared_ptr<DelayLine> PlanBuilder::delayFor (const std::string& edge, int channels, int samples)
+{
+    if (samples == 0)
+        return nullptr;
+    // The same edge with the same delay keeps its line, and what is in it.
+    const auto key = edge + "/" + std::to_string (channels);
+    auto existing = delays.find (key);
+    auto line = existing != delays.end() && existing->second->delaySamples() == samples ? existing->second
+                                                                                        : std::make_shared<DelayLine> (channels, samples);
+    keptDelays[key] = line;
+    return line;
+}
+
 std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
 {
+    if (const auto problem = routingProblem (session); ! problem.empty())
+        throw CrestError (problem);
     if (session.sampleRate != preparedRate)
     {
         // Every runtime was prepared for the old rate.
         runtimes.clear();
+        sends.clear();
         streams.clear();
         delays.clear();
         mixBusRuntime.reset();
@@ -70,84 +131,146 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     auto plan = std::make_unique<RenderPlan>();
     plan->sampleRate = session.sampleRate;
     plan->panLaw = session.panLaw;
+    plan->maxBlockFrames = options.maxBlockFrames;
     plan->mixBus = mixBusRuntime;
     plan->master = masterRuntime;
     lastPlacements.clear();
     lastProblems.clear();
     lastWarnings.clear();
     lastOffline.clear();
+    keptDelays.clear();
 
-    std::set<std::string> liveTracks, liveStreams;
-    for (const auto& track : session.tracks)
+    // Nodes, in an order where each comes after everything it hears.
+    const auto order = processingOrder (session);
+    std::map<std::string, int> indexOf;
+    std::set<std::string> liveChannels, liveSends;
+    channelNames.clear();
+    for (const auto& ref : order)
     {
-        PlanTrack planTrack;
-        planTrack.runtime = runtimeForTrack (track, session.sampleRate);
-        liveTracks.insert (track.id);
-        trackNames[track.id] = track.name;
-        for (const auto& clip : track.clips)
+        const auto& channel = channelOf (session, ref);
+        PlanNode node;
+        node.id = channel.id;
+        node.isBus = ref.isBus;
+        const int channels = ref.isBus ? 2 : session.tracks[ref.index].channels;
+        node.runtime = runtimeForChannel (channel, channels, session.sampleRate);
+        node.runtime->controls.soloSafe = ref.isBus && session.buses[ref.index].soloSafe;
+        if (! ref.isBus)
+            addClips (session.tracks[ref.index], session.sampleRate, node, *plan);
+        indexOf[channel.id] = (int) plan->nodes.size();
+        liveChannels.insert (channel.id);
+        channelNames[channel.id] = describeChannel (session, ref);
+        plan->nodes.push_back (std::move (node));
+    }
+
+    // Edges. A bus sums its inputs in processing order of their senders,
+    // each sender's output before its sends: a fixed order, whatever
+    // thread runs what.
+    std::vector<std::vector<int>> dependents (plan->nodes.size());
+    for (size_t n = 0; n < order.size(); ++n)
+    {
+        const auto& channel = channelOf (session, order[n]);
+        const PlanInput direct { (int) n, nullptr, nullptr };
+        if (channel.output.empty())
+            plan->mixInputs.push_back (direct);
+        else
         {
-            plan->lengthSamples = std::max (plan->lengthSamples, clip.startSample + clip.lengthSamples);
-            const auto& source = media.resolve (clip.file, session.sampleRate, options.progress);
-            if (! source.online)
-            {
-                // The clip keeps its place and length and plays silence.
-                const auto line = source.problem + " (clip is offline)";
-                if (std::find (lastProblems.begin(), lastProblems.end(), line) == lastProblems.end())
-                {
-                    lastProblems.push_back (line);
-                    lastOffline.push_back (clip.file);
-                }
-                continue;
-            }
-            if (! source.warning.empty()
-                && std::find (lastWarnings.begin(), lastWarnings.end(), source.warning) == lastWarnings.end())
-                lastWarnings.push_back (source.warning);
-            if (source.info.channels > 2)
-            {
-                const auto line = source.original.string() + ": has " + std::to_string (source.info.channels)
-                                  + " channels; the track plays only the first two";
-                if (std::find (lastWarnings.begin(), lastWarnings.end(), line) == lastWarnings.end())
-                    lastWarnings.push_back (line);
-            }
-            PlanClip planClip;
-            planClip.stream = streamForClip (clip, source);
-            if (planClip.stream == nullptr)
-                continue;   // the clip lies entirely past the end of its media
-            planClip.start = clip.startSample;
-            planClip.length = clip.lengthSamples;
-            planClip.gain = (float) dbToGain (clip.gainDb);
-            planClip.fadeIn = clip.fadeInSamples;
-            planClip.fadeOut = clip.fadeOutSamples;
-            planTrack.clips.push_back (planClip);
-            lastPlacements.push_back ({ planClip.stream, planClip.start });
+            const int target = indexOf.at (channel.output);
+            plan->nodes[(size_t) target].inputs.push_back (direct);
+            dependents[n].push_back (target);
         }
-        std::sort (planTrack.clips.begin(), planTrack.clips.end(), [] (auto& a, auto& b) { return a.start < b.start; });
-        plan->tracks.push_back (std::move (planTrack));
+        for (const auto& send : channel.sends)
+        {
+            const auto id = channel.id + ">" + send.bus;
+            auto& runtime = sends[id];
+            if (runtime == nullptr)
+            {
+                runtime = std::make_shared<SendRuntime>();
+                // 20 ms, as for faders.
+                const int ramp = std::max (1, (int) std::lround (session.sampleRate * 0.02));
+                runtime->gainLeft.setRampLength (ramp);
+                runtime->gainRight.setRampLength (ramp);
+            }
+            runtime->levelDb = (float) send.levelDb;
+            runtime->pan = (float) send.pan;
+            runtime->preFader = send.preFader;
+            liveSends.insert (id);
+            const int target = indexOf.at (send.bus);
+            plan->nodes[(size_t) target].inputs.push_back ({ (int) n, runtime, nullptr });
+            if (std::find (dependents[n].begin(), dependents[n].end(), target) == dependents[n].end())
+                dependents[n].push_back (target);
+        }
+        if (! channel.sidechain.empty())
+        {
+            const int key = indexOf.at (channel.sidechain);
+            plan->nodes[n].key = key;
+            if (std::find (dependents[(size_t) key].begin(), dependents[(size_t) key].end(), (int) n) == dependents[(size_t) key].end())
+                dependents[(size_t) key].push_back ((int) n);
+        }
     }
 
-    // Latency compensation: delay every path to match the slowest one.
-    int slowest = 0;
-    for (const auto& t : plan->tracks)
-        slowest = std::max (slowest, t.runtime->latencySamples());
-    std::map<std::string, std::shared_ptr<DelayLine>> keptDelays;
-    for (size_t i = 0; i < plan->tracks.size(); ++i)
+    // Latency: a node's input waits for the latest thing it hears (its
+    // inputs and its key), every earlier one is delayed to meet it, and
+    // its output is later by its own inserts. The mix bus does the same.
+    std::vector<int> inputLatency (plan->nodes.size(), 0), outputLatency (plan->nodes.size(), 0);
+    for (size_t n = 0; n < plan->nodes.size(); ++n)
     {
-        auto& t = plan->tracks[i];
-        const int needed = slowest - t.runtime->latencySamples();
-        if (needed == 0)
-            continue;
-        const auto& id = session.tracks[i].id;
-        auto existing = delays.find (id);
-        t.compensation = existing != delays.end() && existing->second->delaySamples() == needed
-                             ? existing->second
-                             : std::make_shared<DelayLine> (2, needed);
-        keptDelays[id] = t.compensation;
+        auto& node = plan->nodes[n];
+        int latest = 0;
+        for (const auto& input : node.inputs)
+            latest = std::max (latest, outputLatency[(size_t) input.source]);
+        if (node.key >= 0)
+            latest = std::max (latest, outputLatency[(size_t) node.key]);
+        inputLatency[n] = latest;
+        outputLatency[n] = latest + node.runtime->latencySamples();
+        for (auto& input : node.inputs)
+            input.compensation = delayFor ((input.send ? "send:" : "out:") + plan->nodes[(size_t) input.source].id + ">" + node.id, 2,
+                                           latest - outputLatency[(size_t) input.source]);
+        if (node.key >= 0)
+        {
+            const auto& keyNode = plan->nodes[(size_t) node.key];
+            const int keyChannels = keyNode.runtime->channels();
+            node.keyCompensation = delayFor ("key:" + keyNode.id + ">" + node.id, keyChannels, latest - outputLatency[(size_t) node.key]);
+            node.keyScratch.assign ((size_t) (keyChannels * options.maxBlockFrames), 0.0f);
+        }
+        if (! node.isBus)
+            node.inputCompensation = delayFor ("in:" + node.id, node.runtime->channels(), latest);
     }
-    delays = std::move (keptDelays);
-    plan->latencySamples = slowest + mixBusRuntime->latencySamples() + masterRuntime->latencySamples();
+    int mixLatency = 0;
+    for (const auto& input : plan->mixInputs)
+        mixLatency = std::max (mixLatency, outputLatency[(size_t) input.source]);
+    for (auto& input : plan->mixInputs)
+        input.compensation = delayFor ("out:" + plan->nodes[(size_t) input.source].id + ">mix", 2,
+                                       mixLatency - outputLatency[(size_t) input.source]);
+    plan->latencySamples = mixLatency + mixBusRuntime->latencySamples() + masterRuntime->latencySamples();
+    delays = keptDelays;
 
-    std::erase_if (runtimes, [&] (const auto& entry) { return ! liveTracks.contains (entry.first); });
-    std::erase_if (trackNames, [&] (const auto& entry) { return ! liveTracks.contains (entry.first); });
+    // Solo: a node is heard while it, anything upstream of it, or any bus
+    // its output reaches is soloed.
+    for (size_t n = 0; n < plan->nodes.size(); ++n)
+    {
+        std::set<int> relatives { (int) n };
+        std::vector<int> upstream { (int) n };
+        while (! upstream.empty())
+        {
+            const int at = upstream.back();
+            upstream.pop_back();
+            for (const auto& input : plan->nodes[(size_t) at].inputs)
+                if (relatives.insert (input.source).second)
+                    upstream.push_back (input.source);
+        }
+        for (auto ref = order[n]; ! channelOf (session, ref).output.empty();)
+        {
+            const int target = indexOf.at (channelOf (session, ref).output);
+            relatives.insert (target);
+            ref = order[(size_t) target];
+        }
+        plan->nodes[n].soloRelatives.assign (relatives.begin(), relatives.end());
+    }
+    plan->schedule = std::make_unique<GraphSchedule> (std::move (dependents));
+
+    std::erase_if (runtimes, [&] (const auto& entry) { return ! liveChannels.contains (entry.first); });
+    std::erase_if (sends, [&] (const auto& entry) { return ! liveSends.contains (entry.first); });
+    std::set<std::string> liveStreams;
     for (const auto& p : lastPlacements)
         for (const auto& [key, stream] : streams)
             if (stream == p.stream)
@@ -171,8 +294,8 @@ std::vector<std::string> PlanBuilder::nonFiniteReports() const
     };
     for (const auto& [id, runtime] : runtimes)
     {
-        const auto name = trackNames.find (id);
-        report ("track '" + (name != trackNames.end() ? name->second : id) + "'", runtime->nonFiniteBlocks.load());
+        const auto name = channelNames.find (id);
+        report (name != channelNames.end() ? name->second : id, runtime->nonFiniteBlocks.load());
     }
     if (mixBusRuntime != nullptr)
         report ("the mix bus", mixBusRuntime->nonFiniteBlocks.load());
@@ -181,9 +304,15 @@ std::vector<std::string> PlanBuilder::nonFiniteReports() const
     return reports;
 }
 
-std::shared_ptr<TrackRuntime> PlanBuilder::runtimeFor (const std::string& trackId) const
+std::shared_ptr<ChannelRuntime> PlanBuilder::runtimeFor (const std::string& channelId) const
 {
-    auto found = runtimes.find (trackId);
+    auto found = runtimes.find (channelId);
     return found == runtimes.end() ? nullptr : found->second;
+}
+
+std::shared_ptr<SendRuntime> PlanBuilder::sendFor (const std::string& channelId, const std::string& busId) const
+{
+    auto found = sends.find (channelId + ">" + busId);
+    return found == sends.end() ? nullptr : found->second;
 }
 } // namespace crest

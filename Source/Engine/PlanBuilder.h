@@ -1,7 +1,8 @@
 // Compiles a session into a RenderPlan: resolves media (offline files
-// become silent clips), creates or reuses each track's runtime and each
-// clip's stream, and computes latency compensation across the graph. One
-// builder serves live playback and offline render (Tracktion's
+// become silent clips), creates or reuses each track's and bus's runtime,
+// each send's and each clip's stream, sorts the routing graph, and
+// computes latency compensation on every edge: outputs, sends and keys.
+// One builder serves live playback and offline render (Tracktion's
 // EditNodeBuilder idea). Message thread.
 #pragma once
 
@@ -22,14 +23,16 @@ public:
     struct Options
     {
         int maxBlockFrames = 4096;
-        // Fills a track's insert chain when its runtime is created.
-        std::function<void (const TrackDocument&, ProcessorChain&)> makeInserts;
+        // Fills a track's or bus's insert chain when its runtime is created.
+        std::function<void (const ChannelDocument&, ProcessorChain&)> makeInserts;
         std::function<void (ProcessorChain&)> makeMasterChain;
         MediaPool::Progress progress;
     };
 
     PlanBuilder (MediaPool& media, Options options);
 
+    // Throws CrestError when the routing names a missing bus or loops
+    // (RoutingGraph's message); the model and the reader never let one in.
     std::unique_ptr<RenderPlan> build (const SessionDocument& session);
 
     // What the last build found: offline media, one line per file.
@@ -44,20 +47,25 @@ public:
     // each, for a render's report and the app's status line.
     std::vector<std::string> nonFiniteReports() const;
 
-    std::shared_ptr<TrackRuntime> runtimeFor (const std::string& trackId) const;
+    // A track's or bus's runtime by id, a send's by sender and bus.
+    std::shared_ptr<ChannelRuntime> runtimeFor (const std::string& channelId) const;
+    std::shared_ptr<SendRuntime> sendFor (const std::string& channelId, const std::string& busId) const;
     std::shared_ptr<BusRuntime> mixBus() const noexcept { return mixBusRuntime; }
 
 private:
-    std::shared_ptr<TrackRuntime> runtimeForTrack (const TrackDocument& track, double sampleRate);
+    std::shared_ptr<ChannelRuntime> runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate);
     std::shared_ptr<ClipStream> streamForClip (const ClipDocument& clip, const MediaSource& media);
+    void addClips (const TrackDocument& track, double sampleRate, PlanNode& node, RenderPlan& plan);
+    std::shared_ptr<DelayLine> delayFor (const std::string& edge, int channels, int samples);
 
     MediaPool& media;
     Options options;
     double preparedRate = 0.0;
-    std::map<std::string, std::shared_ptr<TrackRuntime>> runtimes;
-    std::map<std::string, std::string> trackNames;   // id -> name, for messages
+    std::map<std::string, std::shared_ptr<ChannelRuntime>> runtimes;
+    std::map<std::string, std::shared_ptr<SendRuntime>> sends;   // "sender>bus"
+    std::map<std::string, std::string> channelNames;   // id -> how messages name it
     std::map<std::string, std::shared_ptr<ClipStream>> streams;
-    std::map<std::string, std::shared_ptr<DelayLine>> delays;
+    std::map<std::string, std::shared_ptr<DelayLine>> delays, keptDelays;
     std::shared_ptr<BusRuntime> mixBusRuntime, masterRuntime;
     std::vector<StreamPlacement> lastPlacements;
     std::vector<std::string> lastProblems, lastOffline, lastWarnings;

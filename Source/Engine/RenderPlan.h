@@ -1,12 +1,15 @@
 // The immutable result of compiling a session: what the audio thread
 // renders. Built on the message thread by PlanBuilder, handed over through
 // PlanExchange, freed on the message thread. Nothing in it is modified
-// while the audio thread holds it except the runtimes' own audio state.
+// while the audio thread holds it except the runtimes' own audio state,
+// the edges' delay lines and the schedule's per-block counters.
 #pragma once
 
+#include "AudioWorkerPool.h"
+#include "ChannelRuntime.h"
 #include "ClipStream.h"
 #include "Core/PanLaw.h"
-#include "TrackRuntime.h"
+#include "SendRuntime.h"
 
 #include <memory>
 #include <vector>
@@ -22,18 +25,39 @@ struct PlanClip
     int64_t fadeIn = 0, fadeOut = 0;
 };
 
-struct PlanTrack
+// One signal a bus sums: a node's output, or one of its sends. Each edge
+// carries the delay that aligns it with the bus's other inputs.
+struct PlanInput
 {
-    std::shared_ptr<TrackRuntime> runtime;
-    std::vector<PlanClip> clips;                  // sorted by start
-    std::shared_ptr<DelayLine> compensation;      // null when this path is the slowest
+    int source = -1;                              // node index
+    std::shared_ptr<SendRuntime> send;            // null: the source's output
+    std::shared_ptr<DelayLine> compensation;      // null when none is needed
+};
+
+struct PlanNode
+{
+    std::string id;
+    std::shared_ptr<ChannelRuntime> runtime;
+    std::vector<PlanClip> clips;                  // tracks: sorted by start
+    std::vector<PlanInput> inputs;                // buses: summed in this fixed order
+    std::shared_ptr<DelayLine> inputCompensation; // a track waiting for a latent key
+    int key = -1;                                 // the node whose pre-fader signal keys the compressor
+    std::shared_ptr<DelayLine> keyCompensation;
+    std::vector<float> keyScratch;                // the key after its delay: channels x max block
+    // Solo: the node stays audible while any of these is soloed (itself,
+    // what feeds it, what it feeds on its way to the mix bus).
+    std::vector<int> soloRelatives;
+    bool isBus = false;
 };
 
 struct RenderPlan
 {
     double sampleRate = 48000.0;
     PanLaw panLaw = defaultPanLaw;
-    std::vector<PlanTrack> tracks;
+    int maxBlockFrames = 0;                       // what every runtime was prepared for
+    std::vector<PlanNode> nodes;                  // in processing order
+    std::vector<PlanInput> mixInputs;             // what the mix bus sums, in a fixed order
+    std::unique_ptr<GraphSchedule> schedule;
     std::shared_ptr<BusRuntime> mixBus;
     std::shared_ptr<BusRuntime> master;
     int64_t lengthSamples = 0;     // end of the last clip

@@ -1,11 +1,13 @@
 #include "SessionPlayer.h"
 
+#include "Core/CrestError.h"
+
 #include <algorithm>
 
 namespace crest
 {
-SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, PlanBuilder::Options options)
-    : model (sessionModel), builder (media, std::move (options)), audioEngine (diskStreamer)
+SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, PlanBuilder::Options options, EngineOptions engineOptions)
+    : model (sessionModel), builder (media, std::move (options)), audioEngine (diskStreamer, std::move (engineOptions))
 {
     model.state().addListener (this);
     rebuild();
@@ -98,7 +100,19 @@ int64_t SessionPlayer::position() const noexcept
 
 void SessionPlayer::rebuild()
 {
-    auto plan = builder.build (model.toDocument());
+    std::unique_ptr<RenderPlan> plan;
+    try
+    {
+        plan = builder.build (model.toDocument());
+        routingProblem.clear();
+    }
+    catch (const CrestError& e)
+    {
+        // The model refuses routing that loops, so this is a session that
+        // came in broken: keep playing the last good plan and say why.
+        routingProblem = e.what();
+        return;
+    }
     diskStreamer.setPlacements (builder.placements());
     audioEngine.plans().publish (std::move (plan));
     diskStreamer.wake();
@@ -125,15 +139,17 @@ std::vector<std::string> SessionPlayer::playbackWarnings()
         if (std::find (streamWarnings.begin(), streamWarnings.end(), w) == streamWarnings.end())
             streamWarnings.push_back (std::move (w));
     auto warnings = builder.warnings();
+    if (! routingProblem.empty())
+        warnings.push_back (routingProblem);
     warnings.insert (warnings.end(), streamWarnings.begin(), streamWarnings.end());
     for (auto& w : builder.nonFiniteReports())
         warnings.push_back (std::move (w));
     return warnings;
 }
 
-std::shared_ptr<TrackRuntime> SessionPlayer::runtimeFor (const juce::String& trackId) const
+std::shared_ptr<ChannelRuntime> SessionPlayer::runtimeFor (const juce::String& channelId) const
 {
-    return builder.runtimeFor (trackId.toStdString());
+    return builder.runtimeFor (channelId.toStdString());
 }
 
 void SessionPlayer::rebuildUnlessLoading()
@@ -146,7 +162,7 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
 {
     if (model.isLoading())
         return;
-    if (tree.hasType (ids::TRACK))
+    if (tree.hasType (ids::TRACK) || tree.hasType (ids::BUS))
     {
         if (auto runtime = runtimeFor (tree[ids::id]))
         {
@@ -157,6 +173,20 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
             if (property == ids::mute) { c.mute = (bool) tree[property]; return; }
             if (property == ids::solo) { c.solo = (bool) tree[property]; return; }
             if (property == ids::name) return;
+            if (property == ids::soloSafe) { c.soloSafe = (bool) tree[property]; return; }
+            // A send's move; a send added or removed needs a rebuild.
+            if (const auto send = parseSendProperty (property); send && tree.hasProperty (property))
+                if (auto runtime = builder.sendFor (tree[ids::id].toString().toStdString(), send->bus.toStdString()))
+                {
+                    const auto& value = tree[property];
+                    switch (send->field)
+                    {
+                        case SendField::levelDb: runtime->levelDb = (float) (double) value; break;
+                        case SendField::pan: runtime->pan = (float) (double) value; break;
+                        case SendField::preFader: runtime->preFader = (bool) value; break;
+                    }
+                    return;
+                }
             if (const auto* parameter = findStripParameter (stripKeyOf (property)))
             {
                 // An undo can remove the property: then it is the default again.

@@ -20,7 +20,7 @@ namespace crest
 class SessionPlayer : private juce::ValueTree::Listener, private juce::AudioIODeviceCallback
 {
 public:
-    SessionPlayer (SessionModel& model, MediaPool& media, PlanBuilder::Options options = {});
+    SessionPlayer (SessionModel& model, MediaPool& media, PlanBuilder::Options options = {}, EngineOptions engineOptions = {});
     ~SessionPlayer() override;
 
     // Opens the default output (or the named device type: "ALSA", "JACK").
@@ -46,7 +46,8 @@ public:
     // Frees plans the audio thread has let go of; call from a timer.
     void collectGarbage();
 
-    std::shared_ptr<TrackRuntime> runtimeFor (const juce::String& trackId) const;
+    // A track's or bus's runtime (meters, gain reduction), by id.
+    std::shared_ptr<ChannelRuntime> runtimeFor (const juce::String& channelId) const;
     std::shared_ptr<BusRuntime> mixBus() const { return builder.mixBus(); }
     // Offline media found when compiling, and files that failed while
     // streaming (deleted or changed under us), one line each.
@@ -80,6 +81,7 @@ private:
     juce::AudioDeviceManager devices;
     juce::String lastDeviceProblem;
     std::vector<std::string> streamWarnings;   // collected from the streamer, kept while the session is open
+    std::string routingProblem;                // why the last edit could not be played, if it could not
     std::atomic<double> deviceRate { 0.0 };
 };
 } // namespace crest

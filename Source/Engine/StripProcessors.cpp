@@ -63,7 +63,23 @@ bool StripProcessors::runIfOn (Switch& s, Processor& p, AudioView io) noexcept
     return on;
 }
 
-void StripProcessors::process (AudioView io) noexcept
+void StripProcessors::runCompressor (AudioView io, const AudioView* key) noexcept
+{
+    auto& s = switches[(size_t) StripModule::compressor];
+    if (key == nullptr)
+    {
+        runIfOn (s, compressorModule, io);
+        return;
+    }
+    const bool on = s.on.load (std::memory_order_relaxed);
+    if (on && ! s.wasOn)
+        compressorModule.reset();
+    s.wasOn = on;
+    if (on)
+        compressorModule.processWithKey (io, *key);
+}
+
+void StripProcessors::process (AudioView io, const AudioView* key) noexcept
 {
     if (invert.load (std::memory_order_relaxed))
         for (int ch = 0; ch < io.numChannels; ++ch)
@@ -73,13 +89,13 @@ void StripProcessors::process (AudioView io) noexcept
     runIfOn (switches[(size_t) StripModule::gate], gateModule, io);
     if (compressorFirst.load (std::memory_order_relaxed))
     {
-        runIfOn (switches[(size_t) StripModule::compressor], compressorModule, io);
+        runCompressor (io, key);
         runIfOn (switches[(size_t) StripModule::eq], eq, io);
     }
     else
     {
         runIfOn (switches[(size_t) StripModule::eq], eq, io);
-        runIfOn (switches[(size_t) StripModule::compressor], compressorModule, io);
+        runCompressor (io, key);
     }
     // Width on mid/side: 0 % folds to mono, 200 % doubles the side.
     const float w = width.load (std::memory_order_relaxed) / 100.0f;

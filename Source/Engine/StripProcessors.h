@@ -28,8 +28,9 @@ public:
     void apply (const StripParameter& parameter, double value) noexcept;
     void applyAll (const StripDocument& strip) noexcept;
 
-    // In place on `io` (the track's own channels).
-    void process (AudioView io) noexcept;
+    // In place on `io` (the channel's own channels). With a key, the
+    // compressor listens to it instead of to `io` (a sidechain).
+    void process (AudioView io, const AudioView* key = nullptr) noexcept;
     // Audio thread: every module back to silence (after NaN or Inf).
     void reset() noexcept;
 
@@ -45,6 +46,7 @@ private:
     Processor& module (StripModule which) noexcept;
     std::array<Processor*, 4> modules() noexcept { return { &filters, &gateModule, &eq, &compressorModule }; }
     bool runIfOn (Switch& s, Processor& p, AudioView io) noexcept;
+    void runCompressor (AudioView io, const AudioView* key) noexcept;
 
     PassFilter filters;
     Gate gateModule;

@@ -57,7 +57,11 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
 
     DiskStreamer streamer (2 * ClipStream::chunkFrames);
     streamer.setPlacements (builder.placements());
-    Engine engine (streamer, options.maxBlockFrames);
+    EngineOptions engineOptions;
+    engineOptions.maxBlockFrames = options.maxBlockFrames;
+    if (request.threads > 0)
+        engineOptions.threads = request.threads;
+    Engine engine (streamer, engineOptions);
     engine.plans().publish (std::move (plan));
     engine.transport().position = start;
     engine.transport().playing = true;

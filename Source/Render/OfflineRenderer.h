@@ -30,6 +30,7 @@ struct RenderRequest
     int64_t startSample = 0;
     int64_t endSample = -1;            // -1: the end of the last clip
     int blockFrames = 1024;
+    int threads = 0;                   // graph threads; 0: one per core. The result is the same for any count.
     std::function<void (double)> progress;   // 0..1
     const std::atomic<bool>* cancel = nullptr;
     PlanBuilder::Options builderOptions;

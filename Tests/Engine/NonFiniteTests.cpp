@@ -121,7 +121,7 @@ TEST_CASE ("a strip that produces NaN is muted for that block and reported; the 
     session.tracks[0].name = "Broken";
 
     PlanBuilder::Options options;
-    options.makeInserts = [] (const TrackDocument& track, ProcessorChain& chain) {
+    options.makeInserts = [] (const ChannelDocument& track, ProcessorChain& chain) {
         if (track.name == "Broken")
             chain.add (std::make_unique<Poison> (10000, 10001, quietNan));   // one sample, inside block 19
     };

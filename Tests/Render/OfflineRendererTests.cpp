@@ -119,7 +119,7 @@ TEST_CASE ("latency is compensated across tracks and removed from the render", "
     writeAudio (file, 1, 48000, 4800, [] (int64_t i, int) { return i % 1000 == 0 ? 0.5f : 0.0f; });
     auto session = sessionOf ({ file, file });
     PlanBuilder::Options options;
-    options.makeInserts = [] (const TrackDocument& track, ProcessorChain& chain) {
+    options.makeInserts = [] (const ChannelDocument& track, ProcessorChain& chain) {
         if (track.id == "t1")
             chain.add (std::make_unique<FixedDelay> (137));
     };

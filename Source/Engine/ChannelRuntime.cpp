@@ -1,4 +1,4 @@
-#include "TrackRuntime.h"
+#include "ChannelRuntime.h"
 
 #include "Core/ParameterSpec.h"
 #include "Dsp/NonFinite.h"
@@ -22,80 +22,94 @@ namespace
     }
 } // namespace
 
-TrackRuntime::TrackRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain chain)
-    : strip (channels, sampleRate, maxBlockFrames), numChannels (channels), inserts (std::move (chain))
+ChannelRuntime::ChannelRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain chain)
+    : strip (channels, sampleRate, maxBlockFrames),
+      numChannels (channels),
+      inserts (std::move (chain)),
+      storage ((size_t) maxBlockFrames * 4, 0.0f),
+      fader ((size_t) maxBlockFrames, 0.0f)
 {
     inserts.prepare ({ sampleRate, maxBlockFrames, channels });
-    for (auto* s : { &trim, &gainLeft, &gainRight })
+    for (auto* s : { &trim, &faderGain, &panLeft, &panRight })
         s->setRampLength (rampLength (sampleRate));
+    for (int ch = 0; ch < 2; ++ch)
+    {
+        inputChannels[ch] = storage.data() + (size_t) (ch * maxBlockFrames);
+        outputChannels[ch] = storage.data() + (size_t) ((2 + ch) * maxBlockFrames);
+    }
 }
 
-void TrackRuntime::process (float* const* input, int numFrames, PanLaw law, bool anySolo, DelayLine* compensation,
-                            float* outLeft, float* outRight) noexcept
+void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const AudioView* key) noexcept
 {
-    const float trimGain = (float) dbToGain (controls.trimDb.load (std::memory_order_relaxed));
-    const bool audible = ! controls.mute.load (std::memory_order_relaxed)
-                         && (! anySolo || controls.solo.load (std::memory_order_relaxed));
-    const float fader = audible ? (float) params::faderGain (controls.faderDb.load (std::memory_order_relaxed)) : 0.0f;
+    audible = audibleNow;
+    const float trimTarget = (float) dbToGain (controls.trimDb.load (std::memory_order_relaxed));
+    const float faderTarget = audible ? (float) params::faderGain (controls.faderDb.load (std::memory_order_relaxed)) : 0.0f;
     const double pan = controls.pan.load (std::memory_order_relaxed);
     const auto panGains = numChannels == 1 ? panGainsForMono (law, pan) : balanceGainsForStereo (law, pan);
 
     if (! primed)
     {
-        trim.snapTo (trimGain);
-        gainLeft.snapTo (fader * panGains.left);
-        gainRight.snapTo (fader * panGains.right);
+        trim.snapTo (trimTarget);
+        faderGain.snapTo (faderTarget);
+        panLeft.snapTo (panGains.left);
+        panRight.snapTo (panGains.right);
         primed = true;
     }
-    trim.setTarget (trimGain);
-    gainLeft.setTarget (fader * panGains.left);
-    gainRight.setTarget (fader * panGains.right);
+    trim.setTarget (trimTarget);
+    faderGain.setTarget (faderTarget);
+    panLeft.setTarget (panGains.left);
+    panRight.setTarget (panGains.right);
 
+    float* const* in = inputChannels;
     if (trim.isSmoothing() || trim.currentValue() != 1.0f)
     {
         for (int i = 0; i < numFrames; ++i)
         {
             const float g = trim.next();
             for (int ch = 0; ch < numChannels; ++ch)
-                input[ch][i] *= g;
+                in[ch][i] *= g;
         }
     }
 
-    strip.process ({ input, numChannels, numFrames });
-    inserts.process ({ input, numChannels, numFrames });
+    strip.process ({ in, numChannels, numFrames }, key);
+    inserts.process ({ in, numChannels, numFrames });
 
-
-    const float* left = input[0];
-    const float* right = input[numChannels > 1 ? 1 : 0];
+    const float* left = in[0];
+    const float* right = in[numChannels > 1 ? 1 : 0];
+    float* outLeft = outputChannels[0];
+    float* outRight = outputChannels[1];
     // The NaN/Inf check rides along: x * 0 is 0 unless x is not finite.
     float probe = 0.0f;
     for (int i = 0; i < numFrames; ++i)
     {
-        const float l = left[i] * gainLeft.next();
-        const float r = right[i] * gainRight.next();
+        const float f = faderGain.next();
+        fader[(size_t) i] = f;
+        // Fader times pan first, then the signal: the foundation's
+        // arithmetic, so its sessions render bit for bit as they did.
+        const float l = left[i] * (f * panLeft.next());
+        const float r = right[i] * (f * panRight.next());
         outLeft[i] = l;
         outRight[i] = r;
-        probe += (l + r) * 0.0f;
+        probe += (left[i] + right[i]) * 0.0f;
     }
     if (probe != 0.0f)
     {
-        // Muted for this block; filters holding NaN would stay broken, so
-        // the strip and the inserts start again from silence.
+        // Muted for this block, sends and keys included; filters holding
+        // NaN would stay broken, so the strip and the inserts start again
+        // from silence.
+        for (int ch = 0; ch < numChannels; ++ch)
+            std::fill (in[ch], in[ch] + numFrames, 0.0f);
         std::fill (outLeft, outLeft + numFrames, 0.0f);
         std::fill (outRight, outRight + numFrames, 0.0f);
         strip.reset();
         inserts.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
-
-    if (compensation != nullptr)
-    {
-        float* stereo[] = { outLeft, outRight };
-        compensation->process ({ stereo, 2, numFrames });
-    }
     controls.meterLeft.raise (peakOf (outLeft, numFrames));
     controls.meterRight.raise (peakOf (outRight, numFrames));
 }
+
+
 
 BusRuntime::BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain processors)
     : strip (2, sampleRate, maxBlockFrames), chain (std::move (processors))
