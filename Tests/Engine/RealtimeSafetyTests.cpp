@@ -2,6 +2,7 @@
 #include "Helpers/RealtimeGuard.h"
 #include "Helpers/TestFiles.h"
 #include "Engine/SessionPlayer.h"
+#include "Session/RoutingGraph.h"
 
 #include <catch2/catch.hpp>
 
@@ -39,7 +40,7 @@ TEST_CASE ("the realtime guard catches what it should", "[realtime][guard]")
     RealtimeGuard::reset();
 }
 
-TEST_CASE ("the audio thread never allocates, locks, waits or touches a file during 1,000 random edits, strips included", "[realtime]")
+TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 10,000 random edits: strips, buses, sends, keys, routing", "[realtime]")
 {
     TempFolder dir;
     std::vector<std::filesystem::path> files;
@@ -51,7 +52,11 @@ TEST_CASE ("the audio thread never allocates, locks, waits or touches a file dur
 
     SessionModel model;
     MediaPool media (dir / "cache");
-    SessionPlayer player (model, media);
+    // Two graph threads: the audio thread and one worker, both guarded.
+    EngineOptions engineOptions;
+    engineOptions.threads = 2;
+    engineOptions.workerStarted = [] { RealtimeGuard::guardThisThread(); };
+    SessionPlayer player (model, media, {}, engineOptions);
     player.play();
 
     std::atomic<bool> running { true };
@@ -72,15 +77,26 @@ TEST_CASE ("the audio thread never allocates, locks, waits or touches a file dur
 
     std::mt19937 random (1234);
     auto pick = [&] (int n) { return (int) (random() % (unsigned) n); };
-    for (int edit = 0; edit < 1000; ++edit)
+    auto pickChannel = [&] {
+        const int n = model.numTracks() + model.numBuses();
+        return n == 0 ? juce::ValueTree() : model.state().getChild (pick (n));
+    };
+    int refused = 0;
+    for (int edit = 0; edit < 10000; ++edit)
     {
         const int tracks = model.numTracks();
+        const int buses = model.numBuses();
         model.beginGesture ("edit");
-        switch (pick (9))
+        switch (pick (16))
         {
             case 0:
             case 1:
             {
+                if (tracks >= 10)
+                {
+                    model.removeTrack (pick (tracks));
+                    break;
+                }
                 auto t = model.addTrack ("T" + juce::String (edit), 1 + pick (2));
                 const auto& f = files[(size_t) pick ((int) files.size())];
                 model.addClip (t, { f.string(), pick (48000), 0, 48000 + pick (48000), 0.0, 100, 100 });
@@ -122,9 +138,48 @@ TEST_CASE ("the audio thread never allocates, locks, waits or touches a file dur
                                          parameter.spec.minimum + t * (parameter.spec.maximum - parameter.spec.minimum));
                 }
                 break;
+            case 9:
+                if (buses < 5)
+                    model.addBus ("B" + juce::String (edit), pick (2) == 0 ? BusKind::aux : BusKind::group);
+                else
+                    model.removeBus (pick (buses));
+                break;
+            case 10:
+                // Route anything to any bus or back to the mix bus; loops are refused.
+                if (auto channel = pickChannel(); channel.isValid() && buses > 0)
+                    refused += model.setOutput (channel, pick (3) == 0 ? juce::String() : model.bus (pick (buses))[ids::id].toString()).isNotEmpty();
+                break;
+            case 11:
+                if (auto channel = pickChannel(); channel.isValid() && buses > 0)
+                    refused += model.addSend (channel, model.bus (pick (buses))[ids::id].toString()).isNotEmpty();
+                break;
+            case 12:
+                if (auto channel = pickChannel(); channel.isValid())
+                    for (const auto& busId : SessionModel::sendsOf (channel))
+                    {
+                        model.setSendValue (channel, busId, SendField::levelDb, -40.0 + pick (46));
+                        model.setSendValue (channel, busId, SendField::preFader, pick (2));
+                        model.setSendValue (channel, busId, SendField::pan, -100 + pick (201));
+                    }
+                break;
+            case 13:
+                if (auto channel = pickChannel(); channel.isValid())
+                {
+                    auto key = pickChannel();
+                    refused += model.setSidechain (channel, pick (3) == 0 ? juce::String() : key[ids::id].toString()).isNotEmpty();
+                }
+                break;
+            case 14:
+                if (auto channel = pickChannel(); channel.isValid())
+                    model.setTrackValue (channel, pick (2) == 0 ? ids::solo : ids::mute, pick (3) == 0);
+                break;
+            case 15:
+                if (auto channel = pickChannel(); channel.isValid())
+                    model.removeSend (channel, SessionModel::sendsOf (channel).empty() ? juce::String() : SessionModel::sendsOf (channel)[0]);
+                break;
         }
         player.collectGarbage();
-        if (edit % 50 == 0)
+        if (edit % 500 == 0)
             std::this_thread::sleep_for (std::chrono::milliseconds (2));
     }
     std::this_thread::sleep_for (std::chrono::milliseconds (50));
@@ -135,4 +190,6 @@ TEST_CASE ("the audio thread never allocates, locks, waits or touches a file dur
     INFO ("first violation: " << RealtimeGuard::firstViolation());
     CHECK (RealtimeGuard::violations() == 0);
     CHECK (blocks.load() > 100);
+    CHECK (refused > 0);   // loops were tried, and refused
+    CHECK (routingProblem (model.toDocument()).empty());
 }

@@ -160,6 +160,7 @@ ssize_t write (int fd, const void* buffer, size_t n)
 namespace crest::test
 {
 RealtimeGuard::Scope::Scope() { guarded = true; }
+void RealtimeGuard::guardThisThread() noexcept { guarded = true; }
 RealtimeGuard::Scope::~Scope() { guarded = false; }
 RealtimeGuard::DiskScope::DiskScope() { diskGuarded = true; }
 RealtimeGuard::DiskScope::~DiskScope() { diskGuarded = false; }

@@ -26,6 +26,10 @@ struct RealtimeGuard
         ~DiskScope();
     };
 
+    // Guards the calling thread for the rest of its life: for threads a
+    // test does not run itself, such as the engine's audio workers.
+    static void guardThisThread() noexcept;
+
     static int violations() noexcept;
     static std::string firstViolation();
     static void reset() noexcept;
