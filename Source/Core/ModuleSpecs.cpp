@@ -34,4 +34,12 @@ std::span<const ParameterSpec> parametricEq()
     }();
     return list;
 }
+std::string delayNoteName (int index)
+{
+    if (index < 1 || index > 15)
+        return "off";
+    const char* straight[] = { "1/1", "1/2", "1/4", "1/8", "1/16" };
+    const char* kinds[] = { "", " dotted", " triplet" };
+    return std::string (straight[(index - 1) % 5]) + kinds[(index - 1) / 5];
+}
 } // namespace crest::moduleSpecs

@@ -7,6 +7,7 @@
 #include "ParameterSpec.h"
 
 #include <span>
+#include <string>
 
 namespace crest::moduleSpecs
 {
@@ -70,6 +71,10 @@ inline constexpr ParameterSpec delay[] = {
     { "pingPong", "Ping-pong", "", 0, 1, 0 },
     { "mix", "Mix", "%", 0, 100, 100 },
 };
+
+// The delay's note values by index: 0 is off (the time in ms rules),
+// 1-5 whole to sixteenth, 6-10 the same dotted, 11-15 as triplets.
+std::string delayNoteName (int index);
 
 inline constexpr ParameterSpec chorus[] = {
     { "rateHz", "Rate", "Hz", 0.05, 5, 0.8 },

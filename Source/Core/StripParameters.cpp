@@ -15,6 +15,9 @@ std::string_view stripModuleName (StripModule module) noexcept
         case StripModule::gate: return "gate";
         case StripModule::eq: return "eq";
         case StripModule::compressor: return "compressor";
+        case StripModule::chorus: return "chorus";
+        case StripModule::delay: return "delay";
+        case StripModule::reverb: return "reverb";
     }
     return "strip";
 }
@@ -30,12 +33,16 @@ const std::vector<StripParameter>& stripParameters()
             const std::string prefix = std::string (stripModuleName (module)) + ".";
             list.push_back ({ prefix + "enabled", { "enabled", "On", "", 0, 1, 0 }, module, -1 });
             for (size_t i = 0; i < specs.size(); ++i)
-                list.push_back ({ prefix + std::string (specs[i].id), specs[i], module, (int) i });
+                if (! (module == StripModule::delay && specs[i].id == "tempoBpm"))   // the session's tempo, not the strip's
+                    list.push_back ({ prefix + std::string (specs[i].id), specs[i], module, (int) i });
         };
         addModule (StripModule::filters, moduleSpecs::passFilter);
         addModule (StripModule::gate, moduleSpecs::gate);
         addModule (StripModule::eq, moduleSpecs::parametricEq());
         addModule (StripModule::compressor, moduleSpecs::compressor);
+        addModule (StripModule::chorus, moduleSpecs::chorus);
+        addModule (StripModule::delay, moduleSpecs::delay);
+        addModule (StripModule::reverb, moduleSpecs::reverb);
         return list;
     }();
     return all;

@@ -1,6 +1,6 @@
 // Every value of a channel strip, by one key: "filters.highPassHz",
-// "gate.enabled", "eq.band3.gainDb", "compressor.ratio", or a strip-wide
-// one ("invertPolarity", "compressorFirst", "widthPercent"). The session
+// "gate.enabled", "eq.band3.gainDb", "compressor.ratio", "reverb.mix",
+// or a strip-wide one ("invertPolarity", "compressorFirst", "widthPercent"). The session
 // file stores the strip by these keys, the model holds them as track
 // properties, the engine applies them to the modules, the GUI edits them:
 // one registry, one range and default for each. JUCE-free.
@@ -20,8 +20,16 @@ enum class StripModule
     filters,
     gate,
     eq,
-    compressor
+    compressor,
+    // Space, run after the compressor as built-in inserts: on a track, or
+    // at 100 % mix on an aux bus fed by sends.
+    chorus,
+    delay,
+    reverb
 };
+
+inline constexpr StripModule allStripModules[] = { StripModule::none, StripModule::filters, StripModule::gate, StripModule::eq,
+                                                   StripModule::compressor, StripModule::chorus, StripModule::delay, StripModule::reverb };
 
 std::string_view stripModuleName (StripModule module) noexcept;
 

@@ -12,7 +12,8 @@ namespace crest
 {
 PlanBuilder::PlanBuilder (MediaPool& pool, Options builderOptions) : media (pool), options (std::move (builderOptions)) {}
 
-std::shared_ptr<ChannelRuntime> PlanBuilder::runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate)
+std::shared_ptr<ChannelRuntime> PlanBuilder::runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate,
+                                                                double tempoBpm)
 {
     auto& runtime = runtimes[channel.id];
     if (runtime == nullptr || runtime->channels() != channels)
@@ -29,6 +30,7 @@ std::shared_ptr<ChannelRuntime> PlanBuilder::runtimeForChannel (const ChannelDoc
     c.mute = channel.mute;
     c.solo = channel.solo;
     runtime->strip.applyAll (channel.strip);
+    runtime->strip.setTempo (tempoBpm);
     return runtime;
 }
 
@@ -127,6 +129,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     }
     mixBusRuntime->faderDb = (float) session.mixBusFaderDb;
     mixBusRuntime->strip.applyAll (session.mixBusStrip);
+    mixBusRuntime->strip.setTempo (session.tempoBpm);
 
     auto plan = std::make_unique<RenderPlan>();
     plan->sampleRate = session.sampleRate;
@@ -152,7 +155,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
         node.id = channel.id;
         node.isBus = ref.isBus;
         const int channels = ref.isBus ? 2 : session.tracks[ref.index].channels;
-        node.runtime = runtimeForChannel (channel, channels, session.sampleRate);
+        node.runtime = runtimeForChannel (channel, channels, session.sampleRate, session.tempoBpm);
         node.runtime->controls.soloSafe = ref.isBus && session.buses[ref.index].soloSafe;
         if (! ref.isBus)
             addClips (session.tracks[ref.index], session.sampleRate, node, *plan);

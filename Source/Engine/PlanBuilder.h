@@ -53,7 +53,7 @@ public:
     std::shared_ptr<BusRuntime> mixBus() const noexcept { return mixBusRuntime; }
 
 private:
-    std::shared_ptr<ChannelRuntime> runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate);
+    std::shared_ptr<ChannelRuntime> runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate, double tempoBpm);
     std::shared_ptr<ClipStream> streamForClip (const ClipDocument& clip, const MediaSource& media);
     void addClips (const TrackDocument& track, double sampleRate, PlanNode& node, RenderPlan& plan);
     std::shared_ptr<DelayLine> delayFor (const std::string& edge, int channels, int samples);

@@ -176,14 +176,14 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
             if (property == ids::soloSafe) { c.soloSafe = (bool) tree[property]; return; }
             // A send's move; a send added or removed needs a rebuild.
             if (const auto send = parseSendProperty (property); send && tree.hasProperty (property))
-                if (auto runtime = builder.sendFor (tree[ids::id].toString().toStdString(), send->bus.toStdString()))
+                if (auto sendRuntime = builder.sendFor (tree[ids::id].toString().toStdString(), send->bus.toStdString()))
                 {
                     const auto& value = tree[property];
                     switch (send->field)
                     {
-                        case SendField::levelDb: runtime->levelDb = (float) (double) value; break;
-                        case SendField::pan: runtime->pan = (float) (double) value; break;
-                        case SendField::preFader: runtime->preFader = (bool) value; break;
+                        case SendField::levelDb: sendRuntime->levelDb = (float) (double) value; break;
+                        case SendField::pan: sendRuntime->pan = (float) (double) value; break;
+                        case SendField::preFader: sendRuntime->preFader = (bool) value; break;
                     }
                     return;
                 }

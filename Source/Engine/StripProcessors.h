@@ -1,8 +1,11 @@
 // A track's channel-strip modules, in the order a console runs them:
 // polarity, high/low-pass filters, gate, then EQ and compressor (either
-// order), and stereo width. Owned by a track's or bus's runtime, so they
-// outlive plan swaps. A module that is off is skipped entirely; one switched on
-// starts from a clean state.
+// order), the space modules (chorus, delay, reverb) as built-in inserts,
+// and stereo width. Owned by a track's or bus's runtime, so they outlive
+// plan swaps. A module that is off is skipped entirely; one switched on
+// starts from a clean state. The space modules hold seconds of audio, so
+// each is allocated only when first switched on (on the message thread,
+// then handed to the audio thread through an atomic pointer).
 //
 // apply() and applyAll(): any thread but the audio thread (they only
 // store atomics). process(): audio thread.
@@ -17,6 +20,8 @@
 
 #include <array>
 #include <atomic>
+#include <memory>
+#include <vector>
 
 namespace crest
 {
@@ -36,6 +41,9 @@ public:
 
     Compressor& compressor() noexcept { return compressorModule; }
     Gate& gate() noexcept { return gateModule; }
+    // The session's tempo, for a delay synced to note values.
+    void setTempo (double bpm) noexcept;
+    bool hasSpaceModule (StripModule which) const noexcept;
 
 private:
     struct Switch
@@ -48,11 +56,22 @@ private:
     bool runIfOn (Switch& s, Processor& p, AudioView io) noexcept;
     void runCompressor (AudioView io, const AudioView* key) noexcept;
 
+    struct SpaceSlot
+    {
+        std::unique_ptr<ParameterizedProcessor> owned;   // message thread
+        std::atomic<Processor*> live { nullptr };
+        std::vector<double> values;                      // message thread: kept until the module exists
+    };
+    SpaceSlot& space (StripModule which) noexcept;
+    void createSpaceModule (StripModule which);
+
+    ProcessSpec spec;
+    SpaceSlot chorusSlot, delaySlot, reverbSlot;
     PassFilter filters;
     Gate gateModule;
     ParametricEq eq;
     Compressor compressorModule;
-    std::array<Switch, 5> switches;   // indexed by StripModule
+    std::array<Switch, 8> switches;   // indexed by StripModule
     std::atomic<bool> invert { false }, compressorFirst { false };
     std::atomic<float> width { 100.0f };
 };

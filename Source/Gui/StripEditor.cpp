@@ -1,5 +1,6 @@
 #include "StripEditor.h"
 
+#include "Core/ModuleSpecs.h"
 #include "CrestLookAndFeel.h"
 
 #include <cmath>
@@ -25,6 +26,9 @@ namespace
             case StripModule::gate: return "Gate";
             case StripModule::eq: return "EQ";
             case StripModule::compressor: return "Compressor";
+            case StripModule::chorus: return "Chorus";
+            case StripModule::delay: return "Delay";
+            case StripModule::reverb: return "Reverb";
             case StripModule::none: break;
         }
         return "Strip";
@@ -160,7 +164,10 @@ private:
             // enough for the EQ's grid, and typed into on double-click.
             auto slider = std::make_unique<juce::Slider> (juce::Slider::LinearBar, juce::Slider::TextBoxBelow);
             const auto& spec = p.spec;
-            slider->textFromValueFunction = [&spec] (double v) { return formatWithUnit (v, spec); };
+            if (p.key == "delay.noteValue")
+                slider->textFromValueFunction = [] (double v) { return juce::String (moduleSpecs::delayNoteName ((int) std::lround (v))); };
+            else
+                slider->textFromValueFunction = [&spec] (double v) { return formatWithUnit (v, spec); };
             slider->valueFromTextFunction = [] (const juce::String& text) { return text.retainCharacters ("-0123456789.").getDoubleValue(); };
             slider->setRange (spec.minimum, spec.maximum, 0.0);
             slider->setSkewFactorFromMidPoint (skewCentre (spec));
@@ -191,7 +198,7 @@ private:
 
 StripEditor::StripEditor (SessionModel& m, juce::ValueTree t) : model (m), track (std::move (t))
 {
-    for (const auto module : { StripModule::none, StripModule::filters, StripModule::gate, StripModule::eq, StripModule::compressor })
+    for (const auto module : allStripModules)
     {
         auto* page = new Page (*this, module);
         pages.push_back (page);

@@ -1,5 +1,6 @@
 #include "StripSummary.h"
 
+#include "Core/ModuleSpecs.h"
 #include "Core/StripParameters.h"
 
 #include <cmath>
@@ -15,6 +16,8 @@ namespace
     {
         if (p.key.ends_with (".shape"))
             return shapeWords[std::clamp ((int) std::lround (v), 0, 6)];
+        if (p.key == "delay.noteValue")
+            return moduleSpecs::delayNoteName ((int) std::lround (v));
         if (p.spec.minimum == 0 && p.spec.maximum == 1 && p.spec.unit.empty())
             return v >= 0.5 ? "on" : "off";
         char text[48];

@@ -208,7 +208,7 @@ TEST_CASE ("solo keeps a soloed track's group and the solo-safe returns audible,
     CHECK (renderToMemory (session, dir).samples[2000 * 2] == Approx (0.02f).margin (1e-6));
 }
 
-TEST_CASE ("renders with 1, 2 and 8 graph threads and any block size are byte-identical, with buses, sends and keys", "[engine][routing][threads]")
+TEST_CASE ("renders with 1, 2 and 8 graph threads and any block size are byte-identical, with buses, sends, keys and space", "[engine][routing][threads]")
 {
     TempFolder dir;
     std::vector<std::filesystem::path> files;
@@ -223,6 +223,13 @@ TEST_CASE ("renders with 1, 2 and 8 graph threads and any block size are byte-id
     session.buses[0].strip.set ("compressor.enabled", 1);
     session.buses[1].strip.set ("eq.enabled", 1);
     session.buses[1].strip.set ("eq.band1.on", 1);
+    session.buses[1].strip.set ("reverb.enabled", 1);
+    session.buses[1].strip.set ("reverb.decaySeconds", 1.2);
+    session.buses[2].strip.set ("delay.enabled", 1);
+    session.buses[2].strip.set ("delay.noteValue", 4);   // eighths at the session's tempo
+    session.buses[2].strip.set ("delay.pingPong", 1);
+    session.tempoBpm = 93;
+    session.tracks[3].strip.set ("chorus.enabled", 1);
     for (size_t t = 0; t < session.tracks.size(); ++t)
     {
         auto& track = session.tracks[t];
@@ -251,4 +258,48 @@ TEST_CASE ("renders with 1, 2 and 8 graph threads and any block size are byte-id
         const auto again = renderToMemory (session, dir, threads, options, block);
         CHECK (again.samples == reference.samples);
     }
+}
+
+TEST_CASE ("an aux bus with a reverb, fed by a send, returns a tail at the send's level; space modules cost nothing until switched on", "[engine][routing][space]")
+{
+    TempFolder dir;
+    writeAudio (dir / "click.wav", 1, 48000, 96000, [] (int64_t i, int) { return i == 0 ? 0.5f : 0.0f; });
+    auto session = sessionOf ({ dir / "click.wav" });
+    session.buses = { bus ("verb", BusKind::aux) };
+    session.tracks[0].faderDb = -96;
+    session.tracks[0].sends = { { "verb", -96, 0, false } };
+    session.buses[0].strip.set ("reverb.enabled", 1);
+    session.buses[0].strip.set ("reverb.decaySeconds", 1.0);
+    session.buses[0].strip.set ("reverb.preDelayMs", 0);
+
+    MediaPool media (dir / "cache");
+    PlanBuilder builder (media, {});
+    builder.build (session);
+    CHECK (builder.runtimeFor ("verb")->strip.hasSpaceModule (StripModule::reverb));
+    CHECK_FALSE (builder.runtimeFor ("verb")->strip.hasSpaceModule (StripModule::delay));
+    CHECK_FALSE (builder.runtimeFor ("t1")->strip.hasSpaceModule (StripModule::reverb));
+
+    // A send at -inf: only silence comes back.
+    CHECK (peakOf (renderToMemory (session, dir)) == 0.0f);
+    // Pre-fader at -6 dB: the tail is there, and 6 dB lower than at 0 dB.
+    session.tracks[0].sends[0] = { "verb", -6, 0, true };
+    const auto quieter = renderToMemory (session, dir);
+    session.tracks[0].sends[0].levelDb = 0;
+    const auto louder = renderToMemory (session, dir);
+    double energyQuiet = 0, energyLoud = 0;
+    for (size_t i = 0; i < quieter.samples.size(); ++i)
+    {
+        energyQuiet += (double) quieter.samples[i] * quieter.samples[i];
+        energyLoud += (double) louder.samples[i] * louder.samples[i];
+    }
+    CHECK (energyLoud > 0);
+    CHECK (10 * std::log10 (energyLoud / energyQuiet) == Approx (6.0).margin (0.01));
+    // The tail is still going half a second in, and gone (RT60 = 1 s) by 1.9 s.
+    float late = 0, end = 0;
+    for (int64_t i = 24000; i < 26400; ++i)
+        late = std::max (late, std::abs (louder.samples[(size_t) (2 * i)]));
+    for (int64_t i = 91200; i < 96000; ++i)
+        end = std::max (end, std::abs (louder.samples[(size_t) (2 * i)]));
+    CHECK (late > 1e-4f);
+    CHECK (end < late * 1e-2f);
 }
