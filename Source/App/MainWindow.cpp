@@ -6,6 +6,7 @@
 #include "Gui/MainComponent.h"
 
 #include "Core/CrestError.h"
+#include "Session/NewSession.h"
 #include "Session/SessionFile.h"
 
 namespace crest
@@ -123,7 +124,9 @@ void MainWindow::newSessionNow()
 {
     player->stop();
     player->returnToStart();
-    model.load (SessionDocument {});
+    SessionDocument fresh;
+    addDefaultReturns (fresh);
+    model.load (fresh);
     sessionFile.clear();
     savedDocument = model.toDocument();
     content->mixer().resetMeters();

@@ -4,6 +4,7 @@
 #include "Core/ParameterSpec.h"
 #include "IO/AudioFileReader.h"
 #include "IO/SampleRateConverter.h"
+#include "NewSession.h"
 
 namespace crest
 {
@@ -47,6 +48,7 @@ StemImport sessionFromStems (const std::vector<fs::path>& files, double sessionR
                                  convertedLength (info.frames, info.sampleRate, session.sampleRate), 0.0, 0, 0 });
         session.tracks.push_back (std::move (track));
     }
+    addDefaultReturns (session);
     return result;
 }
 } // namespace crest

@@ -294,7 +294,7 @@ TEST_CASE ("names at the file-system limit save with a backup, render, and are r
 TEST_CASE ("a full disk at every write step leaves the previous session and no stray file", "[safety][diskfull]")
 {
     Project p;
-    SmallDisk disk (p.dir / "disk", "128k");
+    SmallDisk disk (p.dir / "disk", "192k");
     if (! disk.mounted)
     {
         WARN ("cannot mount a tmpfs here (not root?): disk-full sweep not run");
@@ -313,12 +313,12 @@ TEST_CASE ("a full disk at every write step leaves the previous session and no s
     const auto saved = readBytes (file);
     REQUIRE (saved.size() > 16 * 1024);
 
-    // Leave 0, 4, 8 ... 96 kB free and try to save a changed session and
+    // Leave 0, 4, 8 ... 160 kB free and try to save a changed session and
     // render a mix each time: each write step fails at some level.
     const auto capacity = fs::space (disk.path).capacity;
     document.tracks[0].faderDb = -3.0;
     int saves = 0, saveFailures = 0, renders = 0, renderFailures = 0;
-    for (uintmax_t freeBytes = 0; freeBytes <= 96 * 1024; freeBytes += 4096)
+    for (uintmax_t freeBytes = 0; freeBytes <= 160 * 1024; freeBytes += 4096)
     {
         INFO ("free bytes " << freeBytes);
         fs::remove (disk.path / "filler");

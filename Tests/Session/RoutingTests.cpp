@@ -3,9 +3,11 @@
 // name nothing or make a loop, and refused by the model's edits with the
 // session left as it was.
 #include "Helpers/ErrorMessage.h"
+#include "Helpers/TestFiles.h"
 #include "Session/RoutingGraph.h"
 #include "Session/SessionJson.h"
 #include "Session/SessionModel.h"
+#include "Session/StemImport.h"
 
 #include <catch2/catch.hpp>
 
@@ -132,4 +134,37 @@ TEST_CASE ("the model refuses a routing edit that would loop and leaves the sess
     model.removeTrack (0);
     CHECK (model.track (0)[ids::sidechain].toString().isEmpty());
     CHECK (model.numTracks() == 1);
+}
+
+TEST_CASE ("a new session has a Reverb and a Delay return, each fed by a send at -inf from every track", "[session][routing]")
+{
+    TempFolder dir;
+    writeSine (dir / "a.wav", 48000, 440, 0.5, 0.1);
+    writeSine (dir / "b.wav", 48000, 660, 0.5, 0.1);
+    const auto made = sessionFromStems ({ dir / "a.wav", dir / "b.wav" });
+    const auto& session = made.session;
+    REQUIRE (session.buses.size() == 2);
+    CHECK (session.buses[0].name == "Reverb");
+    CHECK (session.buses[0].strip.value ("reverb.enabled") == 1);
+    CHECK (session.buses[0].strip.value ("reverb.mix") == 100);
+    CHECK (session.buses[1].name == "Delay");
+    CHECK (session.buses[1].strip.value ("delay.enabled") == 1);
+    for (const auto& bus : session.buses)
+    {
+        CHECK (bus.kind == BusKind::aux);
+        CHECK (bus.soloSafe);
+    }
+    for (const auto& track : session.tracks)
+    {
+        REQUIRE (track.sends.size() == 2);
+        CHECK (track.sends[0] == SendDocument { "reverb", -96, 0, false });
+        CHECK (track.sends[1] == SendDocument { "delay", -96, 0, false });
+    }
+    CHECK (routingProblem (session).empty());
+
+    // A track added later gets its sends to the returns too.
+    SessionModel model;
+    model.load (session);
+    auto added = model.addTrack ("New", 2);
+    CHECK (SessionModel::sendsOf (added) == std::vector<juce::String> { "reverb", "delay" });
 }
