@@ -13,6 +13,7 @@
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
 #include "Session/StemImport.h"
+#include "Session/RoutingSummary.h"
 #include "Session/StripSummary.h"
 
 #include <algorithm>
@@ -84,8 +85,8 @@ namespace
 
     const char* demoHelp = "Usage: crest demo DIR [--force]\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest. Files already there stop it, unless\n--force, which replaces only audio files and Crest sessions of those names.\n";
     const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
-    const char* renderHelp = "Usage: crest render SESSION -o OUT [--format wav|flac|aiff] [--bits 16|24|32f]\n                    [--start SECONDS] [--end SECONDS] [--block FRAMES]\n                    [--force] [--allow-missing]\n\nRenders the session's mix. The format defaults to OUT's extension, bits to\n24 (integer output gets TPDF dither). The file appears only once complete.\nOUT is never an input or the session; an existing OUT is replaced only with\n--force, and only if it is an audio file. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence.\n";
-    const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks, strips, clips, and each clip's media: readable or offline, and why;\nthen the mix's loudness and whether it leaves headroom for mastering).\nExits with 1 if any of a session's media is offline.\n";
+    const char* renderHelp = "Usage: crest render SESSION [-o OUT] [--stems DIR] [--format wav|flac|aiff]\n                    [--bits 16|24|32f] [--start SECONDS] [--end SECONDS]\n                    [--block FRAMES] [--threads N] [--force] [--allow-missing]\n\nRenders the session's mix to OUT, and with --stems one file per track and\nper bus into DIR (post-fader, each aligned to the session's start). The\nformat defaults to OUT's extension (WAV for stems alone), bits to 24\n(integer output gets TPDF dither). Files appear only once complete. OUT is\nnever an input or the session; an existing file is replaced only with\n--force, and only if it is audio. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence. --threads sets how many\nthreads share the mix (default: one per core); the result is identical.\n";
+    const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks and buses with their routing, sends, keys and strips; clips, and each\nclip's media: readable or offline, and why; then the mix's loudness and\nwhether it leaves headroom for mastering). Exits with 1 if any of a\nsession's media is offline.\n";
 } // namespace
 
 int runDemo (const Args& args)
@@ -178,9 +179,9 @@ int runRender (const Args& args)
         return exitOk;
     }
     ArgumentCursor cursor (args, renderHelp);
-    std::string sessionPath, output, formatName, bitsName = "24";
+    std::string sessionPath, output, stemsFolder, formatName, bitsName = "24";
     double startSeconds = 0, endSeconds = -1;
-    int block = 1024;
+    int block = 1024, threads = 0;
     bool force = false, allowMissing = false;
     while (! cursor.done())
     {
@@ -191,18 +192,22 @@ int runRender (const Args& args)
         else if (a == "--start") startSeconds = cursor.number (a, 0, maxSeconds, " s");
         else if (a == "--end") endSeconds = cursor.number (a, 0, maxSeconds, " s");
         else if (a == "--block") block = (int) cursor.integer (a, 1, 65536, " frames");
+        else if (a == "--threads") threads = (int) cursor.integer (a, 1, 64, "");
+        else if (a == "--stems") stemsFolder = cursor.value (a);
         else if (a == "--force") force = true;
         else if (a == "--allow-missing") allowMissing = true;
         else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
         else if (sessionPath.empty()) sessionPath = a;
         else cursor.fail ("unexpected argument " + a);
     }
-    if (sessionPath.empty() || output.empty())
-        cursor.fail ("render needs a session and -o OUT");
+    if (sessionPath.empty() || (output.empty() && stemsFolder.empty()))
+        cursor.fail ("render needs a session and -o OUT, --stems DIR or both");
     if (endSeconds >= 0 && endSeconds <= startSeconds)
         cursor.fail ("--end must be after --start");
-    if (output.back() == '/' || fs::is_directory (output))
+    if (! output.empty() && (output.back() == '/' || fs::is_directory (output)))
         throw CrestError (output, "is a folder; give a file name for the mix (for example " + (fs::path (output) / "mix.wav").lexically_normal().string() + ")");
+    if (formatName.empty() && output.empty())
+        formatName = "wav";
     if (formatName.empty())
     {
         const auto extension = fs::path (output).extension().string();
@@ -227,6 +232,8 @@ int runRender (const Args& args)
     request.startSample = (int64_t) std::llround (startSeconds * session.sampleRate);
     request.endSample = endSeconds >= 0 ? (int64_t) std::llround (endSeconds * session.sampleRate) : -1;
     request.blockFrames = block;
+    request.threads = threads;
+    request.stemsFolder = stemsFolder;
     ProgressBar bar ("Rendering");
     request.progress = [&] (double f) { bar.update (f); };
     // Clips at another rate are converted first, each with its own bar.
@@ -248,6 +255,15 @@ int runRender (const Args& args)
         std::fprintf (stderr, "crest: warning: %s\n", w.c_str());
     // With the audio on standard output, the summary goes to stderr.
     FILE* summary = report.toStream ? stderr : stdout;
+    if (! report.stems.empty())
+    {
+        std::fprintf (summary, "Rendered %zu stems into %s: %s, %s, %.0f Hz\n", report.stems.size(), stemsFolder.c_str(),
+                      describe (request.format).c_str(), seconds ((double) report.frames / report.sampleRate).c_str(), report.sampleRate);
+        for (const auto& stem : report.stems)
+            std::fprintf (summary, "  %s\n", stem.filename().string().c_str());
+    }
+    if (output.empty())
+        return exitOk;
     std::fprintf (summary, "Rendered %s: %s, %s, %.0f Hz\n", output.c_str(), describe (request.format).c_str(),
                   seconds ((double) report.frames / report.sampleRate).c_str(), report.sampleRate);
     if (! report.toStream)
@@ -274,14 +290,20 @@ int runInfo (const Args& args)
         const auto session = loadSessionFile (file);
         int64_t end = 0;
         size_t offline = 0;
-        std::printf ("%s: Crest session, %.0f Hz, pan law %s, %zu tracks\n", file.string().c_str(), session.sampleRate,
-                     std::string (panLawName (session.panLaw)).c_str(), session.tracks.size());
+        std::printf ("%s: Crest session, %.0f Hz, pan law %s, %zu tracks, %zu buses, %.1f BPM in %d/%d\n", file.string().c_str(),
+                     session.sampleRate, std::string (panLawName (session.panLaw)).c_str(), session.tracks.size(), session.buses.size(),
+                     session.tempoBpm, session.meterNumerator, session.meterDenominator);
+        auto printChannel = [&] (const ChannelDocument& c, const char* kind, bool soloSafe) {
+            std::printf ("  %-16s %-6s  fader %+5.1f dB  pan %+4.0f%s%s%s\n", c.name.c_str(), kind, c.faderDb, c.pan,
+                         c.mute ? "  muted" : "", c.solo ? "  solo" : "", soloSafe ? "  solo-safe" : "");
+            for (const auto& line : summarizeRouting (session, c))
+                std::printf ("      %s\n", line.c_str());
+            for (const auto& line : summarizeStrip (c.strip))
+                std::printf ("      %s\n", line.c_str());
+        };
         for (const auto& t : session.tracks)
         {
-            std::printf ("  %-16s %s  fader %+5.1f dB  pan %+4.0f%s%s\n", t.name.c_str(), t.channels == 1 ? "mono  " : "stereo",
-                         t.faderDb, t.pan, t.mute ? "  muted" : "", t.solo ? "  solo" : "");
-            for (const auto& line : summarizeStrip (t.strip))
-                std::printf ("      %s\n", line.c_str());
+            printChannel (t, t.channels == 1 ? "mono" : "stereo", false);
             for (const auto& c : t.clips)
             {
                 end = std::max (end, c.startSample + c.lengthSamples);
@@ -302,6 +324,8 @@ int runInfo (const Args& args)
                              seconds ((double) c.lengthSamples / session.sampleRate).c_str(), state.c_str());
             }
         }
+        for (const auto& b : session.buses)
+            printChannel (b, b.kind == BusKind::group ? "group" : "aux", b.soloSafe);
         std::printf ("  %-16s stereo  fader %+5.1f dB\n", "mix bus", session.mixBusFaderDb);
         for (const auto& line : summarizeStrip (session.mixBusStrip))
             std::printf ("      %s\n", line.c_str());

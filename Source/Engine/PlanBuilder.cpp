@@ -225,6 +225,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
             latest = std::max (latest, outputLatency[(size_t) node.key]);
         inputLatency[n] = latest;
         outputLatency[n] = latest + node.runtime->latencySamples();
+        node.outputLatency = outputLatency[n];
         for (auto& input : node.inputs)
             input.compensation = delayFor ((input.send ? "send:" : "out:") + plan->nodes[(size_t) input.source].id + ">" + node.id, 2,
                                            latest - outputLatency[(size_t) input.source]);

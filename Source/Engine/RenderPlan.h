@@ -48,6 +48,7 @@ struct PlanNode
     // what feeds it, what it feeds on its way to the mix bus).
     std::vector<int> soloRelatives;
     bool isBus = false;
+    int outputLatency = 0;                        // samples from the timeline to this node's output
 };
 
 struct RenderPlan

@@ -22,7 +22,10 @@ namespace crest
 {
 struct RenderRequest
 {
-    std::filesystem::path output;      // checked by checkOutputTarget: never an input
+    std::filesystem::path output;      // checked by checkOutputTarget: never an input; may be empty with stemsFolder
+    // Also (or instead) one file per track and per bus, post-fader, each
+    // aligned to the session's start: "01 Kick.wav", "Bus 01 Reverb.wav".
+    std::filesystem::path stemsFolder;
     bool replaceExisting = false;      // --force, or the user agreed to replace it
     std::vector<std::filesystem::path> protectedFiles;   // the session file, and any other input
     bool allowMissing = false;         // render offline clips as silence instead of failing
@@ -42,6 +45,7 @@ struct RenderReport
     double sampleRate = 0.0;
     std::vector<std::string> warnings;   // offline media (when allowed), channels dropped
     bool toStream = false;               // written to stdout, a device or a pipe
+    std::vector<std::filesystem::path> stems;   // as written, tracks then buses
 };
 
 RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media);
@@ -51,4 +55,8 @@ RenderReport renderSession (const SessionDocument& session, const RenderRequest&
 // file is replaced only if request.replaceExisting and it is audio. Lets
 // the app refuse before asking "Replace?". Throws CrestError.
 OutputTarget checkRenderOutput (const SessionDocument& session, const RenderRequest& request);
+
+// Where each stem of a render goes, tracks first, then buses: a channel's
+// name made safe for a file name, numbered so two names never collide.
+std::vector<std::filesystem::path> stemFiles (const SessionDocument& session, const RenderRequest& request);
 } // namespace crest

@@ -183,3 +183,43 @@ TEST_CASE ("crest render says whether the mix leaves mastering headroom", "[cli]
         CHECK_THAT (run.output, Catch::Contains (expected));
     }
 }
+
+TEST_CASE ("crest render --stems writes one aligned file per track and bus; info lists routing and sends", "[cli][routing]")
+{
+    TempFolder dir;
+    writeSine (dir / "a.wav", 48000, 440, 0.25, 0.5);
+    writeSine (dir / "b.wav", 48000, 220, 0.25, 0.5);
+    REQUIRE (runCrest ("new " + (dir / "s.crest").string() + " --stems " + (dir / "a.wav").string() + " " + (dir / "b.wav").string()).exitCode == 0);
+    // Route track a to a group bus and open its reverb send, by hand as a user might.
+    auto text = readBytes (dir / "s.crest");
+    const auto buses = text.find ("\"buses\": [");
+    REQUIRE (buses != std::string::npos);
+    text.insert (buses + 10, R"({"id": "grp", "name": "Group", "kind": "group"}, )");
+    const auto firstTrack = text.find ("\"id\": \"t1\",");
+    text.insert (firstTrack, R"("output": "grp", )");
+    const auto firstSend = text.find ("\"levelDb\": -96.0", firstTrack);
+    text.replace (firstSend, 16, "\"levelDb\": -6.0");
+    writeBytes (dir / "s.crest", text);
+
+    const auto info = runCrest ("info " + (dir / "s.crest").string());
+    REQUIRE (info.exitCode == 0);
+    CHECK_THAT (info.output, Catch::Contains ("2 tracks, 3 buses, 120.0 BPM in 4/4"));
+    CHECK_THAT (info.output, Catch::Contains ("out: bus 'Group'"));
+    CHECK_THAT (info.output, Catch::Contains ("sends: Reverb -6.0 dB post, Delay -inf post"));
+    CHECK_THAT (info.output, Catch::Contains ("Reverb           aux     fader  +0.0 dB  pan   +0  solo-safe"));
+
+    const auto rendered = runCrest ("render " + (dir / "s.crest").string() + " --stems " + (dir / "stems").string() + " --bits 32f --threads 2");
+    REQUIRE (rendered.exitCode == 0);
+    CHECK_THAT (rendered.output, Catch::Contains ("Rendered 5 stems into"));
+    for (const auto* name : { "01 a.wav", "02 b.wav", "Bus 01 Group.wav", "Bus 02 Reverb.wav", "Bus 03 Delay.wav" })
+    {
+        INFO (name);
+        REQUIRE (readAudio (dir / "stems" / name).frames() == 24000);
+    }
+    // The group stem is track a's stem: it only passes through.
+    CHECK (readAudio (dir / "stems" / "Bus 01 Group.wav").samples == readAudio (dir / "stems" / "01 a.wav").samples);
+    // Stems never replace each other or anything else without --force.
+    const auto again = runCrest ("render " + (dir / "s.crest").string() + " --stems " + (dir / "stems").string());
+    CHECK (again.exitCode != 0);
+    CHECK_THAT (again.output, Catch::Contains ("01 a.wav"));
+}

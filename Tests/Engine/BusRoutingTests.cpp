@@ -303,3 +303,28 @@ TEST_CASE ("an aux bus with a reverb, fed by a send, returns a tail at the send'
     CHECK (late > 1e-4f);
     CHECK (end < late * 1e-2f);
 }
+
+TEST_CASE ("stems are aligned to the session's start whatever latency lies on their path", "[engine][routing][stems][latency]")
+{
+    TempFolder dir;
+    writeAudio (dir / "n.wav", 2, 48000, 6000, noise);
+    auto session = sessionOf ({ dir / "n.wav", dir / "n.wav" });
+    session.buses = { bus ("grp", BusKind::group) };
+    session.tracks[0].output = "grp";
+    PlanBuilder::Options options;
+    options.makeInserts = [] (const ChannelDocument& channel, ProcessorChain& chain) {
+        if (channel.id == "grp")
+            chain.add (std::make_unique<LatentInsert> (301));
+    };
+    MediaPool media (dir / "cache");
+    RenderRequest request;
+    request.stemsFolder = dir / "stems";
+    request.format = { Container::wav, SampleEncoding::float32 };
+    request.builderOptions = options;
+    const auto report = renderSession (session, request, media);
+    REQUIRE (report.stems.size() == 3);
+    const auto track = readAudio (report.stems[0]), other = readAudio (report.stems[1]), group = readAudio (report.stems[2]);
+    REQUIRE (group.frames() == 6000);
+    CHECK (group.samples == track.samples);   // 301 samples later in the graph, not in the file
+    CHECK (other.samples == track.samples);
+}

@@ -1,0 +1,16 @@
+// A channel's routing in words, for `crest info` and the mixer's tooltips:
+// where its output goes (when not the mix bus), its sends, and what keys
+// its compressor.
+#pragma once
+
+#include "SessionDocument.h"
+
+#include <string>
+#include <vector>
+
+namespace crest
+{
+// "out: bus 'Drums'", "sends: Reverb -12.0 dB post, Delay -inf pre",
+// "compressor keyed by track 'Kick'"; nothing for a plain channel.
+std::vector<std::string> summarizeRouting (const SessionDocument& session, const ChannelDocument& channel);
+} // namespace crest
