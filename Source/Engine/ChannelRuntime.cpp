@@ -39,11 +39,14 @@ ChannelRuntime::ChannelRuntime (int channels, double sampleRate, int maxBlockFra
     }
 }
 
-void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const AudioView* key) noexcept
+void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const AudioView* key, const ChannelAutomation& lanes) noexcept
 {
     audible = audibleNow;
     const float trimTarget = (float) dbToGain (controls.trimDb.load (std::memory_order_relaxed));
-    const float faderTarget = audible ? (float) params::faderGain (controls.faderDb.load (std::memory_order_relaxed)) : 0.0f;
+    // With a fader lane, the smoother carries only mute and solo.
+    const float faderTarget = ! audible                     ? 0.0f
+                              : lanes.faderGain != nullptr ? 1.0f
+                                                           : (float) params::faderGain (controls.faderDb.load (std::memory_order_relaxed));
     const double pan = controls.pan.load (std::memory_order_relaxed);
     const auto panGains = numChannels == 1 ? panGainsForMono (law, pan) : balanceGainsForStereo (law, pan);
 
@@ -61,7 +64,14 @@ void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const 
     panRight.setTarget (panGains.right);
 
     float* const* in = inputChannels;
-    if (trim.isSmoothing() || trim.currentValue() != 1.0f)
+    if (lanes.trimGain != nullptr)
+    {
+        for (int ch = 0; ch < numChannels; ++ch)
+            for (int i = 0; i < numFrames; ++i)
+                in[ch][i] *= lanes.trimGain[i];
+        trim.snapTo (lanes.trimGain[numFrames - 1]);   // the control picks up where the lane left off
+    }
+    else if (trim.isSmoothing() || trim.currentValue() != 1.0f)
     {
         for (int i = 0; i < numFrames; ++i)
         {
@@ -82,15 +92,32 @@ void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const 
     float probe = 0.0f;
     for (int i = 0; i < numFrames; ++i)
     {
-        const float f = faderGain.next();
+        float f = faderGain.next();
+        if (lanes.faderGain != nullptr)
+            f *= lanes.faderGain[i];
         fader[(size_t) i] = f;
+        float pl = panLeft.next(), pr = panRight.next();
+        if (lanes.pan != nullptr)
+        {
+            const auto g = numChannels == 1 ? panGainsForMono (law, lanes.pan[i]) : balanceGainsForStereo (law, lanes.pan[i]);
+            pl = g.left;
+            pr = g.right;
+        }
         // Fader times pan first, then the signal: the foundation's
         // arithmetic, so its sessions render bit for bit as they did.
-        const float l = left[i] * (f * panLeft.next());
-        const float r = right[i] * (f * panRight.next());
+        const float l = left[i] * (f * pl);
+        const float r = right[i] * (f * pr);
         outLeft[i] = l;
         outRight[i] = r;
         probe += (left[i] + right[i]) * 0.0f;
+    }
+    if (lanes.pan != nullptr)
+    {
+        // The controls pick up where the lane left off.
+        const double last = lanes.pan[numFrames - 1];
+        const auto g = numChannels == 1 ? panGainsForMono (law, last) : balanceGainsForStereo (law, last);
+        panLeft.snapTo (g.left);
+        panRight.snapTo (g.right);
     }
     if (probe != 0.0f)
     {

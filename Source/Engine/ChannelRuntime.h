@@ -29,6 +29,15 @@ struct ChannelControls
     PeakMeter meterLeft, meterRight;
 };
 
+// This block's lane values for one channel, one per sample, or null
+// where the parameter is not automated: trim and fader as gains, pan in %.
+struct ChannelAutomation
+{
+    const float* trimGain = nullptr;
+    const float* faderGain = nullptr;
+    const float* pan = nullptr;
+};
+
 class ChannelRuntime
 {
 public:
@@ -57,8 +66,9 @@ public:
 
     // Audio thread: trim, the strip (keyed by `key` if given), inserts,
     // fader with mute and solo, and pan (mono by the pan law, stereo as
-    // balance), from input() to output().
-    void process (int numFrames, PanLaw law, bool audibleNow, const AudioView* key) noexcept;
+    // balance), from input() to output(). Automated values replace the
+    // controls' for that block.
+    void process (int numFrames, PanLaw law, bool audibleNow, const AudioView* key, const ChannelAutomation& automation = {}) noexcept;
 
 private:
     int numChannels;

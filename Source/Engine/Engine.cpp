@@ -20,7 +20,7 @@ Engine::Engine (DiskStreamer& diskStreamer, EngineOptions options)
     : streamer (diskStreamer),
       maxBlock (options.maxBlockFrames),
       pool (std::max (1, options.threads), std::move (options.workerStarted)),
-      threadScratch ((size_t) std::max (1, options.threads), std::vector<float> ((size_t) options.maxBlockFrames * 4)),
+      threadScratch ((size_t) std::max (1, options.threads), std::vector<float> ((size_t) options.maxBlockFrames * scratchRegions)),
       mix ((size_t) options.maxBlockFrames * 2),
       interleaved ((size_t) options.maxBlockFrames * 2),
       monitored ((size_t) options.maxBlockFrames * 2)
@@ -55,7 +55,13 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
     int done = 0;
     while (done < numFrames)
     {
-        const int n = std::min (chunk, numFrames - done);
+        int n = std::min (chunk, numFrames - done);
+        if (playing && plan->automationGrid > 0)
+        {
+            // Strip lanes step on the timeline's grid, whatever the caller's blocks.
+            const int64_t intoCell = position % plan->automationGrid;
+            n = std::min<int> (n, (int) (plan->automationGrid - intoCell));
+        }
         float* left = mix.data();
         float* right = mix.data() + maxBlock;
         if (playing)
@@ -179,7 +185,7 @@ void Engine::sumInputs (const std::vector<PlanInput>& inputs, float* const* sum,
     std::fill (sum[0], sum[0] + numFrames, 0.0f);
     std::fill (sum[1], sum[1] + numFrames, 0.0f);
     auto& scratch = threadScratch[(size_t) thread];
-    float* edge[2] = { scratch.data() + 2 * maxBlock, scratch.data() + 3 * maxBlock };
+    float* edge[2] = { scratch.data() + edgeRegion * maxBlock, scratch.data() + (edgeRegion + 1) * maxBlock };
 
     for (const auto& input : inputs)
     {
@@ -191,9 +197,14 @@ void Engine::sumInputs (const std::vector<PlanInput>& inputs, float* const* sum,
             // fader's gain sample by sample (post), at the send's own
             // level and pan; muted with its source.
             auto& send = *input.send;
-            const double level = params::faderGain (send.levelDb.load (std::memory_order_relaxed));
+            const bool automated = input.levelLane != nullptr || input.panLane != nullptr;
+            // Automated, the smoothers carry only the source's mute; the
+            // lanes give level and pan sample by sample.
+            const double level = automated ? 1.0 : params::faderGain (send.levelDb.load (std::memory_order_relaxed));
             const double pan = send.pan.load (std::memory_order_relaxed);
-            const auto panned = source.channels() == 1 ? panGainsForMono (plan.panLaw, pan) : balanceGainsForStereo (plan.panLaw, pan);
+            const auto panned = automated ? StereoGains {}
+                                : source.channels() == 1 ? panGainsForMono (plan.panLaw, pan)
+                                                          : balanceGainsForStereo (plan.panLaw, pan);
             const float mute = source.audibleThisBlock() ? 1.0f : 0.0f;
             const float targetLeft = (float) level * panned.left * mute, targetRight = (float) level * panned.right * mute;
             if (! send.primed)
@@ -209,11 +220,32 @@ void Engine::sumInputs (const std::vector<PlanInput>& inputs, float* const* sum,
             const float* tapLeft = source.preFader()[0];
             const float* tapRight = source.preFader()[source.channels() > 1 ? 1 : 0];
             const float* fader = send.preFader.load (std::memory_order_relaxed) ? nullptr : source.faderGains();
-            for (int i = 0; i < numFrames; ++i)
+            if (! automated)
+                for (int i = 0; i < numFrames; ++i)
+                {
+                    const float f = fader != nullptr ? fader[i] : 1.0f;
+                    edge[0][i] = tapLeft[i] * (f * send.gainLeft.next());
+                    edge[1][i] = tapRight[i] * (f * send.gainRight.next());
+                }
+            else
             {
-                const float f = fader != nullptr ? fader[i] : 1.0f;
-                edge[0][i] = tapLeft[i] * (f * send.gainLeft.next());
-                edge[1][i] = tapRight[i] * (f * send.gainRight.next());
+                float* levels = scratch.data() + (size_t) (sendLevelRegion * maxBlock);
+                float* pans = scratch.data() + (size_t) (sendPanRegion * maxBlock);
+                if (input.levelLane != nullptr)
+                    input.levelLane->render (blockPosition, numFrames, levels);
+                else
+                    std::fill (levels, levels + numFrames, (float) params::faderGain (send.levelDb.load (std::memory_order_relaxed)));
+                if (input.panLane != nullptr)
+                    input.panLane->render (blockPosition, numFrames, pans);
+                else
+                    std::fill (pans, pans + numFrames, (float) pan);
+                for (int i = 0; i < numFrames; ++i)
+                {
+                    const float f = (fader != nullptr ? fader[i] : 1.0f) * levels[i];
+                    const auto g = source.channels() == 1 ? panGainsForMono (plan.panLaw, pans[i]) : balanceGainsForStereo (plan.panLaw, pans[i]);
+                    edge[0][i] = tapLeft[i] * (f * g.left * send.gainLeft.next());
+                    edge[1][i] = tapRight[i] * (f * g.right * send.gainRight.next());
+                }
             }
             signal[0] = edge[0];
             signal[1] = edge[1];
@@ -261,6 +293,29 @@ void Engine::processNode (int index, int thread) noexcept
             node.keyCompensation->process (key);
     }
 
+    // Lanes: strip parameters at this grid point, levels and pan for
+    // every sample of the block.
+    // A block may start inside a grid cell (the caller's block ended
+    // there): the value is always the one at the cell's start.
+    if (! node.stripLanes.empty())
+    {
+        const int64_t cellStart = blockPosition - blockPosition % plan.automationGrid;
+        for (const auto& lane : node.stripLanes)
+            runtime.strip.automate (*lane.parameter, lane.curve->valueAt (cellStart));
+    }
+    ChannelAutomation lanes;
+    auto& scratch = threadScratch[(size_t) thread];
+    auto laneValues = [&] (const std::shared_ptr<const AutomationCurve>& curve, int region) -> const float* {
+        if (curve == nullptr)
+            return nullptr;
+        float* values = scratch.data() + (size_t) (region * maxBlock);
+        curve->render (blockPosition, blockFrames, values);
+        return values;
+    };
+    lanes.trimGain = laneValues (node.trimLane, trimRegion);
+    lanes.faderGain = laneValues (node.faderLane, faderRegion);
+    lanes.pan = laneValues (node.panLane, panRegion);
+
     const auto& c = runtime.controls;
     bool audible = ! c.mute.load (std::memory_order_relaxed);
     if (audible && anySolo && ! c.soloSafe.load (std::memory_order_relaxed))
@@ -269,7 +324,7 @@ void Engine::processNode (int index, int thread) noexcept
         for (int relative : node.soloRelatives)
             audible = audible || plan.nodes[(size_t) relative].runtime->controls.solo.load (std::memory_order_relaxed);
     }
-    runtime.process (blockFrames, plan.panLaw, audible, node.key >= 0 ? &key : nullptr);
+    runtime.process (blockFrames, plan.panLaw, audible, node.key >= 0 ? &key : nullptr, lanes);
 }
 
 void Engine::renderBlock (RenderPlan& plan, int64_t position, int numFrames, float* left, float* right) noexcept

@@ -90,6 +90,17 @@ private:
     // Scratch, allocated once: per graph thread, one clip's audio and one
     // edge's delayed copy; then the mix, the interleaved tap block and the
     // monitor path's copy of the mix.
+    enum ScratchRegion
+    {
+        clipRegion = 0,       // two channels
+        edgeRegion = 2,       // two channels
+        trimRegion = 4,
+        faderRegion,
+        panRegion,
+        sendLevelRegion,
+        sendPanRegion,
+        scratchRegions
+    };
     std::vector<std::vector<float>> threadScratch;
     std::vector<float> mix, interleaved, monitored;
 };

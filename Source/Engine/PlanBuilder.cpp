@@ -103,6 +103,47 @@ std::shared_ptr<DelayLine> PlanBuilder::delayFor (const std::string& edge, int c
     return line;
 }
 
+std::shared_ptr<const AutomationCurve> PlanBuilder::curveFor (const AutomationLane& lane)
+{
+    const auto target = automationTarget (lane.parameter);
+    if (! target || lane.mode == AutomationMode::off || lane.points.empty())
+        return nullptr;
+    std::vector<AutomationPointValue> points;
+    for (const auto& p : lane.points)
+        points.push_back ({ p.time, p.value, p.curve });
+    return std::make_shared<const AutomationCurve> (points, *target);
+}
+
+void PlanBuilder::addLanes (const ChannelDocument& channel, const std::string& who, PlanNode& node, RenderPlan& plan)
+{
+    for (const auto& lane : channel.automation)
+    {
+        const auto target = automationTarget (lane.parameter);
+        if (! target)
+            throw CrestError (who + " has automation for \"" + lane.parameter + "\", which is not a parameter Crest can automate");
+        auto curve = curveFor (lane);
+        if (curve == nullptr)
+            continue;
+        switch (target->kind)
+        {
+            case AutomationTarget::Kind::trim: node.trimLane = curve; break;
+            case AutomationTarget::Kind::fader: node.faderLane = curve; break;
+            case AutomationTarget::Kind::pan: node.panLane = curve; break;
+            case AutomationTarget::Kind::sendLevel:
+            case AutomationTarget::Kind::sendPan: break;   // with the send's edge
+            case AutomationTarget::Kind::strip:
+            {
+                const auto* parameter = findStripParameter (target->stripKey);
+                if (parameter->module == StripModule::chorus || parameter->module == StripModule::delay || parameter->module == StripModule::reverb)
+                    node.runtime->strip.ensureSpaceModule (parameter->module);
+                node.stripLanes.push_back ({ parameter, std::move (curve) });
+                plan.automationGrid = automationGridSamples;
+                break;
+            }
+        }
+    }
+}
+
 std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
 {
     if (const auto problem = routingProblem (session); ! problem.empty())
@@ -159,6 +200,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
         node.runtime->controls.soloSafe = ref.isBus && session.buses[ref.index].soloSafe;
         if (! ref.isBus)
             addClips (session.tracks[ref.index], session.sampleRate, node, *plan);
+        addLanes (channel, describeChannel (session, ref), node, *plan);
         indexOf[channel.id] = (int) plan->nodes.size();
         liveChannels.insert (channel.id);
         channelNames[channel.id] = describeChannel (session, ref);
@@ -198,7 +240,13 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
             runtime->preFader = send.preFader;
             liveSends.insert (id);
             const int target = indexOf.at (send.bus);
-            plan->nodes[(size_t) target].inputs.push_back ({ (int) n, runtime, nullptr });
+            PlanInput input { (int) n, runtime, nullptr, nullptr, nullptr };
+            for (const auto& lane : channel.automation)
+                if (const auto curve = curveFor (lane); curve && lane.parameter == "send." + send.bus + ".levelDb")
+                    input.levelLane = curve;
+                else if (curve && lane.parameter == "send." + send.bus + ".pan")
+                    input.panLane = curve;
+            plan->nodes[(size_t) target].inputs.push_back (std::move (input));
             if (std::find (dependents[n].begin(), dependents[n].end(), target) == dependents[n].end())
                 dependents[n].push_back (target);
         }

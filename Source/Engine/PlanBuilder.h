@@ -57,6 +57,8 @@ private:
     std::shared_ptr<ClipStream> streamForClip (const ClipDocument& clip, const MediaSource& media);
     void addClips (const TrackDocument& track, double sampleRate, PlanNode& node, RenderPlan& plan);
     std::shared_ptr<DelayLine> delayFor (const std::string& edge, int channels, int samples);
+    static std::shared_ptr<const AutomationCurve> curveFor (const AutomationLane& lane);   // null: nothing to play
+    void addLanes (const ChannelDocument& channel, const std::string& who, PlanNode& node, RenderPlan& plan);
 
     MediaPool& media;
     Options options;

@@ -8,6 +8,8 @@
 #include "AudioWorkerPool.h"
 #include "ChannelRuntime.h"
 #include "ClipStream.h"
+#include "Core/Automation.h"
+#include "Core/StripParameters.h"
 #include "Core/PanLaw.h"
 #include "SendRuntime.h"
 
@@ -32,6 +34,14 @@ struct PlanInput
     int source = -1;                              // node index
     std::shared_ptr<SendRuntime> send;            // null: the source's output
     std::shared_ptr<DelayLine> compensation;      // null when none is needed
+    std::shared_ptr<const AutomationCurve> levelLane, panLane;   // a send's automation (gain, pan)
+};
+
+// A strip parameter that follows a lane, set on the automation grid.
+struct PlanStripLane
+{
+    const StripParameter* parameter = nullptr;
+    std::shared_ptr<const AutomationCurve> curve;
 };
 
 struct PlanNode
@@ -49,6 +59,9 @@ struct PlanNode
     std::vector<int> soloRelatives;
     bool isBus = false;
     int outputLatency = 0;                        // samples from the timeline to this node's output
+    // Lanes evaluated sample by sample (levels as gains) and on the grid.
+    std::shared_ptr<const AutomationCurve> trimLane, faderLane, panLane;
+    std::vector<PlanStripLane> stripLanes;
 };
 
 struct RenderPlan
@@ -63,5 +76,13 @@ struct RenderPlan
     std::shared_ptr<BusRuntime> master;
     int64_t lengthSamples = 0;     // end of the last clip
     int latencySamples = 0;        // from input to output, after compensation
+    // Strip lanes change their parameters every this many samples of the
+    // timeline (0: none in the plan); blocks are split on this grid so a
+    // render does not depend on the caller's block size.
+    int automationGrid = 0;
 };
+
+// Levels, trim and pan follow their lanes sample by sample; strip
+// parameters step on a fixed grid and each module smooths its own steps.
+inline constexpr int automationGridSamples = 64;
 } // namespace crest

@@ -107,6 +107,30 @@ void StripProcessors::apply (const StripParameter& parameter, double value) noex
         module (parameter.module).setParameter ((size_t) parameter.index, value);
 }
 
+void StripProcessors::automate (const StripParameter& parameter, double value) noexcept
+{
+    if (parameter.module == StripModule::none)
+    {
+        apply (parameter, value);   // atomics only
+        return;
+    }
+    if (parameter.isModuleSwitch())
+    {
+        const bool isSpace = parameter.module == StripModule::chorus || parameter.module == StripModule::delay
+                             || parameter.module == StripModule::reverb;
+        if (! isSpace || space (parameter.module).live.load (std::memory_order_acquire) != nullptr)
+            switches[(size_t) parameter.module].on.store (value >= 0.5, std::memory_order_relaxed);
+        return;
+    }
+    if (parameter.module == StripModule::chorus || parameter.module == StripModule::delay || parameter.module == StripModule::reverb)
+    {
+        if (auto* live = space (parameter.module).live.load (std::memory_order_acquire))
+            live->setParameter ((size_t) parameter.index, value);
+        return;
+    }
+    module (parameter.module).setParameter ((size_t) parameter.index, value);
+}
+
 void StripProcessors::applyAll (const StripDocument& strip) noexcept
 {
     for (const auto& parameter : stripParameters())

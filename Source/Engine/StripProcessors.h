@@ -41,6 +41,11 @@ public:
 
     Compressor& compressor() noexcept { return compressorModule; }
     Gate& gate() noexcept { return gateModule; }
+    // Audio thread: a value from an automation lane (a space module that
+    // was never created is skipped: ensureSpaceModule() comes first).
+    void automate (const StripParameter& parameter, double value) noexcept;
+    // Message thread: allocates a space module before a lane drives it.
+    void ensureSpaceModule (StripModule which) { createSpaceModule (which); }
     // The session's tempo, for a delay synced to note values.
     void setTempo (double bpm) noexcept;
     bool hasSpaceModule (StripModule which) const noexcept;

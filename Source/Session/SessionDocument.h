@@ -53,6 +53,39 @@ struct SendDocument
     bool operator== (const SendDocument&) const = default;
 };
 
+// How an automation lane acts, as in other DAWs. Read plays the lane and
+// overrides manual moves; touch records while a control is held, then
+// returns to the lane; latch records from the first touch until the
+// transport stops; write records from play to stop. Off ignores the lane.
+enum class AutomationMode
+{
+    off,
+    read,
+    touch,
+    latch,
+    write
+};
+
+struct AutomationPoint
+{
+    int64_t time = 0;              // timeline, session samples
+    double value = 0.0;            // in the parameter's own unit (dB, %, Hz...)
+    double curve = 0.0;            // shape of the segment to the next point: 0 straight, -1..+1 bent
+
+    bool operator== (const AutomationPoint&) const = default;
+};
+
+// One parameter's lane: "faderDb", "trimDb", "pan", "send.<bus>.levelDb",
+// "send.<bus>.pan" or "strip.<strip key>". Points sorted by time.
+struct AutomationLane
+{
+    std::string parameter;
+    AutomationMode mode = AutomationMode::read;
+    std::vector<AutomationPoint> points;
+
+    bool operator== (const AutomationLane&) const = default;
+};
+
 // What tracks and buses share: a channel strip with trim, fader, pan,
 // mute and solo, one output, sends, and the key its compressor listens
 // to. The graph these edges make is checked by RoutingGraph.
@@ -69,6 +102,7 @@ struct ChannelDocument
     std::string output;            // the bus it feeds; "" is the mix bus
     std::vector<SendDocument> sends;
     std::string sidechain;         // the track or bus keying its compressor; "" keys itself
+    std::vector<AutomationLane> automation;
 
     bool operator== (const ChannelDocument&) const = default;
 };
@@ -102,7 +136,7 @@ struct SessionDocument
 {
     // 1: tracks, clips, trim, fader, pan (the foundation).
     // 2: a channel strip on each track and on the mix bus.
-    // 3: buses, outputs, sends, sidechain keys, tempo and meter.
+    // 3: buses, outputs, sends, sidechain keys, automation, tempo and meter.
     static constexpr int currentVersion = 3;
 
     int version = currentVersion;

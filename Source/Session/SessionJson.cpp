@@ -1,5 +1,6 @@
 #include "SessionJson.h"
 
+#include "Core/Automation.h"
 #include "Core/ByteText.h"
 #include "Core/CrestError.h"
 #include "Core/StripParameters.h"
@@ -202,6 +203,50 @@ namespace
         return send;
     }
 
+    constexpr const char* modeNames[] = { "off", "read", "touch", "latch", "write" };
+
+    AutomationLane readLane (const Json& json, const std::string& where, const std::string& source, const ChannelDocument& channel)
+    {
+        FieldReader r (json, where, source);
+        AutomationLane lane;
+        lane.parameter = r.text ("parameter", true, 256);
+        const auto target = automationTarget (lane.parameter);
+        if (! target)
+            r.fail (where + "parameter \"" + lane.parameter + "\" is not a parameter Crest can automate");
+        if (! target->send.empty()
+            && std::none_of (channel.sends.begin(), channel.sends.end(), [&] (const SendDocument& s) { return s.bus == target->send; }))
+            r.fail (where + "parameter \"" + lane.parameter + "\" automates a send to \"" + target->send + "\", which this channel does not have");
+        const auto mode = r.text ("mode", false, 16);
+        if (! mode.empty())
+        {
+            const auto found = std::find (std::begin (modeNames), std::end (modeNames), mode);
+            if (found == std::end (modeNames))
+                r.fail (where + "mode \"" + mode + "\" is not off, read, touch, latch or write");
+            lane.mode = (AutomationMode) (found - std::begin (modeNames));
+        }
+        const Json* points = r.find ("points");
+        if (points == nullptr || ! points->is_array())
+            r.fail (where + "points must be a list");
+        for (size_t i = 0; i < points->size(); ++i)
+        {
+            const auto at = where + "points[" + std::to_string (i) + "].";
+            FieldReader p ((*points)[i], at, source);
+            AutomationPoint point;
+            if (p.find ("time") == nullptr)
+                p.fail (at + "time is missing");
+            point.time = p.integer ("time", 0, 0, maxSamples);
+            if (p.find ("value") == nullptr)
+                p.fail (at + "value is missing");
+            const auto unit = target->spec.unit.empty() ? std::string() : " " + std::string (target->spec.unit);
+            point.value = p.number ("value", 0, target->spec.minimum, target->spec.maximum, unit.c_str());
+            point.curve = p.number ("curve", 0, -1, 1);
+            if (! lane.points.empty() && point.time < lane.points.back().time)
+                p.fail (at + "time is before the previous point's; points must be in time order");
+            lane.points.push_back (point);
+        }
+        return lane;
+    }
+
     // What tracks and buses share: identity, levels, strip and routing.
     void readChannel (const FieldReader& r, const std::string& where, const std::string& source, ChannelDocument& channel)
     {
@@ -228,6 +273,19 @@ namespace
                 r.fail (where + "sends must be a list");
             for (size_t i = 0; i < sends->size(); ++i)
                 channel.sends.push_back (readSend ((*sends)[i], where + "sends[" + std::to_string (i) + "].", source));
+        }
+        if (const Json* lanes = r.find ("automation"))
+        {
+            if (! lanes->is_array())
+                r.fail (where + "automation must be a list");
+            for (size_t i = 0; i < lanes->size(); ++i)
+            {
+                auto lane = readLane ((*lanes)[i], where + "automation[" + std::to_string (i) + "].", source, channel);
+                for (const auto& other : channel.automation)
+                    if (other.parameter == lane.parameter)
+                        r.fail (where + "automation[" + std::to_string (i) + "] is a second lane for \"" + lane.parameter + "\"");
+                channel.automation.push_back (std::move (lane));
+            }
         }
     }
 
@@ -366,6 +424,22 @@ namespace
             c["sends"] = Json::array();
             for (const auto& send : channel.sends)
                 c["sends"].push_back (Json { { "bus", send.bus }, { "levelDb", send.levelDb }, { "pan", send.pan }, { "preFader", send.preFader } });
+        }
+        if (! channel.automation.empty())
+        {
+            c["automation"] = Json::array();
+            for (const auto& lane : channel.automation)
+            {
+                Json points = Json::array();
+                for (const auto& p : lane.points)
+                {
+                    Json point { { "time", p.time }, { "value", p.value } };
+                    if (p.curve != 0)
+                        point["curve"] = p.curve;
+                    points.push_back (std::move (point));
+                }
+                c["automation"].push_back (Json { { "parameter", lane.parameter }, { "mode", modeNames[(int) lane.mode] }, { "points", std::move (points) } });
+            }
         }
         return c;
     }

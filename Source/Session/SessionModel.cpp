@@ -1,11 +1,13 @@
 #include "SessionModel.h"
 
+#include "Core/Automation.h"
 #include "Core/ByteText.h"
 #include "Core/ParameterSpec.h"
 #include "Core/StripParameters.h"
 #include "RoutingGraph.h"
 
 #include <cmath>
+#include <cstring>
 
 namespace crest
 {
@@ -39,6 +41,36 @@ namespace
         return c;
     }
 
+    constexpr const char* automationPrefix = "automation.";
+    constexpr const char* laneModeNames[] = { "off", "read", "touch", "latch", "write" };
+
+    juce::Identifier laneProperty (const std::string& parameter) { return juce::Identifier (automationPrefix + parameter); }
+
+    juce::var laneVar (const AutomationLane& lane)
+    {
+        juce::Array<juce::var> points;
+        for (const auto& p : lane.points)
+            points.add (juce::Array<juce::var> { (juce::int64) p.time, p.value, p.curve });
+        auto* object = new juce::DynamicObject();
+        object->setProperty ("mode", laneModeNames[(int) lane.mode]);
+        object->setProperty ("points", points);
+        return juce::var (object);
+    }
+
+    AutomationLane laneFromVar (const std::string& parameter, const juce::var& value)
+    {
+        AutomationLane lane;
+        lane.parameter = parameter;
+        const auto mode = value["mode"].toString();
+        for (int m = 0; m < 5; ++m)
+            if (mode == laneModeNames[m])
+                lane.mode = (AutomationMode) m;
+        if (const auto* points = value["points"].getArray())
+            for (const auto& p : *points)
+                lane.points.push_back ({ (juce::int64) p[0], (double) p[1], (double) p[2] });
+        return lane;
+    }
+
     void setChannelDefaults (juce::ValueTree& t)
     {
         t.setProperty (ids::trimDb, params::trimDb.defaultValue, nullptr);
@@ -69,6 +101,8 @@ namespace
             t.setProperty (sendProperty (send.bus, SendField::pan), send.pan, nullptr);
             t.setProperty (sendProperty (send.bus, SendField::preFader), send.preFader, nullptr);
         }
+        for (const auto& lane : channel.automation)
+            t.setProperty (laneProperty (lane.parameter), laneVar (lane), nullptr);
     }
 
     void readChannel (const juce::ValueTree& t, ChannelDocument& channel)
@@ -93,6 +127,7 @@ namespace
             send.preFader = t[sendProperty (bus, SendField::preFader)];
             channel.sends.push_back (send);
         }
+        channel.automation = SessionModel::automationOf (t);
     }
 } // namespace
 
@@ -260,6 +295,9 @@ void SessionModel::forgetChannel (const juce::String& id)
     // and to keying itself, and its sends go, in the same undo step.
     for (auto child : tree)
     {
+        for (const auto& lane : automationOf (child))
+            if (const auto target = automationTarget (lane.parameter); target && juce::String (target->send) == id)
+                child.removeProperty (laneProperty (lane.parameter), &undo);
         if (child[ids::output].toString() == id)
             child.removeProperty (ids::output, &undo);
         if (child[ids::sidechain].toString() == id)
@@ -335,6 +373,9 @@ juce::String SessionModel::addSend (juce::ValueTree channel, const juce::String&
 
 void SessionModel::removeSend (juce::ValueTree channel, const juce::String& busId)
 {
+    for (const auto& lane : automationOf (channel))
+        if (const auto target = automationTarget (lane.parameter); target && juce::String (target->send) == busId)
+            channel.removeProperty (laneProperty (lane.parameter), &undo);
     for (auto field : { SendField::levelDb, SendField::pan, SendField::preFader })
         channel.removeProperty (sendProperty (busId, field), &undo);
 }
@@ -366,6 +407,50 @@ std::vector<juce::String> SessionModel::sendsOf (const juce::ValueTree& channel)
         if (const auto send = parseSendProperty (channel.getPropertyName (p)); send && send->field == SendField::levelDb)
             buses.push_back (send->bus);
     return buses;
+}
+
+juce::String SessionModel::setAutomation (juce::ValueTree channel, const AutomationLane& lane)
+{
+    const auto target = automationTarget (lane.parameter);
+    if (! target)
+        return "\"" + juce::String (lane.parameter) + "\" is not a parameter Crest can automate";
+    if (! target->send.empty() && ! channel.hasProperty (sendProperty (target->send, SendField::levelDb)))
+        return "There is no send to \"" + juce::String (target->send) + "\" on this channel to automate";
+    auto clean = lane;
+    for (auto& p : clean.points)
+    {
+        p.value = target->spec.clamp (std::isfinite (p.value) ? p.value : target->spec.defaultValue);
+        p.time = std::max<int64_t> (0, p.time);
+        p.curve = std::clamp (std::isfinite (p.curve) ? p.curve : 0.0, -1.0, 1.0);
+    }
+    std::stable_sort (clean.points.begin(), clean.points.end(), [] (auto& a, auto& b) { return a.time < b.time; });
+    channel.setProperty (laneProperty (clean.parameter), laneVar (clean), &undo);
+    return {};
+}
+
+void SessionModel::removeAutomation (juce::ValueTree channel, const juce::String& parameter)
+{
+    channel.removeProperty (laneProperty (parameter.toStdString()), &undo);
+}
+
+std::vector<AutomationLane> SessionModel::automationOf (const juce::ValueTree& channel)
+{
+    std::vector<AutomationLane> lanes;
+    for (int p = 0; p < channel.getNumProperties(); ++p)
+    {
+        const auto name = channel.getPropertyName (p).toString();
+        if (name.startsWith (automationPrefix))
+            lanes.push_back (laneFromVar (name.substring ((int) std::strlen (automationPrefix)).toStdString(), channel[channel.getPropertyName (p)]));
+    }
+    return lanes;
+}
+
+std::optional<AutomationLane> SessionModel::laneOf (const juce::ValueTree& channel, const juce::String& parameter)
+{
+    const auto property = laneProperty (parameter.toStdString());
+    if (! channel.hasProperty (property))
+        return std::nullopt;
+    return laneFromVar (parameter.toStdString(), channel[property]);
 }
 
 int SessionModel::numBuses() const

@@ -92,6 +92,15 @@ public:
     void removeSend (juce::ValueTree channel, const juce::String& busId);
     void setSendValue (juce::ValueTree channel, const juce::String& busId, SendField field, double value);
     static std::vector<juce::String> sendsOf (const juce::ValueTree& channel);   // bus ids, in the order added
+
+    // Automation lanes, one per parameter (see AutomationLane), held on the
+    // channel as "automation.<parameter>". setAutomation() clamps values to
+    // the parameter's range and sorts the points; a parameter no channel
+    // has, or a send the channel lacks, is refused with the reason.
+    juce::String setAutomation (juce::ValueTree channel, const AutomationLane& lane);
+    void removeAutomation (juce::ValueTree channel, const juce::String& parameter);
+    static std::vector<AutomationLane> automationOf (const juce::ValueTree& channel);
+    static std::optional<AutomationLane> laneOf (const juce::ValueTree& channel, const juce::String& parameter);
     // A channel-strip value by its StripParameters key, clamped to its
     // range: on a track's tree, or on the session's (the mix bus's strip).
     void setStripValue (juce::ValueTree track, std::string_view key, double value);
