@@ -281,11 +281,13 @@ void Engine::processNode (int index, int thread) noexcept
         readClips (node, input, thread);
 
     AudioView key;
+    float* keyChannels[2] = {};
     if (node.key >= 0)
     {
         const auto& source = *plan.nodes[(size_t) node.key].runtime;
         const int channels = source.channels();
-        float* keyChannels[2] = { node.keyScratch.data(), node.keyScratch.data() + (channels > 1 ? plan.maxBlockFrames : 0) };
+        keyChannels[0] = node.keyScratch.data();
+        keyChannels[1] = node.keyScratch.data() + (channels > 1 ? plan.maxBlockFrames : 0);
         for (int ch = 0; ch < channels; ++ch)
             std::copy (source.preFader()[ch], source.preFader()[ch] + blockFrames, keyChannels[ch]);
         key = { keyChannels, channels, blockFrames };
