@@ -1,3 +1,4 @@
+#include "Core/Automation.h"
 #include "Core/StripParameters.h"
 #include "Helpers/RealtimeGuard.h"
 #include "Helpers/TestFiles.h"
@@ -40,7 +41,7 @@ TEST_CASE ("the realtime guard catches what it should", "[realtime][guard]")
     RealtimeGuard::reset();
 }
 
-TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 10,000 random edits: strips, buses, sends, keys, routing", "[realtime]")
+TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 10,000 random edits: strips, buses, sends, keys, routing, automation", "[realtime]")
 {
     TempFolder dir;
     std::vector<std::filesystem::path> files;
@@ -87,7 +88,7 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
         const int tracks = model.numTracks();
         const int buses = model.numBuses();
         model.beginGesture ("edit");
-        switch (pick (16))
+        switch (pick (17))
         {
             case 0:
             case 1:
@@ -176,6 +177,20 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
             case 15:
                 if (auto channel = pickChannel(); channel.isValid())
                     model.removeSend (channel, SessionModel::sendsOf (channel).empty() ? juce::String() : SessionModel::sendsOf (channel)[0]);
+                break;
+            case 16:
+                // An automation lane on a level, the pan or any strip parameter.
+                if (auto channel = pickChannel(); channel.isValid())
+                {
+                    const auto& all = stripParameters();
+                    const auto& parameter = all[(size_t) pick ((int) all.size())];
+                    const std::string name = std::array<std::string, 4> { "faderDb", "pan", "trimDb", "strip." + parameter.key }[(size_t) pick (4)];
+                    const auto& spec = automationTarget (name)->spec;
+                    AutomationLane lane { name, AutomationMode::read, {} };
+                    for (int p = 0; p < 1 + pick (4); ++p)
+                        lane.points.push_back ({ pick (48000 * 3), spec.minimum + (spec.maximum - spec.minimum) * pick (1001) / 1000.0, (pick (3) - 1) * 0.5 });
+                    model.setAutomation (channel, lane);
+                }
                 break;
         }
         player.collectGarbage();
