@@ -29,6 +29,23 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     content = main;
     main->transport().onPlayStop = [this] { togglePlay(); };
     main->transport().onReturnToStart = [this] { goToStart(); };
+    // Fader moves become automation while the transport rolls, when the
+    // fader's lane is in touch, latch or write.
+    player->onTransportChange = [this] (bool playing, int64_t position) {
+        if (playing)
+            recorder.transportStarted (position);
+        else
+            recorder.transportStopped (position);
+    };
+    main->mixer().setFaderGestureHandler ([this] (const juce::ValueTree& channel, double db, int phase) {
+        const auto position = player->position();
+        if (phase == 0)
+            recorder.touch (channel, "faderDb", position, db);
+        else if (phase == 1)
+            recorder.move (channel, "faderDb", position, db);
+        else
+            recorder.release (channel, "faderDb", position);
+    });
 
     setUsingNativeTitleBar (true);
     setContentOwned (main, true);

@@ -11,6 +11,7 @@
 
 #include "Engine/SessionPlayer.h"
 #include "IO/MediaPool.h"
+#include "Session/AutomationRecorder.h"
 #include "Session/SessionModel.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -105,6 +106,7 @@ private:
     MediaPool media;
     SessionModel model;
     std::unique_ptr<SessionPlayer> player;
+    AutomationRecorder recorder { model };
     std::unique_ptr<MediaPreparationJob> preparationJob;
     juce::String deviceType;
     MainComponent* content = nullptr;   // owned by the DocumentWindow

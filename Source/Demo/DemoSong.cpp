@@ -6,6 +6,7 @@
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
 #include "IO/OutputTarget.h"
+#include "Session/NewSession.h"
 #include "Session/SessionFile.h"
 
 #include <algorithm>
@@ -313,6 +314,70 @@ namespace
         for (const auto& [key, value] : settings)
             track.strip.set (key, value);
     }
+    // The desk around the tracks: the drums summed on a group bus with its
+    // own glue, the Reverb and Delay returns fed by sends where the parts
+    // want space, the bass ducking under the kick through a keyed
+    // compressor, and two automation rides (the lead up into the last
+    // four bars, a reverb swell on the FX riser).
+    void applyDemoRouting (SessionDocument& session)
+    {
+        session.tempoBpm = 60.0 / beat;
+        addDefaultReturns (session);
+        BusDocument drums;
+        drums.id = "drums";
+        drums.name = "Drums";
+        drums.kind = BusKind::group;
+        drums.soloSafe = false;
+        for (const auto& [key, value] : std::initializer_list<std::pair<const char*, double>> {
+                 { "compressor.enabled", 1 }, { "compressor.thresholdDb", -12 }, { "compressor.ratio", 2 }, { "compressor.attackMs", 20 },
+                 { "compressor.releaseMs", 150 }, { "compressor.kneeDb", 6 } })
+            drums.strip.set (key, value);
+        session.buses.insert (session.buses.begin(), drums);
+
+        auto sendLevel = [] (TrackDocument& track, const std::string& bus, double db) {
+            for (auto& send : track.sends)
+                if (send.bus == bus)
+                    send.levelDb = db;
+        };
+        for (auto& track : session.tracks)
+        {
+            const auto& name = track.name;
+            if (name == "Kick" || name == "Snare" || name == "Hats")
+                track.output = "drums";
+            if (name == "Snare")
+                sendLevel (track, "reverb", -16);
+            else if (name == "Pad")
+                sendLevel (track, "reverb", -18);
+            else if (name == "Lead")
+            {
+                sendLevel (track, "delay", -14);
+                sendLevel (track, "reverb", -20);
+                // The lead rides up 2 dB into the last four bars, over one bar.
+                const auto from = (int64_t) (11 * bar * sr), to = (int64_t) (12 * bar * sr);
+                track.automation.push_back ({ "faderDb", AutomationMode::read, { { from, track.faderDb }, { to, track.faderDb + 2.0 } } });
+            }
+            else if (name == "Voice")
+            {
+                sendLevel (track, "reverb", -15);
+                sendLevel (track, "delay", -20);
+            }
+            else if (name == "FX")
+            {
+                // The riser swells into the reverb as it climbs.
+                sendLevel (track, "reverb", -20);
+                const auto start = (int64_t) (6 * bar * sr), end = (int64_t) (8 * bar * sr);
+                track.automation.push_back ({ "send.reverb.levelDb", AutomationMode::read, { { start, -30 }, { end, -8, 0.5 }, { end + (int64_t) (beat * sr), -30 } } });
+            }
+            else if (name == "Bass")
+            {
+                // Keyed by the kick: fast in, quick out, so the low end makes room on each hit.
+                track.sidechain = "demo-kick";
+                for (const auto& [key, value] : std::initializer_list<std::pair<const char*, double>> {
+                         { "compressor.thresholdDb", -26 }, { "compressor.ratio", 4 }, { "compressor.attackMs", 2 }, { "compressor.releaseMs", 90 } })
+                    track.strip.set (key, value);
+            }
+        }
+    }
 } // namespace
 
 DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function<void (double)>& progress, bool replaceExisting)
@@ -403,6 +468,10 @@ DemoSong writeDemoSong (const std::filesystem::path& folder, const std::function
         if (progress)
             progress (0.8 + 0.2 * (double) (k + 1) / (double) stems.size());
     }
+    applyDemoRouting (song.session);
+    // The buses' compression takes a little level: the mix bus gives it
+    // back, so the mix peaks in the -6 to -3 dBFS a mastering engineer wants.
+    song.session.mixBusFaderDb = 1.5;
     // A gentle glue on the mix bus: 2:1, slow attack, the knee soft.
     for (const auto& [key, value] : std::initializer_list<std::pair<const char*, double>> {
              { "compressor.enabled", 1 }, { "compressor.thresholdDb", -16 }, { "compressor.ratio", 2 }, { "compressor.attackMs", 30 },

@@ -65,11 +65,15 @@ void SessionPlayer::play()
     // the transport: playback opens cleanly and this thread never waits
     // for the disk.
     diskStreamer.startWhenReady();
+    if (onTransportChange)
+        onTransportChange (true, position());
 }
 
 void SessionPlayer::stop()
 {
     diskStreamer.cancelStart();
+    if (onTransportChange)
+        onTransportChange (false, position());
 }
 
 void SessionPlayer::returnToStart()

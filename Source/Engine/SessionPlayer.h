@@ -35,6 +35,9 @@ public:
 
     void play();
     void stop();
+    // Told when play() or stop() is asked for, with the playhead then
+    // (automation recording starts and ends its passes here).
+    std::function<void (bool playing, int64_t position)> onTransportChange;
     void returnToStart();
     void seek (int64_t sample);
     bool isPlaying() const noexcept;

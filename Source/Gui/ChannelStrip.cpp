@@ -16,12 +16,17 @@ juce::Colour ChannelStrip::trackColour (int index)
 }
 
 ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
-    : model (m), trackTree (std::move (t)), colour (trackColour (index)), stripButton (m, trackTree)
+    : model (m),
+      trackTree (std::move (t)),
+      colour (trackTree.hasType (ids::BUS) ? busColour : trackColour (index)),
+      stripButton (m, trackTree),
+      routing (m, trackTree)
 {
     nameLabel.setJustificationType (juce::Justification::centred);
     nameLabel.setFont (juce::Font (14.0f, juce::Font::bold));
     nameLabel.setEditable (false, true, false);
     nameLabel.setTooltip ("Double-click to rename");
+    nameLabel.addMouseListener (this, false);   // right-click: the bus menu
     nameLabel.setColour (juce::Label::textWhenEditingColourId, colours::text);
     nameLabel.setColour (juce::Label::backgroundWhenEditingColourId, colours::faderTrack);
     nameLabel.onTextChange = [this]
@@ -32,7 +37,7 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
             refreshFromModel();
             return;
         }
-        model.beginGesture ("Rename track");
+        model.beginGesture (isBus() ? "Rename bus" : "Rename track");
         model.setTrackValue (trackTree, ids::name, text);
     };
     addAndMakeVisible (nameLabel);
@@ -92,6 +97,7 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
     addAndMakeVisible (soloButton);
 
     addAndMakeVisible (stripButton);
+    addAndMakeVisible (routing);
 
     fader.setColour (juce::Slider::rotarySliderFillColourId, colour);
     fader.onEdit = [this] (double db, bool newGesture)
@@ -99,6 +105,13 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
         if (newGesture)
             model.beginGesture ("Fader " + trackTree[ids::name].toString());
         model.setTrackValue (trackTree, ids::faderDb, db);
+        if (onFaderGesture)
+            onFaderGesture (trackTree, db, newGesture ? 0 : 1);
+    };
+    fader.onRelease = [this]
+    {
+        if (onFaderGesture)
+            onFaderGesture (trackTree, fader.getValue(), 2);
     };
     addAndMakeVisible (fader);
     addAndMakeVisible (meter);
@@ -124,7 +137,10 @@ void ChannelStrip::refreshFromModel()
 {
     nameLabel.setText (trackTree[ids::name].toString(), juce::dontSendNotification);
     nameLabel.setTooltip (trackTree[ids::name].toString() + " (double-click to rename)");
-    channelsLabel.setText ((int) trackTree[ids::channels] == 2 ? "STEREO" : "MONO", juce::dontSendNotification);
+    if (isBus())
+        channelsLabel.setText (trackTree[ids::kind].toString() == "group" ? "GROUP BUS" : "AUX BUS", juce::dontSendNotification);
+    else
+        channelsLabel.setText ((int) trackTree[ids::channels] == 2 ? "STEREO" : "MONO", juce::dontSendNotification);
     panKnob.setValue ((double) trackTree[ids::pan], juce::dontSendNotification);
     panLabel.setText (formatPan (panKnob.getValue()), juce::dontSendNotification);
     muteButton.setToggleState ((bool) trackTree[ids::mute], juce::dontSendNotification);
@@ -137,6 +153,33 @@ void ChannelStrip::valueTreePropertyChanged (juce::ValueTree& tree, const juce::
 {
     if (tree == trackTree)
         refreshFromModel();
+}
+
+void ChannelStrip::mouseDown (const juce::MouseEvent& e)
+{
+    if (! e.mods.isPopupMenu() || ! isBus())
+        return;
+    juce::PopupMenu menu;
+    menu.addSectionHeader (trackTree[ids::name].toString());
+    menu.addItem (1, "Solo-safe (stays audible when others solo)", true, (bool) trackTree[ids::soloSafe]);
+    menu.addItem (2, "Remove bus");
+    menu.showMenuAsync (juce::PopupMenu::Options(), [this] (int result) {
+        if (result == 1)
+        {
+            model.beginGesture ("Solo-safe");
+            model.setTrackValue (trackTree, ids::soloSafe, ! (bool) trackTree[ids::soloSafe]);
+        }
+        else if (result == 2)
+        {
+            model.beginGesture ("Remove bus " + trackTree[ids::name].toString());
+            for (int b = 0; b < model.numBuses(); ++b)
+                if (model.bus (b) == trackTree)
+                {
+                    model.removeBus (b);
+                    return;   // this strip is rebuilt away
+                }
+        }
+    });
 }
 
 void ChannelStrip::updateMeter (SessionPlayer& player)
@@ -177,7 +220,9 @@ void ChannelStrip::resized()
     soloButton.setBounds (buttons.removeFromRight (half));
     area.removeFromTop (4);
     stripButton.setBounds (area.removeFromTop (22));
-    area.removeFromTop (12);
+    area.removeFromTop (4);
+    routing.setBounds (area.removeFromTop (RoutingSection::heightFor (routing.sendCount())));
+    area.removeFromTop (8);
     area.removeFromBottom (8);
 
     // Fader on the left, meter (with its scale) beside it, both the same

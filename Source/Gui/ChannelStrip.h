@@ -1,5 +1,6 @@
-// One track's strip in the mixer: name, pan, mute/solo, the channel-strip
-// button (which modules are on; click to edit them), fader and meter.
+// One track's or bus's strip in the mixer: name, pan, mute/solo, the
+// channel-strip button (which modules are on; click to edit them), its
+// routing (output and sends), fader and meter.
 // Every control writes through the SessionModel (so edits are undoable and
 // reach the engine), and the strip listens to its track's ValueTree so
 // undo, redo and other editors move the controls.
@@ -9,6 +10,7 @@
 
 #include "GainFader.h"
 #include "LevelMeter.h"
+#include "RoutingSection.h"
 #include "StripButton.h"
 
 #include "Session/SessionModel.h"
@@ -35,9 +37,16 @@ public:
 
     static constexpr int preferredWidth = 92;
     static juce::Colour trackColour (int index);
+    static inline const juce::Colour busColour { 0xff9aa3b5 };
+
+    // Records fader moves into automation while the transport rolls (the
+    // fader lane's mode decides); null: no recording.
+    std::function<void (const juce::ValueTree& channel, double db, int phase)> onFaderGesture;   // phase: 0 grab, 1 move, 2 let go
 
 private:
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
+    void mouseDown (const juce::MouseEvent&) override;
+    bool isBus() const { return trackTree.hasType (ids::BUS); }
     void refreshFromModel();
     static juce::String formatPan (double pan);
 
@@ -51,6 +60,7 @@ private:
     juce::Label panLabel;
     juce::TextButton muteButton { "M" }, soloButton { "S" };
     StripButton stripButton;
+    RoutingSection routing;
     GainFader fader;
     LevelMeter meter;
     bool panDragging = false;

@@ -25,7 +25,12 @@ GainFader::GainFader()
 
     // JUCE brackets a drag and a double-click reset with these, so a
     // gesture here is exactly the user's gesture.
-    onDragEnd = [this] { dragging = false; };
+    onDragEnd = [this]
+    {
+        dragging = false;
+        if (onRelease)
+            onRelease();
+    };
     onValueChange = [this]
     {
         if (onEdit != nullptr)

@@ -25,6 +25,7 @@ public:
     void showValue (double db);
 
     std::function<void (double db, bool startsNewGesture)> onEdit;
+    std::function<void()> onRelease;   // the end of a drag
 
     juce::String getTextFromValue (double value) override;
     double getValueFromText (const juce::String& text) override;

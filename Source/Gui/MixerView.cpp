@@ -20,8 +20,30 @@ MixerView::MixerView (SessionModel& m)
     emptyLabel.setColour (juce::Label::textColourId, colours::textDim);
     addChildComponent (emptyLabel);
 
+    addAux.setTooltip ("Add an aux bus (a return fed by sends: reverb, delay, parallel compression)");
+    addAux.onClick = [this]
+    {
+        model.beginGesture ("Add aux bus");
+        model.addBus ("Aux " + juce::String (model.numBuses() + 1), BusKind::aux);
+    };
+    addGroup.setTooltip ("Add a group bus (a sub-mix: route tracks' outputs to it)");
+    addGroup.onClick = [this]
+    {
+        model.beginGesture ("Add group bus");
+        model.addBus ("Group " + juce::String (model.numBuses() + 1), BusKind::group);
+    };
+    addAndMakeVisible (addAux);
+    addAndMakeVisible (addGroup);
+
     session.addListener (this);
     rebuildStrips();
+}
+
+void MixerView::setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler)
+{
+    faderGesture = std::move (handler);
+    for (auto& strip : strips)
+        strip->onFaderGesture = faderGesture;
 }
 
 MixerView::~MixerView()
@@ -50,9 +72,10 @@ void MixerView::valueTreeChildOrderChanged (juce::ValueTree& parent, int, int)
 void MixerView::rebuildStrips()
 {
     strips.clear();
-    for (int i = 0; i < model.numTracks(); ++i)
+    for (int i = 0; i < model.numTracks() + model.numBuses(); ++i)
     {
-        auto strip = std::make_unique<ChannelStrip> (model, model.track (i), i);
+        auto strip = std::make_unique<ChannelStrip> (model, model.state().getChild (i), i);
+        strip->onFaderGesture = faderGesture;
         stripHolder.addAndMakeVisible (*strip);
         strips.push_back (std::move (strip));
     }
@@ -88,6 +111,11 @@ void MixerView::resized()
     auto area = getLocalBounds().reduced (8, 8);
     mixBus.setBounds (area.removeFromRight (MixBusStrip::preferredWidth));
     area.removeFromRight (10);
+    auto buttons = area.removeFromTop (24);
+    addAux.setBounds (buttons.removeFromLeft (96));
+    buttons.removeFromLeft (6);
+    addGroup.setBounds (buttons.removeFromLeft (104));
+    area.removeFromTop (6);
     viewport.setBounds (area);
     emptyLabel.setBounds (area);
     layoutStrips();
@@ -96,14 +124,16 @@ void MixerView::resized()
 void MixerView::layoutStrips()
 {
     const int spacing = 4;
+    const int busGap = 14;   // buses sit apart from the tracks
     const int count = (int) strips.size();
-    const int width = juce::jmax (viewport.getWidth(), count * (ChannelStrip::preferredWidth + spacing));
+    const int tracks = model.numTracks();
+    const int width = juce::jmax (viewport.getWidth(), count * (ChannelStrip::preferredWidth + spacing) + (count > tracks ? busGap : 0));
     // Leave room for the horizontal scrollbar only when it is needed.
     const bool scrolls = width > viewport.getWidth();
     const int height = viewport.getHeight() - (scrolls ? viewport.getScrollBarThickness() + 2 : 0);
     stripHolder.setSize (width, juce::jmax (0, height));
     for (int i = 0; i < count; ++i)
-        strips[(size_t) i]->setBounds (i * (ChannelStrip::preferredWidth + spacing), 0, ChannelStrip::preferredWidth,
-                                       stripHolder.getHeight());
+        strips[(size_t) i]->setBounds (i * (ChannelStrip::preferredWidth + spacing) + (i >= tracks ? busGap : 0), 0,
+                                       ChannelStrip::preferredWidth, stripHolder.getHeight());
 }
 } // namespace crest

@@ -1,5 +1,6 @@
-// The mixer: a horizontally scrolling row of ChannelStrips, one per track,
-// and the mix bus strip pinned at the right. Strips are rebuilt (once,
+// The mixer: a horizontally scrolling row of ChannelStrips, one per track
+// then one per bus, with buttons to add aux and group buses, and the mix
+// bus strip pinned at the right. Strips are rebuilt (once,
 // asynchronously) when tracks are added, removed, reordered or the whole
 // session is replaced, so a session load's burst of tree callbacks costs
 // one rebuild.
@@ -12,6 +13,7 @@
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -26,6 +28,8 @@ public:
     ~MixerView() override;
 
     void updateMeters (SessionPlayer& player);
+    // Passed to every strip (see ChannelStrip::onFaderGesture).
+    void setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler);
     void resetMeters();
 
     void paint (juce::Graphics&) override;
@@ -48,5 +52,7 @@ private:
     std::vector<std::unique_ptr<ChannelStrip>> strips;
     MixBusStrip mixBus;
     juce::Label emptyLabel;
+    juce::TextButton addAux { "+ Aux bus" }, addGroup { "+ Group bus" };
+    std::function<void (const juce::ValueTree&, double, int)> faderGesture;
 };
 } // namespace crest

@@ -35,7 +35,9 @@ void StripButton::refresh()
 {
     juce::StringArray on;
     const std::pair<const char*, const char*> modules[] = { { "filters.enabled", "F" }, { "gate.enabled", "G" },
-                                                            { "eq.enabled", "EQ" }, { "compressor.enabled", "C" } };
+                                                            { "eq.enabled", "EQ" }, { "compressor.enabled", "C" },
+                                                            { "chorus.enabled", "Ch" }, { "delay.enabled", "Dly" },
+                                                            { "reverb.enabled", "Rev" } };
     for (const auto& [key, shortName] : modules)
         if (SessionModel::stripValue (owner, key) >= 0.5)
             on.add (shortName);
@@ -46,7 +48,7 @@ void StripButton::refresh()
     juce::StringArray summary;
     for (const auto& line : summarizeStrip (SessionModel::stripOf (owner)))
         summary.add (juce::String::fromUTF8 (line.c_str()));
-    setTooltip ("Channel strip: filters, gate, EQ, compressor. Click to edit."
+    setTooltip ("Channel strip: filters, gate, EQ, compressor, chorus, delay, reverb; routing and automation. Click to edit."
                 + (summary.isEmpty() ? juce::String() : "\n" + summary.joinIntoString ("\n")));
 }
 } // namespace crest

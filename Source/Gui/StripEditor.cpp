@@ -2,6 +2,7 @@
 
 #include "Core/ModuleSpecs.h"
 #include "CrestLookAndFeel.h"
+#include "RoutingPage.h"
 
 #include <cmath>
 #include <map>
@@ -204,6 +205,9 @@ StripEditor::StripEditor (SessionModel& m, juce::ValueTree t) : model (m), track
         pages.push_back (page);
         tabs.addTab (moduleTitle (module), colours::panel, page, true);
     }
+    // Tracks and buses route; the mix bus (the session's tree) does not.
+    if (! track.hasType (ids::SESSION))
+        tabs.addTab ("Routing", colours::panel, new RoutingPage (model, track), true);
     tabs.setColour (juce::TabbedComponent::outlineColourId, colours::outline);
     addAndMakeVisible (tabs);
     track.addListener (this);

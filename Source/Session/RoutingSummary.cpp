@@ -57,6 +57,18 @@ std::vector<std::string> summarizeRouting (const SessionDocument& session, const
     }
     if (! channel.sidechain.empty())
         lines.push_back ("compressor keyed by " + nameOf (session, channel.sidechain));
+    if (! channel.automation.empty())
+    {
+        const char* modes[] = { "off", "read", "touch", "latch", "write" };
+        std::string line = "automation:";
+        for (size_t i = 0; i < channel.automation.size(); ++i)
+        {
+            const auto& lane = channel.automation[i];
+            line += (i == 0 ? " " : ", ") + lane.parameter + " (" + modes[(int) lane.mode] + ", " + std::to_string (lane.points.size())
+                    + (lane.points.size() == 1 ? " point)" : " points)");
+        }
+        lines.push_back (line);
+    }
     return lines;
 }
 } // namespace crest
