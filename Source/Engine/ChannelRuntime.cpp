@@ -173,9 +173,11 @@ void BusRuntime::process (float* left, float* right, int numFrames) noexcept
         std::fill (right, right + numFrames, 0.0f);
         strip.reset();
         chain.reset();
+        truePeakDetector.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
     meterLeft.raise (peakOf (left, numFrames));
     meterRight.raise (peakOf (right, numFrames));
+    truePeak.raise (truePeakDetector.process (stereo, 2, numFrames));
 }
 } // namespace crest

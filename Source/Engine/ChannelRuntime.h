@@ -9,6 +9,7 @@
 #include "Core/PanLaw.h"
 #include "Dsp/DelayLine.h"
 #include "Dsp/ProcessorChain.h"
+#include "Dsp/TruePeakDetector.h"
 #include "Realtime/LinearSmoother.h"
 #include "Realtime/PeakMeter.h"
 #include "StripProcessors.h"
@@ -89,6 +90,7 @@ public:
     StripProcessors strip;
     std::atomic<float> faderDb { 0.0f };
     PeakMeter meterLeft, meterRight;
+    PeakMeter truePeak;                            // 4x oversampled, both channels (BS.1770 Annex 2)
     std::atomic<uint64_t> nonFiniteBlocks { 0 };   // as for channels
     int latencySamples() const noexcept { return chain.latencySamples(); }
 
@@ -97,6 +99,7 @@ public:
 private:
     ProcessorChain chain;
     LinearSmoother gain;
+    TruePeakDetector truePeakDetector;
     bool primed = false;
 };
 } // namespace crest

@@ -21,10 +21,19 @@ MixBusStrip::MixBusStrip (SessionModel& m)
     peakLabel.setJustificationType (juce::Justification::centred);
     peakLabel.setFont (juce::Font (juce::Font::getDefaultMonospacedFontName(), 13.0f, juce::Font::plain));
     peakLabel.setColour (juce::Label::backgroundColourId, colours::faderTrack);
-    peakLabel.setTooltip ("Highest peak (dBFS) since last cleared. Click to clear.");
-    peakLabel.setText ("-inf", juce::dontSendNotification);
+    peakLabel.setTooltip ("Highest sample peak (dBFS) since last cleared. Click to clear.");
+    peakLabel.setText ("PK -inf", juce::dontSendNotification);
     peakLabel.setInterceptsMouseClicks (false, false);
     addAndMakeVisible (peakLabel);
+    // And the highest true peak (4x oversampled): what a mastering engineer
+    // checks for headroom (-6 to -3 dBTP is the usual hand-over).
+    truePeakLabel.setJustificationType (juce::Justification::centred);
+    truePeakLabel.setFont (juce::Font (juce::Font::getDefaultMonospacedFontName(), 13.0f, juce::Font::plain));
+    truePeakLabel.setColour (juce::Label::backgroundColourId, colours::faderTrack);
+    truePeakLabel.setTooltip ("Highest true peak (dBTP, 4x oversampled) since last cleared: amber above -3, red above -1. Click to clear.");
+    truePeakLabel.setText ("TP -inf", juce::dontSendNotification);
+    truePeakLabel.setInterceptsMouseClicks (false, false);
+    addAndMakeVisible (truePeakLabel);
 
     addAndMakeVisible (stripButton);
 
@@ -60,11 +69,22 @@ void MixBusStrip::valueTreePropertyChanged (juce::ValueTree& tree, const juce::I
 
 void MixBusStrip::updateMeter (SessionPlayer& player)
 {
-    float left = 0.0f, right = 0.0f;
+    float left = 0.0f, right = 0.0f, truePeak = 0.0f;
     if (auto bus = player.mixBus())
     {
         left = bus->meterLeft.take();
         right = bus->meterRight.take();
+        truePeak = bus->truePeak.take();
+    }
+    if (truePeak > 0.0f)
+    {
+        const float db = 20.0f * std::log10 (truePeak);
+        if (db > truePeakHoldDb)
+        {
+            truePeakHoldDb = db;
+            truePeakLabel.setText ("TP " + juce::String (db, 1), juce::dontSendNotification);
+            truePeakLabel.setColour (juce::Label::textColourId, db > -1.0f ? colours::meterRed : db > -3.0f ? colours::accent : colours::text);
+        }
     }
     meter.pushPeaks (left, right);
 
@@ -75,7 +95,7 @@ void MixBusStrip::updateMeter (SessionPlayer& player)
         if (db > peakHoldDb)
         {
             peakHoldDb = db;
-            peakLabel.setText (juce::String (db, 1), juce::dontSendNotification);
+            peakLabel.setText ("PK " + juce::String (db, 1), juce::dontSendNotification);
             peakLabel.setColour (juce::Label::textColourId, db >= 0.0f ? colours::meterRed : colours::text);
         }
     }
@@ -83,11 +103,13 @@ void MixBusStrip::updateMeter (SessionPlayer& player)
 
 void MixBusStrip::mouseDown (const juce::MouseEvent& e)
 {
-    if (peakLabel.getBounds().contains (e.getPosition()))
+    if (peakLabel.getBounds().contains (e.getPosition()) || truePeakLabel.getBounds().contains (e.getPosition()))
     {
-        peakHoldDb = -200.0f;
-        peakLabel.setText ("-inf", juce::dontSendNotification);
+        peakHoldDb = truePeakHoldDb = -200.0f;
+        peakLabel.setText ("PK -inf", juce::dontSendNotification);
         peakLabel.setColour (juce::Label::textColourId, colours::text);
+        truePeakLabel.setText ("TP -inf", juce::dontSendNotification);
+        truePeakLabel.setColour (juce::Label::textColourId, colours::text);
     }
 }
 
@@ -108,7 +130,9 @@ void MixBusStrip::resized()
     area.removeFromTop (8);
     title.setBounds (area.removeFromTop (20));
     area.removeFromTop (8);
-    peakLabel.setBounds (area.removeFromTop (22).reduced (14, 0));
+    peakLabel.setBounds (area.removeFromTop (22).reduced (8, 0));
+    area.removeFromTop (4);
+    truePeakLabel.setBounds (area.removeFromTop (22).reduced (8, 0));
     area.removeFromTop (8);
     stripButton.setBounds (area.removeFromTop (22).reduced (14, 0));
     area.removeFromTop (16);

@@ -41,10 +41,11 @@ private:
     SessionModel& model;
     juce::ValueTree session;
     juce::Label title;
-    juce::Label peakLabel;
+    juce::Label peakLabel, truePeakLabel;
     StripButton stripButton;
     GainFader fader;
     LevelMeter meter;
-    float peakHoldDb = -200.0f;   // the loudest peak since the last click, for the readout
+    float peakHoldDb = -200.0f;       // the loudest sample peak since the last click, for the readout
+    float truePeakHoldDb = -200.0f;   // and the loudest true peak
 };
 } // namespace crest

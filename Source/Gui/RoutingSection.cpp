@@ -33,7 +33,7 @@ namespace
 
 RoutingSection::RoutingSection (SessionModel& m, juce::ValueTree c) : model (m), channel (std::move (c)), session (m.state())
 {
-    output.setTooltip ("Where this channel's output goes: the mix bus or a bus");
+    output.setTooltip ("Output: where this channel goes (the mix bus, or a group or aux bus)");
     output.onChange = [this]
     {
         const int index = output.getSelectedItemIndex();
@@ -62,14 +62,14 @@ void RoutingSection::refreshOutputs()
     output.clear (juce::dontSendNotification);
     outputIds.clear();
     outputIds.add ({});
-    output.addItem (juce::String::fromUTF8 ("\xe2\x86\x92 Mix bus"), 1);
+    output.addItem ("Mix", 1);
     for (int b = 0; b < model.numBuses(); ++b)
     {
         const auto bus = model.bus (b);
         if (bus == channel)
             continue;
         outputIds.add (bus[ids::id].toString());
-        output.addItem (juce::String::fromUTF8 ("\xe2\x86\x92 ") + bus[ids::name].toString(), outputIds.size());
+        output.addItem (bus[ids::name].toString(), outputIds.size());
     }
     output.setSelectedItemIndex (juce::jmax (0, outputIds.indexOf (channel[ids::output].toString())), juce::dontSendNotification);
 }
