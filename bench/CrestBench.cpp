@@ -3,6 +3,7 @@
 // Markdown report (bench/run puts it in docs/benchmarks.md).
 //
 // Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick | --strip]
+#include "DeskBench.h"
 #include "StripBench.h"
 
 #include "Demo/DemoSong.h"
@@ -146,8 +147,8 @@ int main (int argc, char** argv)
     fs::create_directories (work);
     if (stripOnly)
     {
-        // Just the strip section, for working on the DSP.
-        std::ofstream (argv[2]) << benchmarkChannelStrip (work);
+        // Just the strip and desk sections, for working on the DSP.
+        std::ofstream (argv[2]) << benchmarkChannelStrip (work) << benchmarkDesk (work, true);
         fs::remove_all (work);
         return 0;
     }
@@ -227,6 +228,7 @@ int main (int argc, char** argv)
 
     // 4. The channel strip.
     report << benchmarkChannelStrip (work);
+    report << benchmarkDesk (work, quick);
 
     std::ofstream (argv[2]) << report.str();
     fs::remove_all (work);
