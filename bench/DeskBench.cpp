@@ -7,6 +7,9 @@
 #include "Engine/PlanBuilder.h"
 #include "IO/AudioFileWriter.h"
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -96,9 +99,29 @@ SessionDocument fullChannels (const fs::path& file, int tracks, int64_t frames)
 }
 
 // Per-block wall times of the engine over `frames` in `block`-frame
-// callbacks, disk prefetch untimed.
-std::vector<double> blockTimes (const SessionDocument& session, int threads, int block, int64_t frames)
+// callbacks, disk prefetch untimed. With `realtime`, the calling thread
+// runs SCHED_FIFO as a JACK callback does (when allowed), and the pool's
+// workers follow it.
+std::vector<double> blockTimes (const SessionDocument& session, int threads, int block, int64_t frames, bool realtime = false)
 {
+    struct Realtime
+    {
+        int policy = 0;
+        sched_param saved {};
+        bool changed = false;
+        explicit Realtime (bool on)
+        {
+            pthread_getschedparam (pthread_self(), &policy, &saved);
+            sched_param fifo {};
+            fifo.sched_priority = 70;
+            changed = on && pthread_setschedparam (pthread_self(), SCHED_FIFO, &fifo) == 0;
+        }
+        ~Realtime()
+        {
+            if (changed)
+                pthread_setschedparam (pthread_self(), policy, &saved);
+        }
+    } scheduling (realtime);
     MediaPool media;
     PlanBuilder::Options options;
     options.maxBlockFrames = 512;
@@ -134,7 +157,7 @@ std::pair<int, double> capacity (const fs::path& file, int threads, int64_t fram
     while (low < high)
     {
         const int mid = (low + high + 1) / 2;
-        auto times = blockTimes (fullChannels (file, mid, frames), threads, 64, frames);
+        auto times = blockTimes (fullChannels (file, mid, frames), threads, 64, frames, true);
         const double worst = *std::max_element (times.begin() + 50, times.end());
         if (worst < deadline)
         {
@@ -204,7 +227,8 @@ std::string benchmarkDesk (const fs::path& work, bool quick)
     const double callbackUs = 64.0 / rate * 1e6;
     report << "## Channels per callback, one and two threads\n\nA simulated 64-frame callback at 48 kHz has " << callbackUs
            << " µs. The largest number of the full channels above whose every callback over " << (double) frames / rate
-           << " s (after 50 warm-up callbacks) finished in time, by bisection:\n\n| graph threads | channels | worst callback at that count |\n|---|---|---|\n"
+           << " s (after 50 warm-up callbacks) finished in time, by bisection. The calling thread runs SCHED_FIFO (priority 70) as "
+              "a JACK callback would, and the pool's workers take on its class:\n\n| graph threads | channels | worst callback at that count |\n|---|---|---|\n"
            << "| 1 | **" << one << "** | " << worstOne * 1e6 << " µs |\n| 2 | **" << two << "** | " << worstTwo * 1e6 << " µs |\n\n"
            << "The arithmetic: " << callbackUs << " µs / (" << perTrack[1] << " ns x 64 frames) = "
            << std::setprecision (0) << callbackUs * 1000 / (perTrack[1] * 64) << std::setprecision (1)

@@ -2,6 +2,9 @@
 
 #include <juce_audio_basics/juce_audio_basics.h>
 
+#include <pthread.h>
+#include <sched.h>
+
 #if defined(__x86_64__) || defined(__i386__)
     #include <immintrin.h>
 #endif
@@ -78,6 +81,16 @@ void AudioWorkerPool::take (int thread) noexcept
 
 void AudioWorkerPool::run (GraphSchedule& s, GraphWork& w) noexcept
 {
+    if (! workers.empty())
+    {
+        int policy = 0;
+        sched_param param {};
+        if (pthread_getschedparam (pthread_self(), &policy, &param) == 0)
+        {
+            callerPriority.store (param.sched_priority, std::memory_order_relaxed);
+            callerPolicy.store (policy, std::memory_order_release);
+        }
+    }
     const int n = s.size();
     s.pushed.store (0, std::memory_order_relaxed);
     s.claimed.store (0, std::memory_order_relaxed);
@@ -112,11 +125,22 @@ void AudioWorkerPool::workerLoop (int index)
 {
     if (threadStarted)
         threadStarted();
+    int adoptedPolicy = -1, adoptedPriority = 0;
     for (;;)
     {
         wake.acquire();
         if (quit.load())
             return;
+        if (const int policy = callerPolicy.load (std::memory_order_acquire);
+            policy >= 0 && (policy != adoptedPolicy || callerPriority.load (std::memory_order_relaxed) != adoptedPriority))
+        {
+            // May fail without the rights (then the worker stays as it is).
+            adoptedPolicy = policy;
+            adoptedPriority = callerPriority.load (std::memory_order_relaxed);
+            sched_param param {};
+            param.sched_priority = adoptedPriority;
+            pthread_setschedparam (pthread_self(), policy, &param);
+        }
         active.fetch_add (1, std::memory_order_seq_cst);
         if (blockRunning.load (std::memory_order_seq_cst))
         {

@@ -10,6 +10,9 @@
 // allocates, or waits on anything but the block's own nodes. Between
 // blocks the workers sleep on a semaphore. Which thread runs a node never
 // changes what it computes, so results do not depend on the thread count.
+// Workers take on the scheduling class of the thread that runs blocks
+// (SCHED_FIFO behind JACK), checked once per block with one syscall on
+// the caller's side only when it changes.
 #pragma once
 
 #include <atomic>
@@ -69,6 +72,10 @@ private:
     std::vector<std::thread> workers;
     std::counting_semaphore<> wake { 0 };
     std::atomic<bool> quit { false }, blockRunning { false };
+    // The caller's scheduling (policy, priority), adopted by each worker
+    // when it next wakes: behind a real-time audio callback the workers
+    // run real-time too, so the system cannot preempt a node mid-block.
+    std::atomic<int> callerPolicy { -1 }, callerPriority { 0 };
     std::atomic<int> active { 0 };
     GraphSchedule* schedule = nullptr;   // set before blockRunning
     GraphWork* work = nullptr;

@@ -159,3 +159,32 @@ TEST_CASE ("NaN or Inf made on the master never reaches the file", "[engine][non
     CHECK (std::find_if (report.warnings.begin(), report.warnings.end(), [] (auto& w) { return w.starts_with ("the master produced"); })
            != report.warnings.end());
 }
+
+TEST_CASE ("a bus whose insert produces NaN is muted for that block and reported by name; its senders and the rest play on", "[engine][nonfinite][routing]")
+{
+    TempFolder dir;
+    writeSine (dir / "a.wav", 48000, 440, 0.25, 1.0);
+    auto session = sessionOf ({ dir / "a.wav" });
+    session.panLaw = PanLaw::zeroDb;
+    BusDocument fx;
+    fx.id = "fx";
+    fx.name = "Broken return";
+    session.buses = { fx };
+    session.tracks[0].sends = { { "fx", 0, 0, true } };
+    PlanBuilder::Options options;
+    options.makeInserts = [] (const ChannelDocument& channel, ProcessorChain& chain) {
+        if (channel.id == "fx")
+            chain.add (std::make_unique<Poison> (20000, 20001, quietNan));
+    };
+    const auto report = renderTo (session, dir / "mix.wav", options);
+    const auto mix = readAudio (dir / "mix.wav");
+    REQUIRE (everyFinite (mix));
+    CHECK (std::find (report.warnings.begin(), report.warnings.end(),
+                      "bus 'Broken return' produced non-finite audio (NaN or Inf) in 1 block; muted there, so it never reached the output")
+           != report.warnings.end());
+    // In that block only the track itself is heard (the return is silent); elsewhere both.
+    const auto reference = readAudio (dir / "a.wav");
+    for (int64_t i = 19968; i < 20480; ++i)
+        REQUIRE (mix.samples[(size_t) (2 * i)] == Approx (reference.samples[(size_t) i]).margin (1e-6));
+    CHECK (mix.samples[2 * 30000] == Approx (2 * reference.samples[30000]).margin (1e-6));
+}
