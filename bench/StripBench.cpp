@@ -124,8 +124,8 @@ std::string benchmarkChannelStrip (const fs::path& work)
     const double stripsPerCore = callbackNs / (full64 * 64.0);
 
     report << "## The channel strip\n\nA stereo track through `ChannelRuntime::process`: trim, a 24 dB/oct high-pass, the gate, six EQ bands "
-              "(matched designs), the compressor, fader and pan, on 20 s of noise with a slow level ride. No automation or sends yet "
-              "(they are not built). Best-case wall time inside the call, per stereo frame.\n\n"
+              "(matched designs), the compressor, fader and pan, on 20 s of noise with a slow level ride: the strip alone (the full channel with "
+              "automation and sends, in the engine, is below). Best-case wall time inside the call, per stereo frame.\n\n"
            << "| strip | 512-frame blocks | 64-frame blocks |\n|---|---|---|\n"
            << "| full (HPF, gate, 6-band EQ, compressor) | " << full512 << " ns | " << full64 << " ns |\n"
            << "| every module off (trim, fader, pan) | " << off512 << " ns | " << off64 << " ns |\n\n";
@@ -136,8 +136,8 @@ std::string benchmarkChannelStrip (const fs::path& work)
                << std::setprecision (1) << "x that.\n\n";
     else
         report << "ffmpeg was not found, so the peer was not timed.\n\n";
-    report << "In a 64-frame callback (" << callbackNs / 1e6 << " ms at 48 kHz) one core fits " << callbackNs << " / (" << full64
-           << " x 64) = **" << std::setprecision (0) << stripsPerCore << " full strips**, the mix path not counted. Goals (issue 8): "
+    report << "In a 64-frame callback (" << callbackNs / 1e6 << " ms at 48 kHz) one core fits " << callbackNs << " ns / (" << full64
+           << " ns x 64) = **" << std::setprecision (0) << stripsPerCore << " full strips**, the mix path not counted. Goals (issue 8): "
            << "25 ns at 512 and 33 ns at 64 per full strip.\n\n";
     std::fprintf (stderr, "strip: full %.1f / %.1f ns, off %.1f / %.1f ns, ffmpeg %.1f ns\n", full512, full64, off512, off64, ffmpegNs);
     return report.str();
