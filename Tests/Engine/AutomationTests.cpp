@@ -5,8 +5,7 @@
 #include "Core/Units.h"
 #include "Helpers/ErrorMessage.h"
 #include "Helpers/SessionBuilder.h"
-#include "Helpers/TestFiles.h"
-#include "Render/OfflineRenderer.h"
+#include "Helpers/FloatRender.h"
 #include "Session/AutomationRecorder.h"
 #include "Session/SessionJson.h"
 
@@ -31,19 +30,6 @@ struct StringMaker<AutomationPoint>
 
 namespace
 {
-AudioData renderToMemory (const SessionDocument& session, const TempFolder& dir, int block = 1024, int threads = 0)
-{
-    MediaPool media (dir / "cache");
-    RenderRequest request;
-    request.output = dir / "mix.wav";
-    request.replaceExisting = true;
-    request.format = { Container::wav, SampleEncoding::float32 };
-    request.blockFrames = block;
-    request.threads = threads;
-    renderSession (session, request, media);
-    return readAudio (request.output);
-}
-
 AutomationLane lane (const std::string& parameter, std::vector<AutomationPoint> points, AutomationMode mode = AutomationMode::read)
 {
     return { parameter, mode, std::move (points) };
@@ -60,7 +46,7 @@ TEST_CASE ("a fader ramp from -inf to 0 dB over one second renders the expected 
     for (int block : { 32, 480, 4096 })
     {
         CAPTURE (block);
-        const auto out = renderToMemory (session, dir, block);
+        const auto out = renderFloat (session, dir, { block });
         REQUIRE (out.frames() == 72000);
         for (int64_t i = 0; i < 72000; ++i)
         {
@@ -71,7 +57,7 @@ TEST_CASE ("a fader ramp from -inf to 0 dB over one second renders the expected 
 
     // A bent segment follows its curve: halfway, exp-shaped, not linear.
     session.tracks[0].automation = { lane ("faderDb", { { 0, -96, 0.5 }, { 48000, 0 } }) };
-    const auto bent = renderToMemory (session, dir);
+    const auto bent = renderFloat (session, dir);
     const double k = 2.0, t = 0.5;
     CHECK (bent.samples[2 * 24000] == Approx (0.5 * std::expm1 (k * t) / std::expm1 (k)).margin (1e-6));
 }
@@ -85,14 +71,14 @@ TEST_CASE ("a lane in read mode overrides its control; pan, trim, sends and stri
     auto& track = session.tracks[0];
     track.faderDb = -40;                                        // the control says -40 dB...
     track.automation = { lane ("faderDb", { { 0, -6 } }) };     // ...the lane says -6 dB
-    CHECK (renderToMemory (session, dir).samples[2 * 5000] == Approx (0.25 * dbToGain (-6)).margin (1e-6));
+    CHECK (renderFloat (session, dir).samples[2 * 5000] == Approx (0.25 * dbToGain (-6)).margin (1e-6));
     track.automation[0].mode = AutomationMode::off;             // off: the control again
-    CHECK (renderToMemory (session, dir).samples[2 * 5000] == Approx (0.25 * dbToGain (-40)).margin (1e-7));
+    CHECK (renderFloat (session, dir).samples[2 * 5000] == Approx (0.25 * dbToGain (-40)).margin (1e-7));
 
     // Pan from hard left to hard right: the left channel falls as the right rises.
     track.faderDb = 0;
     track.automation = { lane ("pan", { { 0, -100 }, { 9600, 100 } }) };
-    const auto panned = renderToMemory (session, dir);
+    const auto panned = renderFloat (session, dir);
     CHECK (panned.samples[2 * 100] == Approx (0.25).margin (1e-3));
     CHECK (panned.samples[2 * 100 + 1] == Approx (0.0).margin (1e-2));
     CHECK (panned.samples[2 * 9500 + 1] == Approx (0.25).margin (1e-3));
@@ -105,7 +91,7 @@ TEST_CASE ("a lane in read mode overrides its control; pan, trim, sends and stri
     track.faderDb = -96;
     track.sends = { { "fx", -96, 0, true } };
     track.automation = { lane ("send.fx.levelDb", { { 0, -96 }, { 9600, 0 } }), lane ("trimDb", { { 0, 6 } }) };
-    const auto sent = renderToMemory (session, dir);
+    const auto sent = renderFloat (session, dir);
     CHECK (sent.samples[2 * 4800] == Approx (0.25 * dbToGain (6) * 0.5).margin (1e-6));
 
     // A strip parameter: EQ gain on a 1 kHz tone, stepping on the grid.
@@ -117,7 +103,7 @@ TEST_CASE ("a lane in read mode overrides its control; pan, trim, sends and stri
     strip.set ("eq.band4.on", 1);
     strip.set ("eq.band4.frequencyHz", 1000);
     toneSession.tracks[0].automation = { lane ("strip.eq.band4.gainDb", { { 0, 0 }, { 24000, 0 }, { 24001, 12 } }) };
-    const auto eqd = renderToMemory (toneSession, dir);
+    const auto eqd = renderFloat (toneSession, dir);
     auto peak = [&] (int64_t from, int64_t to) {
         float p = 0;
         for (int64_t i = from; i < to; ++i)
@@ -147,11 +133,11 @@ TEST_CASE ("renders with every kind of lane are byte-identical at block sizes 32
                      lane ("send.verb.levelDb", { { 0, -30 }, { 30000, 0 } }), lane ("strip.eq.band2.frequencyHz", { { 0, 100 }, { 48000, 2000 } }) };
     session.tracks[1].automation = { lane ("trimDb", { { 0, -12 }, { 48000, 6 } }), lane ("strip.compressor.enabled", { { 0, 0 }, { 24000, 1 } }) };
     session.buses[0].automation = { lane ("strip.reverb.decaySeconds", { { 0, 0.5 }, { 48000, 3 } }) };
-    const auto reference = renderToMemory (session, dir, 1024, 1);
+    const auto reference = renderFloat (session, dir, { 1024, 1 });
     for (auto [block, threads] : { std::pair { 32, 1 }, { 480, 2 }, { 4096, 8 }, { 480, 8 }, { 32, 2 } })
     {
         CAPTURE (block, threads);
-        CHECK (renderToMemory (session, dir, block, threads).samples == reference.samples);
+        CHECK (renderFloat (session, dir, { block, threads }).samples == reference.samples);
     }
 }
 

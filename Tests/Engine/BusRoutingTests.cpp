@@ -4,8 +4,7 @@
 // for byte the same with 1, 2 and 8 graph threads.
 #include "Core/Units.h"
 #include "Helpers/SessionBuilder.h"
-#include "Helpers/TestFiles.h"
-#include "Render/OfflineRenderer.h"
+#include "Helpers/FloatRender.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,37 +16,6 @@ using namespace crest::test;
 
 namespace
 {
-AudioData renderToMemory (const SessionDocument& session, const TempFolder& dir, int threads = 0, PlanBuilder::Options options = {},
-                          int block = 1024)
-{
-    MediaPool media (dir / "cache");
-    RenderRequest request;
-    request.output = dir / "mix.wav";
-    request.replaceExisting = true;
-    request.format = { Container::wav, SampleEncoding::float32 };
-    request.threads = threads;
-    request.blockFrames = block;
-    request.builderOptions = std::move (options);
-    renderSession (session, request, media);
-    return readAudio (request.output);
-}
-
-// A fixed whole-sample latency, as a look-ahead insert would have.
-class LatentInsert : public Processor
-{
-public:
-    explicit LatentInsert (int samples) : delay (samples) {}
-    std::string_view name() const noexcept override { return "Latent insert"; }
-    void prepare (const ProcessSpec& spec) override { line = std::make_unique<DelayLine> (spec.numChannels, delay); }
-    void reset() noexcept override {}
-    void process (AudioView io) noexcept override { line->process (io); }
-    int latencySamples() const noexcept override { return delay; }
-
-private:
-    int delay;
-    std::unique_ptr<DelayLine> line;
-};
-
 BusDocument bus (const std::string& id, BusKind kind)
 {
     BusDocument b;
@@ -84,7 +52,7 @@ TEST_CASE ("a pre-fader send ignores the fader, a post-fader send follows it exa
     auto& track = session.tracks[0];
     track.faderDb = -96;   // the track itself is silent: only the send is heard
     track.sends = { { "fx", -6.0, 0.0, true } };
-    const auto pre = renderToMemory (session, dir);
+    const auto pre = renderFloat (session, dir);
     const float sendGain = (float) dbToGain (-6.0);
     for (int64_t i = 0; i < 9600; ++i)
         REQUIRE (pre.samples[(size_t) (2 * i)] == Approx (noise (i, 0) * sendGain).margin (1e-7));
@@ -93,7 +61,7 @@ TEST_CASE ("a pre-fader send ignores the fader, a post-fader send follows it exa
     track.pan = -100;                    // the track's pan is not the send's
     track.sends[0].preFader = false;
     track.sends[0].pan = 100;            // the send goes hard right
-    const auto post = renderToMemory (session, dir);
+    const auto post = renderFloat (session, dir);
     const float faderGain = (float) dbToGain (-10.0);
     for (int64_t i = 0; i < 9600; ++i)
     {
@@ -126,7 +94,7 @@ TEST_CASE ("a signal reaching the mix bus directly and through a latent group bu
     };
     // Track 1 alone against track 2 through the group: nothing is left.
     session.tracks[2].mute = true;
-    auto nulled = renderToMemory (session, dir, 0, options);
+    auto nulled = renderFloat (session, dir, { 1024, 0, options });
     REQUIRE (nulled.frames() == 12000);
     CHECK (peakOf (nulled) <= 1e-6f);
     // Track 1 against track 3's send through the aux (the group muted):
@@ -134,11 +102,11 @@ TEST_CASE ("a signal reaching the mix bus directly and through a latent group bu
     session.tracks[2].mute = false;
     session.buses[0].mute = true;
     session.panLaw = PanLaw::zeroDb;   // the send's centre pan must equal the track's
-    nulled = renderToMemory (session, dir, 0, options);
+    nulled = renderFloat (session, dir, { 1024, 0, options });
     CHECK (peakOf (nulled) <= 1e-6f);
     // And the sum is really there when not inverted.
     session.tracks[2].strip.set ("invertPolarity", 0);
-    CHECK (peakOf (renderToMemory (session, dir, 0, options)) > 0.3f);
+    CHECK (peakOf (renderFloat (session, dir, { 1024, 0, options })) > 0.3f);
 }
 
 TEST_CASE ("a compressor keyed by another track ducks its own track as the key comes and goes", "[engine][routing][sidechain]")
@@ -156,7 +124,7 @@ TEST_CASE ("a compressor keyed by another track ducks its own track as the key c
              { "compressor.enabled", 1 }, { "compressor.thresholdDb", -20 }, { "compressor.ratio", 10 }, { "compressor.kneeDb", 0 },
              { "compressor.attackMs", 1 }, { "compressor.releaseMs", 20 } })
         bass.strip.set (key, value);
-    const auto ducked = renderToMemory (session, dir);
+    const auto ducked = renderFloat (session, dir);
 
     auto levelDb = [&] (int64_t from, int64_t to) {
         double sum = 0;
@@ -173,7 +141,7 @@ TEST_CASE ("a compressor keyed by another track ducks its own track as the key c
     CHECK (during < bassAlone - 8);
     // Unkeyed, the same compressor hears only the bass, under its threshold.
     bass.sidechain.clear();
-    const auto plain = renderToMemory (session, dir);
+    const auto plain = renderFloat (session, dir);
     double sum = 0;
     for (int64_t i = 24960; i < 28800; ++i)
         sum += (double) plain.samples[(size_t) (2 * i)] * plain.samples[(size_t) (2 * i)];
@@ -192,20 +160,20 @@ TEST_CASE ("solo keeps a soloed track's group and the solo-safe returns audible,
     session.tracks[0].solo = true;
     session.tracks[0].sends = { { "verb", 0.0, 0.0, false } };
     session.tracks[1].sends = { { "verb", 0.0, 0.0, false } };
-    const auto soloed = renderToMemory (session, dir);
+    const auto soloed = renderFloat (session, dir);
     // Track a through its group (0.1) plus its send through the return
     // (0.1); track b and its send are muted.
     CHECK (soloed.samples[2000 * 2] == Approx (0.2f).margin (1e-6));
     // A return that is not solo-safe is muted with the rest... unless it
     // is fed by the soloed track, which it is here: still heard.
     session.buses[1].soloSafe = false;
-    CHECK (renderToMemory (session, dir).samples[2000 * 2] == Approx (0.2f).margin (1e-6));
+    CHECK (renderFloat (session, dir).samples[2000 * 2] == Approx (0.2f).margin (1e-6));
     // Solo the other track instead: a's group is muted, the safe return
     // carries only b's send.
     session.buses[1].soloSafe = true;
     session.tracks[0].solo = false;
     session.tracks[1].solo = true;
-    CHECK (renderToMemory (session, dir).samples[2000 * 2] == Approx (0.02f).margin (1e-6));
+    CHECK (renderFloat (session, dir).samples[2000 * 2] == Approx (0.02f).margin (1e-6));
 }
 
 TEST_CASE ("renders with 1, 2 and 8 graph threads and any block size are byte-identical, with buses, sends, keys and space", "[engine][routing][threads]")
@@ -250,12 +218,12 @@ TEST_CASE ("renders with 1, 2 and 8 graph threads and any block size are byte-id
         if (channel.id == "t2")
             chain.add (std::make_unique<LatentInsert> (13));
     };
-    const auto reference = renderToMemory (session, dir, 1, options, 1024);
+    const auto reference = renderFloat (session, dir, { 1024, 1, options });
     CHECK (peakOf (reference) > 0.1f);
     for (auto [threads, block] : { std::pair { 2, 1024 }, { 8, 1024 }, { 1, 32 }, { 8, 480 }, { 2, 4096 } })
     {
         CAPTURE (threads, block);
-        const auto again = renderToMemory (session, dir, threads, options, block);
+        const auto again = renderFloat (session, dir, { block, threads, options });
         CHECK (again.samples == reference.samples);
     }
 }
@@ -280,12 +248,12 @@ TEST_CASE ("an aux bus with a reverb, fed by a send, returns a tail at the send'
     CHECK_FALSE (builder.runtimeFor ("t1")->strip.hasSpaceModule (StripModule::reverb));
 
     // A send at -inf: only silence comes back.
-    CHECK (peakOf (renderToMemory (session, dir)) == 0.0f);
+    CHECK (peakOf (renderFloat (session, dir)) == 0.0f);
     // Pre-fader at -6 dB: the tail is there, and 6 dB lower than at 0 dB.
     session.tracks[0].sends[0] = { "verb", -6, 0, true };
-    const auto quieter = renderToMemory (session, dir);
+    const auto quieter = renderFloat (session, dir);
     session.tracks[0].sends[0].levelDb = 0;
-    const auto louder = renderToMemory (session, dir);
+    const auto louder = renderFloat (session, dir);
     double energyQuiet = 0, energyLoud = 0;
     for (size_t i = 0; i < quieter.samples.size(); ++i)
     {

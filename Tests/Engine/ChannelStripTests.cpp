@@ -4,6 +4,7 @@
 // without a recompile.
 #include "Dsp/ParametricEq.h"
 #include "Engine/SessionPlayer.h"
+#include "Helpers/FloatRender.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Render/OfflineRenderer.h"
@@ -18,17 +19,6 @@ using namespace crest::test;
 
 namespace
 {
-AudioData renderToMemory (const SessionDocument& session, const TempFolder& dir)
-{
-    MediaPool media (dir / "cache");
-    RenderRequest request;
-    request.output = dir / "mix.wav";
-    request.replaceExisting = true;
-    request.format = { Container::wav, SampleEncoding::float32 };
-    renderSession (session, request, media);
-    return readAudio (request.output);
-}
-
 double rmsDb (const AudioData& audio, int channel, int64_t from, int64_t to)
 {
     double sum = 0;
@@ -44,7 +34,7 @@ TEST_CASE ("a strip's EQ in a session renders as the EQ module does on its own",
     writeSine (dir / "tone.wav", 48000, 1000, 0.25, 1.0);
     auto session = sessionOf ({ dir / "tone.wav" });
     session.panLaw = PanLaw::zeroDb;
-    const auto flat = renderToMemory (session, dir);
+    const auto flat = renderFloat (session, dir);
 
     auto& strip = session.tracks[0].strip;
     strip.set ("eq.enabled", 1);
@@ -52,7 +42,7 @@ TEST_CASE ("a strip's EQ in a session renders as the EQ module does on its own",
     strip.set ("eq.band4.frequencyHz", 1000);
     strip.set ("eq.band4.gainDb", 6);
     strip.set ("eq.band4.q", 1.0);
-    const auto boosted = renderToMemory (session, dir);
+    const auto boosted = renderFloat (session, dir);
     CHECK (rmsDb (boosted, 0, 24000, 48000) - rmsDb (flat, 0, 24000, 48000) == Approx (6.0).margin (0.02));
 
     // Compressor before the fader: a 4:1 at -30 dB on a -15 dB RMS tone.
@@ -63,7 +53,7 @@ TEST_CASE ("a strip's EQ in a session renders as the EQ module does on its own",
     strip.set ("compressor.kneeDb", 0);
     strip.set ("compressor.rmsDetection", 1);
     strip.set ("compressor.releaseMs", 500);
-    const auto compressed = renderToMemory (session, dir);
+    const auto compressed = renderFloat (session, dir);
     const double inRms = rmsDb (flat, 0, 24000, 48000);
     CHECK (rmsDb (compressed, 0, 24000, 48000) == Approx (-30 + (inRms + 30) / 4).margin (0.3));
 }
@@ -73,15 +63,15 @@ TEST_CASE ("polarity inverts exactly; width 0 folds a stereo track to mono", "[e
     TempFolder dir;
     writeAudio (dir / "wide.wav", 2, 48000, 4800, [] (int64_t n, int ch) { return (ch == 0 ? 0.3f : -0.1f) * (float) std::sin (0.05 * (double) n); });
     auto session = sessionOf ({ dir / "wide.wav" });
-    const auto plain = renderToMemory (session, dir);
+    const auto plain = renderFloat (session, dir);
     session.tracks[0].strip.set ("invertPolarity", 1);
-    const auto inverted = renderToMemory (session, dir);
+    const auto inverted = renderFloat (session, dir);
     for (size_t i = 0; i < plain.samples.size(); ++i)
         REQUIRE (inverted.samples[i] == -plain.samples[i]);
 
     session.tracks[0].strip.set ("invertPolarity", 0);
     session.tracks[0].strip.set ("widthPercent", 0);
-    const auto mono = renderToMemory (session, dir);
+    const auto mono = renderFloat (session, dir);
     for (int64_t i = 0; i < mono.frames(); ++i)
         REQUIRE (mono.samples[(size_t) (2 * i)] == mono.samples[(size_t) (2 * i + 1)]);
 }
@@ -112,13 +102,13 @@ TEST_CASE ("the mix bus has a strip too: saved, reloaded, heard and moved live",
     writeSine (dir / "b.wav", 48000, 1000, 0.25, 1.0);
     auto session = sessionOf ({ dir / "a.wav", dir / "b.wav" });
     session.panLaw = PanLaw::zeroDb;
-    const auto flat = renderToMemory (session, dir);
+    const auto flat = renderFloat (session, dir);
     session.mixBusStrip.set ("eq.enabled", 1);
     session.mixBusStrip.set ("eq.band4.on", 1);
     session.mixBusStrip.set ("eq.band4.frequencyHz", 1000);
     session.mixBusStrip.set ("eq.band4.gainDb", -6);
     session.mixBusStrip.set ("widthPercent", 0);
-    const auto cut = renderToMemory (session, dir);
+    const auto cut = renderFloat (session, dir);
     CHECK (rmsDb (cut, 0, 24000, 48000) - rmsDb (flat, 0, 24000, 48000) == Approx (-6.0).margin (0.02));
 
     saveSessionFile (session, dir / "s.crest");

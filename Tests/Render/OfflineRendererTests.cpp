@@ -1,4 +1,5 @@
 #include "Helpers/SessionBuilder.h"
+#include "Helpers/FloatRender.h"
 #include "Helpers/TestFiles.h"
 #include "Demo/DemoSong.h"
 #include "Render/OfflineRenderer.h"
@@ -94,24 +95,6 @@ TEST_CASE ("render is bit-identical for block sizes 32, 480 and 4096", "[render]
     }
 }
 
-namespace
-{
-class FixedDelay : public Processor
-{
-public:
-    explicit FixedDelay (int samples) : delay (samples) {}
-    std::string_view name() const noexcept override { return "Test delay"; }
-    void prepare (const ProcessSpec& spec) override { line = std::make_unique<DelayLine> (spec.numChannels, delay); }
-    void reset() noexcept override {}
-    void process (AudioView io) noexcept override { line->process (io); }
-    int latencySamples() const noexcept override { return delay; }
-
-private:
-    int delay;
-    std::unique_ptr<DelayLine> line;
-};
-} // namespace
-
 TEST_CASE ("latency is compensated across tracks and removed from the render", "[render][latency]")
 {
     TempFolder dir;
@@ -121,7 +104,7 @@ TEST_CASE ("latency is compensated across tracks and removed from the render", "
     PlanBuilder::Options options;
     options.makeInserts = [] (const ChannelDocument& track, ProcessorChain& chain) {
         if (track.id == "t1")
-            chain.add (std::make_unique<FixedDelay> (137));
+            chain.add (std::make_unique<LatentInsert> (137));
     };
     render (session, dir / "mix.wav", 256, { Container::wav, SampleEncoding::float32 }, options);
     const auto mix = readAudio (dir / "mix.wav");
