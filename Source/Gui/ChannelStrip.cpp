@@ -2,6 +2,7 @@
 
 #include "CrestLookAndFeel.h"
 
+#include "Core/Automation.h"
 #include "Core/ParameterSpec.h"
 #include "Engine/SessionPlayer.h"
 
@@ -184,6 +185,16 @@ void ChannelStrip::mouseDown (const juce::MouseEvent& e)
 
 void ChannelStrip::updateMeter (SessionPlayer& player)
 {
+    // A fader lane that plays moves the fader with it, as on a moving-fader
+    // desk; not while the user holds it (touch and latch are recording).
+    if (const auto lane = SessionModel::laneOf (trackTree, "faderDb");
+        lane && lane->mode != AutomationMode::off && ! lane->points.empty() && ! fader.isMouseButtonDown())
+    {
+        std::vector<AutomationPointValue> points;
+        for (const auto& p : lane->points)
+            points.push_back ({ p.time, p.value, p.curve });
+        fader.showValue (AutomationCurve (points, *automationTarget ("faderDb")).unitValueAt (player.position()));
+    }
     if (auto runtime = player.runtimeFor (trackTree[ids::id].toString()))
         meter.pushPeaks (runtime->controls.meterLeft.take(), runtime->controls.meterRight.take());
     else

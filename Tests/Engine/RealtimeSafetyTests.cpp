@@ -185,7 +185,7 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
                     const auto& all = stripParameters();
                     const auto& parameter = all[(size_t) pick ((int) all.size())];
                     const std::string name = std::array<std::string, 4> { "faderDb", "pan", "trimDb", "strip." + parameter.key }[(size_t) pick (4)];
-                    const auto& spec = automationTarget (name)->spec;
+                    const auto spec = automationTarget (name)->spec;
                     AutomationLane lane { name, AutomationMode::read, {} };
                     for (int p = 0; p < 1 + pick (4); ++p)
                         lane.points.push_back ({ pick (48000 * 3), spec.minimum + (spec.maximum - spec.minimum) * pick (1001) / 1000.0, (pick (3) - 1) * 0.5 });
