@@ -327,6 +327,10 @@ int runInfo (const Args& args)
         for (const auto& b : session.buses)
             printChannel (b, b.kind == BusKind::group ? "group" : "aux", b.soloSafe);
         std::printf ("  %-16s stereo  fader %+5.1f dB\n", "mix bus", session.mixBusFaderDb);
+        ChannelDocument mixBusLanes;
+        mixBusLanes.automation = session.mixBusAutomation;
+        for (const auto& line : summarizeRouting (session, mixBusLanes))
+            std::printf ("      %s\n", line.c_str());
         for (const auto& line : summarizeStrip (session.mixBusStrip))
             std::printf ("      %s\n", line.c_str());
         std::printf ("  length %s\n", seconds ((double) end / session.sampleRate).c_str());

@@ -145,7 +145,7 @@ BusRuntime::BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain pr
     gain.setRampLength (rampLength (sampleRate));
 }
 
-void BusRuntime::process (float* left, float* right, int numFrames) noexcept
+void BusRuntime::process (float* left, float* right, int numFrames, const float* faderLane) noexcept
 {
     float* stereo[] = { left, right };
     strip.process ({ stereo, 2, numFrames });
@@ -158,7 +158,17 @@ void BusRuntime::process (float* left, float* right, int numFrames) noexcept
         primed = true;
     }
     gain.setTarget (target);
-    if (gain.isSmoothing() || gain.currentValue() != 1.0f)
+    if (faderLane != nullptr)
+    {
+        for (int i = 0; i < numFrames; ++i)
+        {
+            left[i] *= faderLane[i];
+            right[i] *= faderLane[i];
+        }
+        gain.snapTo (faderLane[numFrames - 1]);   // the control picks up where the lane left off
+        gain.setTarget (target);
+    }
+    else if (gain.isSmoothing() || gain.currentValue() != 1.0f)
     {
         for (int i = 0; i < numFrames; ++i)
         {

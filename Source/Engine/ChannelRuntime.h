@@ -94,7 +94,8 @@ public:
     std::atomic<uint64_t> nonFiniteBlocks { 0 };   // as for channels
     int latencySamples() const noexcept { return chain.latencySamples(); }
 
-    void process (float* left, float* right, int numFrames) noexcept;
+    // With a fader lane (gains per sample), the lane sets the level.
+    void process (float* left, float* right, int numFrames, const float* faderLane = nullptr) noexcept;
 
 private:
     ProcessorChain chain;

@@ -341,7 +341,17 @@ void Engine::renderBlock (RenderPlan& plan, int64_t position, int numFrames, flo
 
     float* mixed[2] = { left, right };
     sumInputs (plan.mixInputs, mixed, 0);
-    plan.mixBus->process (left, right, numFrames);
+    // The mix bus's lanes, as for any channel (the graph's threads are done with the scratch).
+    if (! plan.mixBusStripLanes.empty())
+        for (const auto& lane : plan.mixBusStripLanes)
+            plan.mixBus->strip.automate (*lane.parameter, lane.curve->valueAt (position - position % plan.automationGrid));
+    float* faderLane = nullptr;
+    if (plan.mixBusFaderLane != nullptr)
+    {
+        faderLane = threadScratch[0].data() + (size_t) (faderRegion * maxBlock);
+        plan.mixBusFaderLane->render (position, numFrames, faderLane);
+    }
+    plan.mixBus->process (left, right, numFrames, faderLane);
     plan.master->process (left, right, numFrames);
 }
 } // namespace crest

@@ -178,6 +178,23 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     plan->maxBlockFrames = options.maxBlockFrames;
     plan->mixBus = mixBusRuntime;
     plan->master = masterRuntime;
+    for (const auto& lane : session.mixBusAutomation)
+    {
+        const auto target = automationTarget (lane.parameter);
+        auto curve = curveFor (lane);
+        if (! target || curve == nullptr)
+            continue;
+        if (target->kind == AutomationTarget::Kind::fader)
+            plan->mixBusFaderLane = curve;
+        else if (target->kind == AutomationTarget::Kind::strip)
+        {
+            const auto* parameter = findStripParameter (target->stripKey);
+            if (parameter->module == StripModule::chorus || parameter->module == StripModule::delay || parameter->module == StripModule::reverb)
+                mixBusRuntime->strip.ensureSpaceModule (parameter->module);
+            plan->mixBusStripLanes.push_back ({ parameter, std::move (curve) });
+            plan->automationGrid = automationGridSamples;
+        }
+    }
     lastPlacements.clear();
     lastProblems.clear();
     lastWarnings.clear();

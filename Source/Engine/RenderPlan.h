@@ -73,6 +73,8 @@ struct RenderPlan
     std::vector<PlanInput> mixInputs;             // what the mix bus sums, in a fixed order
     std::unique_ptr<GraphSchedule> schedule;
     std::shared_ptr<BusRuntime> mixBus;
+    std::shared_ptr<const AutomationCurve> mixBusFaderLane;   // gain per sample
+    std::vector<PlanStripLane> mixBusStripLanes;
     std::shared_ptr<BusRuntime> master;
     int64_t lengthSamples = 0;     // end of the last clip
     int latencySamples = 0;        // from input to output, after compensation

@@ -99,7 +99,18 @@ void RoutingPage::rebuild()
     rows.clear();
     owned.clear();
     const auto who = channel[ids::name].toString();
+    // The mix bus routes nowhere and sends nothing: only its lanes.
+    const bool mixBus = channel.hasType (ids::SESSION);
+    const auto sends = mixBus ? std::vector<juce::String>() : SessionModel::sendsOf (channel);
+    if (! mixBus)
+        addRouting (who, sends);
+    addAutomation (sends, mixBus);
+    resized();
+    repaint();
+}
 
+void RoutingPage::addRouting (const juce::String& who, const std::vector<juce::String>& sends)
+{
     // Output.
     {
         auto& label = addLabel ("Output");
@@ -142,7 +153,6 @@ void RoutingPage::rebuild()
 
     // Sends.
     rows.push_back ({ &addLabel ("Sends", true) });
-    const auto sends = SessionModel::sendsOf (channel);
     for (const auto& busId : sends)
     {
         auto& label = addLabel (model.findChannel (busId)[ids::name].toString());
@@ -197,8 +207,10 @@ void RoutingPage::rebuild()
         };
         rows.push_back ({ &add });
     }
+}
 
-    // Automation lanes.
+void RoutingPage::addAutomation (const std::vector<juce::String>& sends, bool mixBus)
+{
     rows.push_back ({ &addLabel ("Automation", true) });
     for (const auto& lane : SessionModel::automationOf (channel))
     {
@@ -229,7 +241,9 @@ void RoutingPage::rebuild()
     {
         auto& add = addCombo();
         add.setTextWhenNothingSelected ("Automate...");
-        juce::StringArray names { "faderDb", "pan", "trimDb" };
+        juce::StringArray names { "faderDb" };
+        if (! mixBus)
+            names.addArray (juce::StringArray { "pan", "trimDb" });
         for (const auto& busId : sends)
         {
             names.add ("send." + busId + ".levelDb");
@@ -250,8 +264,6 @@ void RoutingPage::rebuild()
         };
         rows.push_back ({ &add });
     }
-    resized();
-    repaint();
 }
 
 void RoutingPage::paint (juce::Graphics& g)

@@ -1,7 +1,7 @@
 // The strip editor's "Routing" page for a track or bus: its output, the
 // track or bus that keys its compressor, every send in detail (level,
 // pan, pre/post, remove, add), and its automation lanes (mode, points,
-// remove, add a lane for any parameter). A generic panel of labelled
+// remove, add a lane for any parameter). For the mix bus, only its lanes. A generic panel of labelled
 // controls until the app's own views arrive; every change goes through
 // the SessionModel, and a refused route explains itself.
 //
@@ -32,6 +32,8 @@ private:
     void valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) override { triggerAsyncUpdate(); }
     void handleAsyncUpdate() override { rebuild(); }
     void rebuild();
+    void addRouting (const juce::String& who, const std::vector<juce::String>& sends);
+    void addAutomation (const std::vector<juce::String>& sends, bool mixBus);
     void refuseIfNeeded (const juce::String& problem);
 
     juce::Label& addLabel (const juce::String& text, bool heading = false);

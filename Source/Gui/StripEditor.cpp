@@ -205,9 +205,8 @@ StripEditor::StripEditor (SessionModel& m, juce::ValueTree t) : model (m), track
         pages.push_back (page);
         tabs.addTab (moduleTitle (module), colours::panel, page, true);
     }
-    // Tracks and buses route; the mix bus (the session's tree) does not.
-    if (! track.hasType (ids::SESSION))
-        tabs.addTab ("Routing", colours::panel, new RoutingPage (model, track), true);
+    // Tracks and buses route; the mix bus (the session's tree) only automates.
+    tabs.addTab (track.hasType (ids::SESSION) ? "Automation" : "Routing", colours::panel, new RoutingPage (model, track), true);
     tabs.setColour (juce::TabbedComponent::outlineColourId, colours::outline);
     addAndMakeVisible (tabs);
     track.addListener (this);

@@ -32,7 +32,7 @@ double AutomationRecorder::controlValue (const juce::ValueTree& channel, const j
     switch (target->kind)
     {
         case AutomationTarget::Kind::trim: return channel[ids::trimDb];
-        case AutomationTarget::Kind::fader: return channel[ids::faderDb];
+        case AutomationTarget::Kind::fader: return channel.hasType (ids::SESSION) ? channel[ids::mixBusFaderDb] : channel[ids::faderDb];
         case AutomationTarget::Kind::pan: return channel[ids::pan];
         case AutomationTarget::Kind::sendLevel: return channel[sendProperty (target->send, SendField::levelDb)];
         case AutomationTarget::Kind::sendPan: return channel[sendProperty (target->send, SendField::pan)];

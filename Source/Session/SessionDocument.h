@@ -144,6 +144,7 @@ struct SessionDocument
     PanLaw panLaw = defaultPanLaw;
     double mixBusFaderDb = 0.0;
     StripDocument mixBusStrip;
+    std::vector<AutomationLane> mixBusAutomation;   // "faderDb" and "strip.<key>" only
     double tempoBpm = 120.0;       // params::tempoBpm; tempo-synced delays follow it
     int meterNumerator = 4, meterDenominator = 4;
     std::vector<TrackDocument> tracks;

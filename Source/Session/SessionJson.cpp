@@ -247,6 +247,28 @@ namespace
         return lane;
     }
 
+    // A channel's lanes; the mix bus has only a fader and a strip to automate.
+    void readLanes (const FieldReader& r, const std::string& where, const std::string& source, const ChannelDocument& channel,
+                    std::vector<AutomationLane>& lanes, bool mixBus)
+    {
+        const Json* list = r.find ("automation");
+        if (list == nullptr)
+            return;
+        if (! list->is_array())
+            r.fail (where + "automation must be a list");
+        for (size_t i = 0; i < list->size(); ++i)
+        {
+            const auto at = where + "automation[" + std::to_string (i) + "].";
+            auto lane = readLane ((*list)[i], at, source, channel);
+            if (mixBus && lane.parameter != "faderDb" && ! lane.parameter.starts_with ("strip."))
+                r.fail (at + "parameter \"" + lane.parameter + "\" is not on the mix bus (its fader and strip are)");
+            for (const auto& other : lanes)
+                if (other.parameter == lane.parameter)
+                    r.fail (where + "automation[" + std::to_string (i) + "] is a second lane for \"" + lane.parameter + "\"");
+            lanes.push_back (std::move (lane));
+        }
+    }
+
     // What tracks and buses share: identity, levels, strip and routing.
     void readChannel (const FieldReader& r, const std::string& where, const std::string& source, ChannelDocument& channel)
     {
@@ -274,19 +296,7 @@ namespace
             for (size_t i = 0; i < sends->size(); ++i)
                 channel.sends.push_back (readSend ((*sends)[i], where + "sends[" + std::to_string (i) + "].", source));
         }
-        if (const Json* lanes = r.find ("automation"))
-        {
-            if (! lanes->is_array())
-                r.fail (where + "automation must be a list");
-            for (size_t i = 0; i < lanes->size(); ++i)
-            {
-                auto lane = readLane ((*lanes)[i], where + "automation[" + std::to_string (i) + "].", source, channel);
-                for (const auto& other : channel.automation)
-                    if (other.parameter == lane.parameter)
-                        r.fail (where + "automation[" + std::to_string (i) + "] is a second lane for \"" + lane.parameter + "\"");
-                channel.automation.push_back (std::move (lane));
-            }
-        }
+        readLanes (r, where, source, channel, channel.automation, false);
     }
 
     TrackDocument readTrack (const Json& json, const std::string& where, const std::string& source)
@@ -403,6 +413,24 @@ namespace
         return out;
     }
 
+    Json writeLanes (const std::vector<AutomationLane>& lanes)
+    {
+        Json list = Json::array();
+        for (const auto& lane : lanes)
+        {
+            Json points = Json::array();
+            for (const auto& p : lane.points)
+            {
+                Json point { { "time", p.time }, { "value", p.value } };
+                if (p.curve != 0)
+                    point["curve"] = p.curve;
+                points.push_back (std::move (point));
+            }
+            list.push_back (Json { { "parameter", lane.parameter }, { "mode", modeNames[(int) lane.mode] }, { "points", std::move (points) } });
+        }
+        return list;
+    }
+
     Json writeChannel (const ChannelDocument& channel)
     {
         Json c;
@@ -426,21 +454,7 @@ namespace
                 c["sends"].push_back (Json { { "bus", send.bus }, { "levelDb", send.levelDb }, { "pan", send.pan }, { "preFader", send.preFader } });
         }
         if (! channel.automation.empty())
-        {
-            c["automation"] = Json::array();
-            for (const auto& lane : channel.automation)
-            {
-                Json points = Json::array();
-                for (const auto& p : lane.points)
-                {
-                    Json point { { "time", p.time }, { "value", p.value } };
-                    if (p.curve != 0)
-                        point["curve"] = p.curve;
-                    points.push_back (std::move (point));
-                }
-                c["automation"].push_back (Json { { "parameter", lane.parameter }, { "mode", modeNames[(int) lane.mode] }, { "points", std::move (points) } });
-            }
-        }
+            c["automation"] = writeLanes (channel.automation);
         return c;
     }
 } // namespace
@@ -495,6 +509,7 @@ SessionDocument parseSessionJson (std::string_view text, const std::string& sour
                 bus.fail ("mixBus.strip must be an object");
             readStripObject (*strip, "", "mixBus.strip.", sourceName, session.mixBusStrip);
         }
+        readLanes (bus, "mixBus.", sourceName, ChannelDocument {}, session.mixBusAutomation, true);
     }
 
     if (const Json* tracks = r.find ("tracks"))
@@ -535,6 +550,8 @@ std::string writeSessionJson (const SessionDocument& session)
     json["mixBus"] = Json { { "faderDb", session.mixBusFaderDb } };
     if (! session.mixBusStrip.values.empty())
         json["mixBus"]["strip"] = writeStrip (session.mixBusStrip);
+    if (! session.mixBusAutomation.empty())
+        json["mixBus"]["automation"] = writeLanes (session.mixBusAutomation);
     json["tracks"] = Json::array();
     for (const auto& track : session.tracks)
     {

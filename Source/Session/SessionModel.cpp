@@ -149,6 +149,8 @@ void SessionModel::load (const SessionDocument& document)
     fresh.setProperty (ids::mixBusFaderDb, document.mixBusFaderDb, nullptr);
     for (const auto& [key, value] : document.mixBusStrip.values)
         fresh.setProperty (stripProperty (key), value, nullptr);
+    for (const auto& lane : document.mixBusAutomation)
+        fresh.setProperty (laneProperty (lane.parameter), laneVar (lane), nullptr);
     fresh.setProperty (ids::tempoBpm, document.tempoBpm, nullptr);
     fresh.setProperty (ids::meterNumerator, document.meterNumerator, nullptr);
     fresh.setProperty (ids::meterDenominator, document.meterDenominator, nullptr);
@@ -184,6 +186,7 @@ SessionDocument SessionModel::toDocument() const
     document.panLaw = panLawFromName (tree[ids::panLaw].toString().toStdString()).value_or (defaultPanLaw);
     document.mixBusFaderDb = tree[ids::mixBusFaderDb];
     document.mixBusStrip = stripOf (tree);
+    document.mixBusAutomation = automationOf (tree);
     document.tempoBpm = tree.getProperty (ids::tempoBpm, params::tempoBpm.defaultValue);
     document.meterNumerator = tree.getProperty (ids::meterNumerator, 4);
     document.meterDenominator = tree.getProperty (ids::meterDenominator, 4);
@@ -416,6 +419,8 @@ juce::String SessionModel::setAutomation (juce::ValueTree channel, const Automat
         return "\"" + juce::String (lane.parameter) + "\" is not a parameter Crest can automate";
     if (! target->send.empty() && ! channel.hasProperty (sendProperty (target->send, SendField::levelDb)))
         return "There is no send to \"" + juce::String (target->send) + "\" on this channel to automate";
+    if (channel.hasType (ids::SESSION) && lane.parameter != "faderDb" && target->kind != AutomationTarget::Kind::strip)
+        return "The mix bus has no " + juce::String (lane.parameter) + " to automate (its fader and strip can be)";
     auto clean = lane;
     for (auto& p : clean.points)
     {

@@ -133,6 +133,8 @@ TEST_CASE ("renders with every kind of lane are byte-identical at block sizes 32
                      lane ("send.verb.levelDb", { { 0, -30 }, { 30000, 0 } }), lane ("strip.eq.band2.frequencyHz", { { 0, 100 }, { 48000, 2000 } }) };
     session.tracks[1].automation = { lane ("trimDb", { { 0, -12 }, { 48000, 6 } }), lane ("strip.compressor.enabled", { { 0, 0 }, { 24000, 1 } }) };
     session.buses[0].automation = { lane ("strip.reverb.decaySeconds", { { 0, 0.5 }, { 48000, 3 } }) };
+    session.mixBusStrip.set ("compressor.enabled", 1);
+    session.mixBusAutomation = { lane ("faderDb", { { 0, -3 }, { 48000, 1 } }), lane ("strip.compressor.thresholdDb", { { 0, -30 }, { 48000, -10 } }) };
     const auto reference = renderFloat (session, dir, { 1024, 1 });
     for (auto [block, threads] : { std::pair { 32, 1 }, { 480, 2 }, { 4096, 8 }, { 480, 8 }, { 32, 2 } })
     {
@@ -214,4 +216,28 @@ TEST_CASE ("automation round-trips through the file, and bad lanes are refused n
     CHECK (error (R"([{"parameter": "pan", "points": []}, {"parameter": "pan", "points": []}])")
            == "s.crest: tracks[0].automation[1] is a second lane for \"pan\"");
     CHECK (error (R"([{"parameter": "pan", "points": [{"value": 3}]}])") == "s.crest: tracks[0].automation[0].points[0].time is missing");
+}
+
+TEST_CASE ("the mix bus follows its own fader and strip lanes; it has no pan or sends to automate", "[engine][automation]")
+{
+    TempFolder dir;
+    writeAudio (dir / "dc.wav", 1, 48000, 24000, [] (int64_t, int) { return 0.5f; });
+    auto session = sessionOf ({ dir / "dc.wav" });
+    session.panLaw = PanLaw::zeroDb;
+    session.mixBusFaderDb = -20;   // overridden by the lane
+    session.mixBusAutomation = { lane ("faderDb", { { 0, -96 }, { 24000, 0 } }) };
+    const auto out = renderFloat (session, dir);
+    for (int64_t i = 0; i < 24000; i += 997)
+        REQUIRE (out.samples[(size_t) (2 * i + 1)] == Approx (0.5 * (double) i / 24000.0).margin (1e-6));
+
+    CHECK (parseSessionJson (writeSessionJson (session), "s").mixBusAutomation == session.mixBusAutomation);
+    SessionModel model;
+    model.load (session);
+    CHECK (model.toDocument().mixBusAutomation == session.mixBusAutomation);
+    CHECK (model.setAutomation (model.state(), lane ("pan", { { 0, 10 } })) == "The mix bus has no pan to automate (its fader and strip can be)");
+    CHECK (errorMessage ([] {
+               parseSessionJson (R"({"format": "crest-session", "version": 3, "sampleRate": 48000, "mixBus": {"automation": [{"parameter": "trimDb", "points": []}]}})",
+                                 "s.crest");
+           })
+           == "s.crest: mixBus.automation[0].parameter \"trimDb\" is not on the mix bus (its fader and strip are)");
 }
