@@ -296,3 +296,34 @@ TEST_CASE ("stems are aligned to the session's start whatever latency lies on th
     CHECK (group.samples == track.samples);   // 301 samples later in the graph, not in the file
     CHECK (other.samples == track.samples);
 }
+
+TEST_CASE ("a key reaching a compressor through a latent bus is aligned with the audio it ducks", "[engine][routing][sidechain][latency]")
+{
+    TempFolder dir;
+    writeAudio (dir / "bass.wav", 1, 48000, 48000, [] (int64_t i, int) { return 0.05f * (float) std::sin (2 * std::numbers::pi * 100 * (double) i / 48000); });
+    writeAudio (dir / "kick.wav", 1, 48000, 48000, [] (int64_t i, int) { return i % 12000 < 2400 ? 0.8f * (float) std::sin (2 * std::numbers::pi * 60 * (double) i / 48000) : 0.0f; });
+    auto session = sessionOf ({ dir / "kick.wav", dir / "bass.wav" });
+    // The kick feeds a bus that is never heard (fader at -inf) but keys the bass's compressor.
+    session.buses = { bus ("key", BusKind::group) };
+    session.buses[0].faderDb = -96;
+    session.tracks[0].output = "key";
+    auto& bass = session.tracks[1];
+    bass.sidechain = "key";
+    for (auto [key, value] : std::initializer_list<std::pair<const char*, double>> {
+             { "compressor.enabled", 1 }, { "compressor.thresholdDb", -20 }, { "compressor.ratio", 10 }, { "compressor.attackMs", 1 },
+             { "compressor.releaseMs", 20 } })
+        bass.strip.set (key, value);
+    const auto direct = renderFloat (session, dir);
+    // The same with 301 samples of latency on the key's bus: the bass waits for its key, and the render is the same.
+    PlanBuilder::Options options;
+    options.makeInserts = [] (const ChannelDocument& channel, ProcessorChain& chain) {
+        if (channel.id == "key")
+            chain.add (std::make_unique<LatentInsert> (301));
+    };
+    const auto latent = renderFloat (session, dir, { 1024, 0, options });
+    REQUIRE (latent.frames() == direct.frames());
+    float worst = 0;
+    for (size_t i = 0; i < direct.samples.size(); ++i)
+        worst = std::max (worst, std::abs (latent.samples[i] - direct.samples[i]));
+    CHECK (worst <= 1e-6f);
+}
