@@ -10,10 +10,6 @@
 
 namespace crest
 {
-namespace
-{
-} // namespace
-
 Chorus::Chorus() : ParameterizedProcessor (moduleSpecs::chorus) {}
 
 void Chorus::prepare (const ProcessSpec& spec)
@@ -31,6 +27,7 @@ void Chorus::reset() noexcept
         std::fill (line.begin(), line.end(), 0.0f);
     writeIndex = 0;
     phase = 0.0;
+    counter = 0;
 }
 
 void Chorus::process (AudioView io) noexcept
@@ -47,16 +44,27 @@ void Chorus::process (AudioView io) noexcept
 
     for (int i = 0; i < io.numFrames; ++i)
     {
+        const int intoStride = (int) (counter % lfoStride);
+        if (intoStride == 0)
+            for (int ch = 0; ch < 2; ++ch)
+                for (int v = 0; v < count; ++v)
+                {
+                    // Voices spread evenly round the cycle; the right side a
+                    // quarter turn on, scaled by width.
+                    const double offset = (double) v / count + (ch == 1 ? 0.25 * w : 0.0);
+                    const double now = std::sin (2 * std::numbers::pi * (phase + offset));
+                    const double next = std::sin (2 * std::numbers::pi * (phase + lfoStride * step + offset));
+                    lfoStart[(size_t) ch][(size_t) v] = now;
+                    lfoSlope[(size_t) ch][(size_t) v] = (next - now) / lfoStride;
+                }
         float voiced[2] = { 0.0f, 0.0f };
         for (int ch = 0; ch < 2; ++ch)
         {
             for (int v = 0; v < count; ++v)
             {
-                // Voices spread evenly round the cycle; the right side a
-                // quarter turn on, scaled by width.
-                const double offset = (double) v / count + (ch == 1 ? 0.25 * w : 0.0);
-                const double delay = base + depth * std::sin (2 * std::numbers::pi * (phase + offset));
-                voiced[ch] += readCubic (lines[(size_t) ch], writeIndex, delay);
+                const double lfo = lfoStart[(size_t) ch][(size_t) v] + intoStride * lfoSlope[(size_t) ch][(size_t) v];
+                // A depth beyond the base delay would read the future: stop at 2 samples.
+                voiced[ch] += readCubic (lines[(size_t) ch], writeIndex, std::max (2.0, base + depth * lfo));
             }
             voiced[ch] /= (float) count;
         }
@@ -70,7 +78,8 @@ void Chorus::process (AudioView io) noexcept
             const float dry = io.channels[ch][i];
             io.channels[ch][i] = dry * (1.0f - wet) + voiced[ch] * wet;
         }
-        writeIndex = (writeIndex + 1) % size;
+        writeIndex = writeIndex + 1 == size ? 0 : writeIndex + 1;
+        ++counter;
         phase += step;
         phase -= std::floor (phase);
     }

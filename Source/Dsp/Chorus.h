@@ -4,7 +4,11 @@
 // turn from the left's, so `width` opens the image). Cubic interpolation
 // between samples; feedback for a flanger-ish edge; dry/wet mix. The LFO
 // phase advances per sample from the processor's reset, so output does
-// not depend on block size. Memory is allocated in prepare().
+// not depend on block size. The sines are computed every 16 samples
+// (counted from reset) and joined by straight lines: at 5 Hz, the fastest
+// rate, that is 6e-5 of the depth off the true sine, and it saves the
+// sixteen sines per stereo frame that were most of the cost. Memory is
+// allocated in prepare().
 #pragma once
 
 #include "ParameterizedProcessor.h"
@@ -36,10 +40,13 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
-
 private:
+    static constexpr int lfoStride = 16;
+    static constexpr int maxVoices = 4;
 
     double sampleRate = 48000.0;
+    int64_t counter = 0;                                     // samples since reset
+    std::array<std::array<double, maxVoices>, 2> lfoStart {}, lfoSlope {};   // per side and voice
     std::array<std::vector<float>, 2> lines;
     size_t writeIndex = 0;
     double phase = 0.0;   // turns, 0..1

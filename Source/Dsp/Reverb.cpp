@@ -25,6 +25,13 @@ namespace
     constexpr double maxLineMs = 2.0 * 73.9 + 1.0;
     constexpr double silenceLevel = 1.0e-10;   // -200 dBFS
 
+    // The ring position `delay` samples before `index`, without a division
+    // (delay is below size: the buffers are sized for the longest delay).
+    inline size_t behind (size_t index, size_t delay, size_t size) noexcept
+    {
+        return index >= delay ? index - delay : index + size - delay;
+    }
+
     const Eigen::Matrix<float, 8, 8>& hadamard()
     {
         static const Eigen::Matrix<float, 8, 8> h = [] {
@@ -129,23 +136,23 @@ void Reverb::process (AudioView io) noexcept
     {
         const float dryLeft = io.channels[0][i], dryRight = io.channels[channels - 1][i];
         preDelayLine[preDelayIndex] = 0.5f * (dryLeft + dryRight);
-        const float input = preDelayLine[(preDelayIndex + preSize - (size_t) preDelaySamples) % preSize];
-        preDelayIndex = (preDelayIndex + 1) % preSize;
+        const float input = preDelayLine[behind (preDelayIndex, (size_t) preDelaySamples, preSize)];
+        preDelayIndex = preDelayIndex + 1 == preSize ? 0 : preDelayIndex + 1;
 
         earlyLine[earlyIndex] = input;
         float earlyLeft = 0.0f, earlyRight = 0.0f;
         for (int t = 0; t < 8; ++t)
         {
-            const float tap = earlyGains[t] * earlyLine[(earlyIndex + earlySize - (size_t) earlyTaps[(size_t) t]) % earlySize];
+            const float tap = earlyGains[t] * earlyLine[behind (earlyIndex, (size_t) earlyTaps[(size_t) t], earlySize)];
             earlyLeft += tap;
             earlyRight += tap * earlySide[t];
         }
-        earlyIndex = (earlyIndex + 1) % earlySize;
+        earlyIndex = earlyIndex + 1 == earlySize ? 0 : earlyIndex + 1;
 
         for (int l = 0; l < numLines; ++l)
         {
             // Each line: delay, then its loss and its damping filter.
-            const float delayed = lines[(size_t) l][(writeIndex + lineSize - (size_t) lengths[(size_t) l]) % lineSize];
+            const float delayed = lines[(size_t) l][behind (writeIndex, (size_t) lengths[(size_t) l], lineSize)];
             auto& state = dampingState[(size_t) l];
             state = (1.0f - dampingPoles[(size_t) l]) * delayed * gains[(size_t) l] + dampingPoles[(size_t) l] * state;
             outputs (l) = state;
@@ -153,7 +160,7 @@ void Reverb::process (AudioView io) noexcept
         fed.noalias() = mixMatrix * outputs;
         for (int l = 0; l < numLines; ++l)
             lines[(size_t) l][writeIndex] = fed (l) + (l % 2 == 0 ? input : -input);
-        writeIndex = (writeIndex + 1) % lineSize;
+        writeIndex = writeIndex + 1 == lineSize ? 0 : writeIndex + 1;
 
         // Two decorrelated outputs from opposite-signed sums of the lines.
         const float left = 0.35f * (outputs (0) + outputs (2) + outputs (4) + outputs (6)) + early * 0.5f * earlyLeft;

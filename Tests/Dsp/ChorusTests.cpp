@@ -98,3 +98,20 @@ TEST_CASE ("chorus mix 0 is dry, and block size changes nothing", "[dsp][chorus]
     CHECK (outputs[0] == outputs[1]);
     CHECK (outputs[0] == outputs[2]);
 }
+
+TEST_CASE ("a depth larger than the base delay stops at two samples instead of reading ahead", "[dsp][chorus]")
+{
+    // 5 ms base, 10 ms depth: the swing would reach -5 ms.
+    auto chorus = makeChorus (10, 5, 3, 4);
+    std::vector<float> left (48000), right (48000);
+    for (size_t i = 0; i < left.size(); ++i)
+        left[i] = right[i] = (float) std::sin (0.05 * (double) i) * 0.5f;
+    run (*chorus, left, right, 512);
+    float peak = 0;
+    for (size_t i = 0; i < left.size(); ++i)
+    {
+        REQUIRE (std::isfinite (left[i]));
+        peak = std::max (peak, std::abs (left[i]));
+    }
+    CHECK (peak < 1.0f);   // voices averaged: no garbage from beyond the written audio
+}
