@@ -90,7 +90,23 @@ void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const 
     float* outRight = outputChannels[1];
     // The NaN/Inf check rides along: x * 0 is 0 unless x is not finite.
     float probe = 0.0f;
-    for (int i = 0; i < numFrames; ++i)
+    const bool steady = lanes.faderGain == nullptr && lanes.pan == nullptr && ! faderGain.isSmoothing() && ! panLeft.isSmoothing()
+                        && ! panRight.isSmoothing();
+    if (steady)
+    {
+        // Nothing moves this block: constant gains, in loops the compiler
+        // vectorises (the same products as below, so the same samples).
+        const float f = faderGain.currentValue();
+        const float gl = f * panLeft.currentValue(), gr = f * panRight.currentValue();
+        for (int i = 0; i < numFrames; ++i)
+            outLeft[i] = left[i] * gl;
+        for (int i = 0; i < numFrames; ++i)
+            outRight[i] = right[i] * gr;
+        std::fill (fader.begin(), fader.begin() + numFrames, f);
+        if (hasNonFinite (left, numFrames) || (right != left && hasNonFinite (right, numFrames)))
+            probe = 1.0f;
+    }
+    for (int i = 0; i < numFrames && ! steady; ++i)
     {
         float f = faderGain.next();
         if (lanes.faderGain != nullptr)
