@@ -3,6 +3,7 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -77,11 +78,9 @@ double analogMagnitude (const FilterSettings& settings, double hz) noexcept
 
 namespace
 {
-    // The fitting grid: 32 points log-spaced from 5 Hz to 0.97 Nyquist, and
-    // 12 more within an octave either side of the filter's frequency, where
-    // a narrow bell's peak would otherwise fall between points. Sized so a
-    // design costs about 20 us: cheap enough to redesign a moving band on
-    // the audio thread every few dozen samples.
+    // The fitting grid's size (FittingGrid below): chosen so a one-section
+    // design costs about 20 us and a two-section one about 80 us, cheap
+    // enough to redesign a moving band on the audio thread every segment.
     constexpr int spanPoints = 32, localPoints = 12, gridPoints = spanPoints + localPoints;
     constexpr int refineIterations = 12;
 
@@ -166,17 +165,19 @@ namespace
     }
 
     // How far a design is from the analog prototype on the fitting grid,
-    // against the tolerances we hold
-    // it to: 0.1 dB up to half Nyquist, 0.5 dB above. Below 1 is inside both.
-    double toleranceScore (const BiquadCoefficients& c, const Analog& analog, const double* grid, double frequency, double sampleRate) noexcept
+    // against the tolerances we hold it to: 0.1 dB up to half Nyquist,
+    // 0.5 dB above. Below 1 is inside both.
+    template <typename Design>
+    double toleranceScore (const Design& design, const Analog& analog, const double* grid, double frequency, double sampleRate) noexcept
     {
         double lower = 0, upper = 0;
         for (int i = 0; i < gridPoints; ++i)
         {
-            const double digital = c.magnitudeAt (grid[i], sampleRate);
+            const double digital = design.magnitudeAt (grid[i], sampleRate);
             const double target = std::sqrt (analog.magnitudeSquared (grid[i] / frequency));
             const double error = std::abs (20 * std::log10 (std::max (digital, 1e-12) / target));
-            (grid[i] <= sampleRate / 4 ? lower : upper) = std::max (grid[i] <= sampleRate / 4 ? lower : upper, error);
+            double& worst = grid[i] <= sampleRate / 4 ? lower : upper;
+            worst = std::max (worst, error);
         }
         return std::max (lower / 0.1, upper / 0.5);
     }
@@ -195,28 +196,45 @@ namespace
         return x <= 0 || x >= 1 || a * x * x + b * x + P0 > 0;
     }
 
-    // Bells and shelves: all five coefficients refined from a starting
-    // design by Levenberg-Marquardt on the dB error over the grid. The
-    // unknowns are the squared-magnitude coefficients (B0, B1, B2, A1, A2;
-    // A0 = 1), in which |H|^2 is a ratio of linear forms; a step is taken
-    // only if both forms stay positive on the whole circle (so the result
-    // is a real, stable filter) and the error falls.
-    BiquadCoefficients refine (const BiquadCoefficients& start, const Analog& analog, const double* grid, double frequency,
-                               double sampleRate, double lowerHalfWeight) noexcept
+    // Bells and shelves: the coefficients of `Sections` cascaded sections
+    // refined from a starting design by Levenberg-Marquardt on the dB
+    // error over the grid. The unknowns are each section's squared-magnitude
+    // coefficients (B0, B1, B2, A1, A2; A0 = 1), in which a section's |H|^2
+    // is a ratio of linear forms; a step is taken only if every form stays
+    // positive on the whole circle (so the result is a real, stable filter)
+    // and the error falls.
+    template <int Sections>
+    bool refine (std::array<BiquadCoefficients, Sections>& sections, const Analog& analog, const double* grid, double frequency,
+                 double sampleRate, double lowerHalfWeight) noexcept
     {
+        constexpr int unknowns = 5 * Sections;
+        using Vector = Eigen::Matrix<double, unknowns, 1>;
+        using Residuals = Eigen::Matrix<double, gridPoints, 1>;
+        using Jacobian = Eigen::Matrix<double, gridPoints, unknowns>;
         constexpr double dbPerLn = 10.0 / 2.302585092994046;   // 10 log10(x) = dbPerLn ln(x)
-        const double A0 = (1 + start.a1 + start.a2) * (1 + start.a1 + start.a2);
-        Eigen::Matrix<double, 5, 1> p;
-        p << (start.b0 + start.b1 + start.b2) * (start.b0 + start.b1 + start.b2) / A0,
-            (start.b0 - start.b1 + start.b2) * (start.b0 - start.b1 + start.b2) / A0, -4 * start.b0 * start.b2 / A0,
-            (1 - start.a1 + start.a2) * (1 - start.a1 + start.a2) / A0, -4 * start.a2 / A0;
-        if (! positiveOnCircle (p (0), p (1), p (2)) || ! positiveOnCircle (1, p (3), p (4)))
-            return start;
+
+        Vector p;
+        for (int s = 0; s < Sections; ++s)
+        {
+            const auto& c = sections[(size_t) s];
+            const double A0 = (1 + c.a1 + c.a2) * (1 + c.a1 + c.a2);
+            p.template segment<5> (5 * s) << (c.b0 + c.b1 + c.b2) * (c.b0 + c.b1 + c.b2) / A0,
+                (c.b0 - c.b1 + c.b2) * (c.b0 - c.b1 + c.b2) / A0, -4 * c.b0 * c.b2 / A0, (1 - c.a1 + c.a2) * (1 - c.a1 + c.a2) / A0,
+                -4 * c.a2 / A0;
+        }
+        auto realizable = [] (const Vector& x) {
+            for (int s = 0; s < Sections; ++s)
+                if (! positiveOnCircle (x (5 * s), x (5 * s + 1), x (5 * s + 2)) || ! positiveOnCircle (1, x (5 * s + 3), x (5 * s + 4)))
+                    return false;
+            return x.allFinite();
+        };
+        if (! realizable (p))
+            return false;
 
         // The lower half of the band may be held lowerHalfWeight times
         // tighter: a tenth of a dB is heard there, the top octave may give more.
         Eigen::Matrix<double, gridPoints, 3> basis;
-        Eigen::Matrix<double, gridPoints, 1> targetDb, weight;
+        Residuals targetDb, weight;
         for (int i = 0; i < gridPoints; ++i)
         {
             const Basis b (2 * std::numbers::pi * grid[i] / sampleRate);
@@ -224,40 +242,55 @@ namespace
             targetDb (i) = dbPerLn * std::log (analog.magnitudeSquared (grid[i] / frequency));
             weight (i) = grid[i] <= sampleRate / 4 ? lowerHalfWeight : 1.0;
         }
-        auto residuals = [&] (const Eigen::Matrix<double, 5, 1>& x, Eigen::Matrix<double, gridPoints, 1>& r,
-                              Eigen::Matrix<double, gridPoints, 5>* jacobian) {
+        auto residuals = [&] (const Vector& x, Residuals& r, Jacobian* jacobian) {
             for (int i = 0; i < gridPoints; ++i)
             {
-                const double numerator = x (0) * basis (i, 0) + x (1) * basis (i, 1) + x (2) * basis (i, 2);
-                const double denominator = basis (i, 0) + x (3) * basis (i, 1) + x (4) * basis (i, 2);
                 const double k = dbPerLn * weight (i);
-                r (i) = weight (i) * (dbPerLn * std::log (numerator / denominator) - targetDb (i));
-                if (jacobian != nullptr)
-                    jacobian->row (i) << k * basis (i, 0) / numerator, k * basis (i, 1) / numerator, k * basis (i, 2) / numerator,
-                        -k * basis (i, 1) / denominator, -k * basis (i, 2) / denominator;
+                double logMagnitude = 0;
+                for (int s = 0; s < Sections; ++s)
+                {
+                    const int o = 5 * s;
+                    const double numerator = x (o) * basis (i, 0) + x (o + 1) * basis (i, 1) + x (o + 2) * basis (i, 2);
+                    const double denominator = basis (i, 0) + x (o + 3) * basis (i, 1) + x (o + 4) * basis (i, 2);
+                    logMagnitude += std::log (numerator / denominator);
+                    if (jacobian != nullptr)
+                        jacobian->template block<1, 5> (i, o) << k * basis (i, 0) / numerator, k * basis (i, 1) / numerator,
+                            k * basis (i, 2) / numerator, -k * basis (i, 1) / denominator, -k * basis (i, 2) / denominator;
+                }
+                r (i) = weight (i) * (dbPerLn * logMagnitude - targetDb (i));
             }
         };
 
-        Eigen::Matrix<double, gridPoints, 1> r;
-        Eigen::Matrix<double, gridPoints, 5> jacobian;
+        Residuals r;
+        Jacobian jacobian;
         residuals (p, r, &jacobian);
         double cost = r.squaredNorm();
         double damping = 1e-3;
-        for (int iteration = 0; iteration < refineIterations; ++iteration)
+        for (int iteration = 0; iteration < refineIterations * Sections; ++iteration)
         {
-            const Eigen::Matrix<double, 5, 5> normal = jacobian.transpose() * jacobian;
-            const Eigen::Matrix<double, 5, 1> gradient = jacobian.transpose() * r;
-            Eigen::Matrix<double, 5, 5> damped = normal;
-            damped.diagonal() += damping * normal.diagonal();
-            const Eigen::Matrix<double, 5, 1> trial = p - damped.ldlt().solve (gradient);
-            Eigen::Matrix<double, gridPoints, 1> trialResiduals;
-            if (trial.allFinite() && positiveOnCircle (trial (0), trial (1), trial (2)) && positiveOnCircle (1, trial (3), trial (4)))
+            // Damping on the diagonal, plus a floor with two sections: the
+            // split of the overall gain between them is free, so the normal
+            // matrix alone is singular along that direction.
+            Eigen::Matrix<double, unknowns, unknowns> damped = jacobian.transpose() * jacobian;
+            damped.diagonal() += damping * damped.diagonal();
+            if constexpr (Sections > 1)
+                damped.diagonal() += Vector::Constant (1e-12);
+            const Vector trial = p - damped.ldlt().solve (jacobian.transpose() * r);
+            if (realizable (trial))
             {
+                Residuals trialResiduals;
                 residuals (trial, trialResiduals, nullptr);
                 if (const double trialCost = trialResiduals.squaredNorm(); trialCost < cost)
                 {
+                    // Two sections stop once a step gains under 0.1 %: they
+                    // are designed on the audio thread while a band moves.
+                    // (One section keeps its full iterations, so sessions
+                    // render as they always have.)
+                    const bool converged = Sections > 1 && trialCost > 0.999 * cost;
                     p = trial;
                     cost = trialCost;
+                    if (converged)
+                        break;
                     residuals (p, r, &jacobian);
                     damping = std::max (damping / 3, 1e-9);
                     continue;
@@ -268,48 +301,77 @@ namespace
                 break;
         }
 
-        BiquadCoefficients c;
-        double scale = 1;
-        if (! denominatorFromSquares (1.0, p (3), p (4), c.a1, c.a2, scale))
-            return start;
-        numeratorFromSquares (p (0) / (scale * scale), p (1) / (scale * scale), p (2) / (scale * scale), c);
-        return std::isfinite (c.b0) && std::isfinite (c.b1) && std::isfinite (c.b2) ? c : start;
+        std::array<BiquadCoefficients, Sections> result;
+        for (int s = 0; s < Sections; ++s)
+        {
+            auto& c = result[(size_t) s];
+            double scale = 1;
+            const int o = 5 * s;
+            if (! denominatorFromSquares (1.0, p (o + 3), p (o + 4), c.a1, c.a2, scale))
+                return false;
+            numeratorFromSquares (p (o) / (scale * scale), p (o + 1) / (scale * scale), p (o + 2) / (scale * scale), c);
+            if (! (std::isfinite (c.b0) && std::isfinite (c.b1) && std::isfinite (c.b2)))
+                return false;
+        }
+        sections = result;
+        return true;
     }
 
-    // Two starts: Vicanek's three-point design, and RBJ's bilinear one
-    // (whose poles are always inside the circle where a matched pole would
-    // fold past Nyquist). The tolerance score decides.
-    BiquadCoefficients fitted (const Analog& analog, const FilterSettings& settings, double sampleRate) noexcept
+    struct FittingGrid
+    {
+        // 32 points log-spaced from 5 Hz to 0.97 Nyquist, and 12 more
+        // around the filter's frequency, over two bandwidths either side
+        // (an octave at most), so a narrow bell's peak cannot fall between
+        // points.
+        double hz[gridPoints];
+
+        FittingGrid (double frequency, double q, double nyquist) noexcept
+        {
+            for (int i = 0; i < spanPoints; ++i)
+                hz[i] = 5.0 * std::pow (0.97 * nyquist / 5.0, (double) i / (spanPoints - 1));
+            const double octaves = std::min (1.0, 2.0 / std::max (q, 1.0e-3));
+            for (int i = 0; i < localPoints; ++i)
+                hz[spanPoints + i] = std::min (0.97 * nyquist, frequency * std::pow (2.0, octaves * (-1.0 + 2.0 * i / (localPoints - 1))));
+        }
+    };
+
+    // One section. Two starts: Vicanek's three-point design, and RBJ's
+    // bilinear one (whose poles are always inside the circle where a
+    // matched pole would fold past Nyquist). Whichever is closer is
+    // refined; the refinement is kept only if it is closer still.
+    BiquadCoefficients fitted (const Analog& analog, const FilterSettings& settings, double sampleRate, const FittingGrid& grid) noexcept
     {
         const double nyquist = sampleRate / 2;
         const double frequency = settings.frequencyHz;
         const double w0 = 2 * std::numbers::pi * frequency / sampleRate;
-        double grid[gridPoints];
-        for (int i = 0; i < spanPoints; ++i)
-            grid[i] = 5.0 * std::pow (0.97 * nyquist / 5.0, (double) i / (spanPoints - 1));
-        for (int i = 0; i < localPoints; ++i)
-            grid[spanPoints + i] = std::min (0.97 * nyquist, frequency * std::pow (2.0, -1.0 + 2.0 * i / (localPoints - 1)));
-
-        // Refine whichever start is closer; keep the refinement only if it
-        // is closer still.
         const BiquadCoefficients matched = threePoint (analog, w0, nyquist / frequency);
         const BiquadCoefficients bilinear = designBilinear (settings, sampleRate);
-        const double matchedScore = toleranceScore (matched, analog, grid, frequency, sampleRate);
-        const double bilinearScore = toleranceScore (bilinear, analog, grid, frequency, sampleRate);
-        BiquadCoefficients best = bilinearScore < matchedScore ? bilinear : matched;
-        const double startScore = std::min (matchedScore, bilinearScore);
-        const auto refined = refine (best, analog, grid, frequency, sampleRate, 3.0);
-        if (toleranceScore (refined, analog, grid, frequency, sampleRate) < startScore)
+        const double matchedScore = toleranceScore (matched, analog, grid.hz, frequency, sampleRate);
+        const double bilinearScore = toleranceScore (bilinear, analog, grid.hz, frequency, sampleRate);
+        std::array<BiquadCoefficients, 1> best { bilinearScore < matchedScore ? bilinear : matched };
+        auto refined = best;
+        if (refine<1> (refined, analog, grid.hz, frequency, sampleRate, 3.0)
+            && toleranceScore (refined[0], analog, grid.hz, frequency, sampleRate) < std::min (matchedScore, bilinearScore))
             best = refined;
-        return best;
+        return best[0];
+    }
+
+    bool isBellOrShelf (FilterShape shape) noexcept
+    {
+        return shape == FilterShape::bell || shape == FilterShape::lowShelf || shape == FilterShape::highShelf;
+    }
+
+    FilterSettings clampedToNyquist (const FilterSettings& settings, double sampleRate) noexcept
+    {
+        FilterSettings f = settings;
+        f.frequencyHz = std::clamp (settings.frequencyHz, 1.0, sampleRate / 2 * 0.99);
+        return f;
     }
 } // namespace
 
 BiquadCoefficients designMatched (const FilterSettings& settings, double sampleRate) noexcept
 {
-    const double nyquist = sampleRate / 2;
-    FilterSettings f = settings;
-    f.frequencyHz = std::clamp (settings.frequencyHz, 1.0, nyquist * 0.99);
+    const FilterSettings f = clampedToNyquist (settings, sampleRate);
     const double q = std::max (f.q, 1.0e-3);
     const auto analog = prototype (f);
     const double w0 = 2 * std::numbers::pi * f.frequencyHz / sampleRate;
@@ -357,9 +419,40 @@ BiquadCoefficients designMatched (const FilterSettings& settings, double sampleR
         case FilterShape::bell:
         case FilterShape::lowShelf:
         case FilterShape::highShelf:
-            return fitted (analog, f, sampleRate);
+            return fitted (analog, f, sampleRate, FittingGrid (f.frequencyHz, f.q, sampleRate / 2));
     }
     return c;
+}
+
+double BandDesign::magnitudeAt (double hz, double sampleRate) const noexcept
+{
+    double magnitude = 1;
+    for (int s = 0; s < count; ++s)
+        magnitude *= sections[(size_t) s].magnitudeAt (hz, sampleRate);
+    return magnitude;
+}
+
+BandDesign designBand (const FilterSettings& settings, double sampleRate) noexcept
+{
+    BandDesign design;
+    design.sections[0] = designMatched (settings, sampleRate);
+    if (! isBellOrShelf (settings.shape))
+        return design;
+    const FilterSettings f = clampedToNyquist (settings, sampleRate);
+    const auto analog = prototype (f);
+    const FittingGrid grid (f.frequencyHz, f.q, sampleRate / 2);
+    // 0.4, not 1: the grid is coarser than the tolerance is checked on.
+    const double oneSectionScore = toleranceScore (design.sections[0], analog, grid.hz, f.frequencyHz, sampleRate);
+    if (oneSectionScore <= 0.4)
+        return design;
+    // A second section, starting flat, shares the work near Nyquist.
+    BandDesign two;
+    two.count = 2;
+    two.sections = { design.sections[0], BiquadCoefficients::identity() };
+    if (refine<2> (two.sections, analog, grid.hz, f.frequencyHz, sampleRate, 3.0)
+        && toleranceScore (two, analog, grid.hz, f.frequencyHz, sampleRate) < oneSectionScore)
+        return two;
+    return design;
 }
 
 BiquadCoefficients designBilinear (const FilterSettings& settings, double sampleRate) noexcept

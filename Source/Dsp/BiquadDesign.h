@@ -11,6 +11,8 @@
 // poles this close to the unit circle. Pure functions, any thread.
 #pragma once
 
+#include <array>
+
 namespace crest
 {
 enum class FilterShape
@@ -43,7 +45,23 @@ struct FilterSettings
     double gainDb = 0.0;   // bell and shelves only
 };
 
+// One section: the design for pass, band-pass and notch filters, and the
+// closest single section for a bell or shelf.
 BiquadCoefficients designMatched (const FilterSettings& settings, double sampleRate) noexcept;
+
+// A parametric band: one section, or two in cascade where a single one
+// cannot follow a bell or shelf within tolerance (0.1 dB up to half
+// Nyquist, 0.5 dB up to 0.9 Nyquist): a high Q or a corner close to Nyquist,
+// whose analog skirt runs past it.
+struct BandDesign
+{
+    std::array<BiquadCoefficients, 2> sections {};
+    int count = 1;
+
+    double magnitudeAt (double hz, double sampleRate) const noexcept;
+};
+
+BandDesign designBand (const FilterSettings& settings, double sampleRate) noexcept;
 
 // The analog prototype's magnitude at `hz` (for tests and for drawing).
 double analogMagnitude (const FilterSettings& settings, double hz) noexcept;

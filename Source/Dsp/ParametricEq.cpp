@@ -45,13 +45,20 @@ void ParametricEq::reset() noexcept
     {
         auto& band = bands[(size_t) b];
         band.smoother.snapTo (targetOf (b));
-        band.coefficients = band.previous = designMatched (band.smoother.settings(), sampleRate);
+        band.design = band.previous = designBand (band.smoother.settings(), sampleRate);
+        band.sectionsRunning = band.design.count;
         band.moving = false;
         band.wasOn = parameter (parameterIndex (b, on)) >= 0.5;
         band.active = band.wasOn && ! (isFlatAtZeroGain (band.smoother.settings().shape) && band.smoother.settings().gainDb == 0.0);
-        for (auto& s : band.state)
-            s.reset();
+        resetState (band);
     }
+}
+
+void ParametricEq::resetState (Band& band) noexcept
+{
+    for (auto& section : band.state)
+        for (auto& channel : section)
+            channel.reset();
 }
 
 void ParametricEq::updateSegment() noexcept
@@ -69,16 +76,23 @@ void ParametricEq::updateSegment() noexcept
         {
             // Switched on: start from silence at the settings it has now.
             band.smoother.snapTo (targetOf (b));
-            band.coefficients = designMatched (band.smoother.settings(), sampleRate);
-            for (auto& s : band.state)
-                s.reset();
+            band.design = designBand (band.smoother.settings(), sampleRate);
+            band.sectionsRunning = band.design.count;
+            resetState (band);
             band.wasOn = true;
         }
         band.smoother.setTarget (targetOf (b));
-        band.previous = band.coefficients;
+        band.previous = band.design;
         band.moving = band.smoother.step();
         if (band.moving)
-            band.coefficients = designMatched (band.smoother.settings(), sampleRate);
+            band.design = designBand (band.smoother.settings(), sampleRate);
+        // While ramping to or from two sections both run, the missing one
+        // flat; a section that joins starts from rest.
+        const int sections = std::max (band.previous.count, band.design.count);
+        for (int s = band.sectionsRunning; s < sections; ++s)
+            for (auto& channel : band.state[(size_t) s])
+                channel.reset();
+        band.sectionsRunning = sections;
         const auto& now = band.smoother.settings();
         band.active = ! (isFlatAtZeroGain (now.shape) && now.gainDb == 0.0);
     }
@@ -112,10 +126,15 @@ void ParametricEq::process (AudioView io) noexcept
                 for (int b = 0; b < count; ++b)
                 {
                     Band& band = *active[b];
-                    const BiquadCoefficients c = band.moving ? interpolate (band.previous, band.coefficients, t) : band.coefficients;
-                    l = band.state[0].process (l, c);
-                    if (right != nullptr)
-                        r = band.state[1].process (r, c);
+                    for (int s = 0; s < band.sectionsRunning; ++s)
+                    {
+                        const auto& to = band.design.sections[(size_t) s];
+                        const BiquadCoefficients c = band.moving ? interpolate (band.previous.sections[(size_t) s], to, t) : to;
+                        auto& state = band.state[(size_t) s];
+                        l = state[0].process (l, c);
+                        if (right != nullptr)
+                            r = state[1].process (r, c);
+                    }
                 }
                 left[i] = l;
                 if (right != nullptr)
@@ -132,7 +151,7 @@ double ParametricEq::magnitudeAt (double hz) const noexcept
     double magnitude = 1.0;
     for (int b = 0; b < numBands; ++b)
         if (parameter (parameterIndex (b, on)) >= 0.5)
-            magnitude *= designMatched (targetOf (b), sampleRate).magnitudeAt (hz, sampleRate);
+            magnitude *= designBand (targetOf (b), sampleRate).magnitudeAt (hz, sampleRate);
     return magnitude;
 }
 } // namespace crest

@@ -46,16 +46,18 @@ private:
     struct Band
     {
         FilterSmoother smoother;
-        BiquadCoefficients coefficients;      // at the end of this segment
-        BiquadCoefficients previous;          // at its start: ramped between while moving
+        BandDesign design;     // at the end of this segment
+        BandDesign previous;   // at its start: ramped between while moving
         bool moving = false;
-        std::array<BiquadState, 2> state;
+        int sectionsRunning = 1;   // sections processed this segment
+        std::array<std::array<BiquadState, 2>, 2> state;   // [section][channel]
         bool active = false;   // on, and not a settled 0 dB bell or shelf
         bool wasOn = false;
     };
 
     FilterSettings targetOf (int band) const noexcept;
     void updateSegment() noexcept;
+    static void resetState (Band& band) noexcept;
 
     std::array<Band, numBands> bands;
     double sampleRate = 48000.0;

@@ -117,6 +117,38 @@ TEST_CASE ("an EQ sweep glides without clicks or zipper", "[dsp][eq]")
     CHECK (residueDb < -90);   // measured -96; -75 with coefficients stepped each segment, -67 unsmoothed
 }
 
+TEST_CASE ("a narrow bell swept to near Nyquist and back takes on and drops its second section without a click", "[dsp][eq]")
+{
+    const double rate = 48000, tone = 1000;
+    ParametricEq eq;
+    setBand (eq, 0, FilterShape::bell, 8000, 12, 4);
+    eq.prepare ({ rate, 4096, 1 });
+    REQUIRE (designBand ({ FilterShape::bell, 8000, 4, 12 }, rate).count == 1);
+    REQUIRE (designBand ({ FilterShape::bell, 18000, 4, 12 }, rate).count == 2);
+    auto audio = sine (tone, rate, 96000);
+    for (size_t done = 0; done < audio.size(); done += 480)
+    {
+        const double t = (double) done / (double) audio.size();
+        const double hz = 8000 * std::pow (18000.0 / 8000.0, t < 0.5 ? 2 * t : 2 - 2 * t);
+        eq.setParameter (ParametricEq::parameterIndex (0, ParametricEq::frequencyHz), hz);
+        float* channels[] = { audio.data() + done };
+        eq.process ({ channels, 1, 480 });
+    }
+    // A step in the coefficients or stale state in a joining section would
+    // spread energy up the spectrum, where the bell lifts it by 12 dB.
+    PassFilter above;
+    above.setParameter (PassFilter::highPassOn, 1);
+    above.setParameter (PassFilter::highPassHz, 4000);
+    above.setParameter (PassFilter::highPassSlope, 48);
+    above.prepare ({ rate, 4096, 1 });
+    auto high = audio;
+    float* channels[] = { high.data() };
+    above.process ({ channels, 1, (int) high.size() });
+    const double residueDb = rmsDb (high, 4800) - rmsDb (audio, 4800);
+    INFO ("energy above 4 kHz: " << residueDb << " dB");
+    CHECK (residueDb < -80);
+}
+
 TEST_CASE ("the EQ's output does not depend on block size", "[dsp][eq]")
 {
     std::vector<std::vector<float>> outputs;
