@@ -35,7 +35,7 @@ public:
 
     void reset() noexcept { s1 = s2 = 0.0; }
 
-private:
+    // Public for SectionCascade, which holds them in registers over a run.
     double s1 = 0.0, s2 = 0.0;
 };
 } // namespace crest

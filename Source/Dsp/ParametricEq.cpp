@@ -1,6 +1,7 @@
 #include "ParametricEq.h"
 
 #include "Core/ModuleSpecs.h"
+#include "SectionCascade.h"
 
 #include <algorithm>
 #include <cmath>
@@ -107,40 +108,21 @@ void ParametricEq::process (AudioView io) noexcept
         if (segmentPosition == 0)
             updateSegment();
         const int n = std::min (io.numFrames - done, FilterSmoother::segmentFrames - segmentPosition);
-        // Sample by sample through every active band, both channels side by
-        // side: the two channels' recursions are independent, so the CPU
-        // overlaps them instead of waiting on one long chain.
-        Band* active[numBands];
+        // Every running section of every active band in one cascade; it
+        // ramps if any band moves (a still band ramps from itself to itself).
+        CascadeSection sections[maxCascadeSections];
         int count = 0;
+        bool moving = false;
         for (auto& band : bands)
             if (band.active)
-                active[count++] = &band;
-        if (count > 0)
-        {
-            float* left = io.channels[0] + done;
-            float* right = channels > 1 ? io.channels[1] + done : nullptr;
-            for (int i = 0; i < n; ++i)
             {
-                const double t = (double) (segmentPosition + i + 1) / FilterSmoother::segmentFrames;
-                float l = left[i], r = right != nullptr ? right[i] : 0.0f;
-                for (int b = 0; b < count; ++b)
-                {
-                    Band& band = *active[b];
-                    for (int s = 0; s < band.sectionsRunning; ++s)
-                    {
-                        const auto& to = band.design.sections[(size_t) s];
-                        const BiquadCoefficients c = band.moving ? interpolate (band.previous.sections[(size_t) s], to, t) : to;
-                        auto& state = band.state[(size_t) s];
-                        l = state[0].process (l, c);
-                        if (right != nullptr)
-                            r = state[1].process (r, c);
-                    }
-                }
-                left[i] = l;
-                if (right != nullptr)
-                    right[i] = r;
+                const auto& from = band.moving ? band.previous : band.design;
+                for (int k = 0; k < band.sectionsRunning; ++k)
+                    sections[count++] = { &from.sections[(size_t) k], &band.design.sections[(size_t) k], &band.state[(size_t) k] };
+                moving |= band.moving;
             }
-        }
+        processCascade (io.channels[0] + done, channels > 1 ? io.channels[1] + done : nullptr, n, sections, count, moving,
+                        segmentPosition, FilterSmoother::segmentFrames);
         done += n;
         segmentPosition = (segmentPosition + n) % FilterSmoother::segmentFrames;
     }

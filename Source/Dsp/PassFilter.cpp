@@ -1,6 +1,7 @@
 #include "PassFilter.h"
 
 #include "Core/ModuleSpecs.h"
+#include "SectionCascade.h"
 
 #include <algorithm>
 #include <cmath>
@@ -95,28 +96,14 @@ void PassFilter::process (AudioView io) noexcept
             updateSide (lowPass, lowPassOn, lowPassHz, lowPassSlope, false);
         }
         const int n = std::min (io.numFrames - done, FilterSmoother::segmentFrames - segmentPosition);
-        // Sample by sample through every section, both channels side by
-        // side (independent recursions the CPU can overlap).
-        float* left = io.channels[0] + done;
-        float* right = channels > 1 ? io.channels[1] + done : nullptr;
-        if (highPass.sections + lowPass.sections > 0)
-            for (int i = 0; i < n; ++i)
-            {
-                const double t = (double) (segmentPosition + i + 1) / FilterSmoother::segmentFrames;
-                float l = left[i], r = right != nullptr ? right[i] : 0.0f;
-                for (Side* side : { &highPass, &lowPass })
-                    for (int k = 0; k < side->sections; ++k)
-                    {
-                        const auto c = side->moving ? interpolate (side->previous[(size_t) k], side->coefficients[(size_t) k], t)
-                                                    : side->coefficients[(size_t) k];
-                        l = side->state[(size_t) k][0].process (l, c);
-                        if (right != nullptr)
-                            r = side->state[(size_t) k][1].process (r, c);
-                    }
-                left[i] = l;
-                if (right != nullptr)
-                    right[i] = r;
-            }
+        CascadeSection sections[maxCascadeSections];
+        int count = 0;
+        for (Side* side : { &highPass, &lowPass })
+            for (int k = 0; k < side->sections; ++k)
+                sections[count++] = { side->moving ? &side->previous[(size_t) k] : &side->coefficients[(size_t) k],
+                                      &side->coefficients[(size_t) k], &side->state[(size_t) k] };
+        processCascade (io.channels[0] + done, channels > 1 ? io.channels[1] + done : nullptr, n, sections, count,
+                        highPass.moving || lowPass.moving, segmentPosition, FilterSmoother::segmentFrames);
         done += n;
         segmentPosition = (segmentPosition + n) % FilterSmoother::segmentFrames;
     }
