@@ -16,6 +16,7 @@ Usage:
   crest new SESSION --stems DIR|FILE...  make a session with one track per stem
   crest render SESSION -o OUT [options]  render the session's mix to a file ('-': stdout)
   crest info FILE|SESSION              describe an audio file or a session
+  crest analyze FILE... [--json]       loudness (BS.1770 / R128), peaks, LRA, PLR
   crest COMMAND --help                 help for one command
   crest --version
 
@@ -49,6 +50,7 @@ int main (int argc, char** argv)
         if (command == "new") return runNew (args);
         if (command == "render") return runRender (args);
         if (command == "info") return runInfo (args);
+        if (command == "analyze") return runAnalyze (args);
     }
     catch (const UsageError& e)
     {

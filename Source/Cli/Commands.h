@@ -15,6 +15,7 @@ int runDemo (const Args& args);
 int runNew (const Args& args);
 int runRender (const Args& args);
 int runInfo (const Args& args);
+int runAnalyze (const Args& args);
 
 inline constexpr int exitOk = 0;
 inline constexpr int exitFailed = 1;

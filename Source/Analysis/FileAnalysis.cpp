@@ -1,0 +1,71 @@
+#include "FileAnalysis.h"
+
+#include "Core/CrestError.h"
+#include "IO/AudioFileReader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace crest
+{
+namespace
+{
+    // Full scale as a 16-bit file reaches it (32767 / 32768): a sample at or
+    // above this, in a run of three, is taken for clipping.
+    constexpr float fullScale = 0.99996f;
+    constexpr int64_t clipRun = 3;
+} // namespace
+
+FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting counting, const std::function<void (double)>& progress)
+{
+    AudioFileReader reader (file);
+    FileAnalysis analysis;
+    analysis.file = file;
+    analysis.info = reader.info();
+    const int channels = analysis.info.channels;
+    std::unique_ptr<LoudnessMeter> meter;
+    try
+    {
+        meter = std::make_unique<LoudnessMeter> (channels, analysis.info.sampleRate, counting);
+    }
+    catch (const CrestError& e)
+    {
+        throw CrestError (file, e.what());
+    }
+    analysis.layout = meter->layoutDescription();
+
+    constexpr int64_t block = 16384;
+    std::vector<float> buffer ((size_t) (block * channels));
+    std::vector<int64_t> run ((size_t) channels, 0);
+    for (int64_t done = 0; done < analysis.info.frames;)
+    {
+        const auto n = std::min (block, analysis.info.frames - done);
+        reader.readInterleaved (buffer.data(), n);
+        meter->add (buffer.data(), n);
+        for (int64_t i = 0; i < n; ++i)
+            for (int ch = 0; ch < channels; ++ch)
+            {
+                auto& length = run[(size_t) ch];
+                if (std::abs (buffer[(size_t) (i * channels + ch)]) >= fullScale)
+                {
+                    if (++length == clipRun)
+                    {
+                        ++analysis.clippedRuns;
+                        analysis.clippedSamples += clipRun;
+                    }
+                    else if (length > clipRun)
+                        ++analysis.clippedSamples;
+                }
+                else
+                    length = 0;
+            }
+        done += n;
+        if (progress)
+            progress ((double) done / (double) analysis.info.frames);
+    }
+    analysis.loudness = meter->reading();
+    analysis.nonFiniteSamples = reader.nonFiniteSamples();
+    return analysis;
+}
+} // namespace crest

@@ -1,0 +1,32 @@
+// Everything `crest analyze` says about one audio file: its format, its
+// loudness and level figures (LoudnessMeter), how its channels were
+// counted, and the faults a mastering engineer looks for first: clipping
+// (runs of three or more samples at full scale) and NaN/Inf samples.
+// Reads the file once, in blocks; off the audio thread.
+#pragma once
+
+#include "Analysis/LoudnessMeter.h"
+#include "IO/AudioFileInfo.h"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace crest
+{
+struct FileAnalysis
+{
+    std::filesystem::path file;
+    AudioFileInfo info;
+    LoudnessReading loudness {};
+    std::string layout;            // how the channels counted toward loudness
+    int64_t clippedRuns = 0;       // runs of >= 3 samples at full scale
+    int64_t clippedSamples = 0;    // the samples in those runs
+    int64_t nonFiniteSamples = 0;  // read as silence
+};
+
+// `progress` (if given) is told the fraction read, now and then.
+// Throws CrestError naming the file for what cannot be read or measured.
+FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting counting = ChannelCounting::asLaidOut,
+                          const std::function<void (double)>& progress = {});
+} // namespace crest
