@@ -17,6 +17,7 @@ Usage:
   crest render SESSION -o OUT [options]  render the session's mix to a file ('-': stdout)
   crest info FILE|SESSION              describe an audio file or a session
   crest analyze FILE... [--json]       loudness (BS.1770 / R128), peaks, LRA, PLR
+  crest master IN -o OUT [--target LUFS] [--ceiling DBTP]  master a mix to a loudness target
   crest COMMAND --help                 help for one command
   crest --version
 
@@ -51,6 +52,7 @@ int main (int argc, char** argv)
         if (command == "render") return runRender (args);
         if (command == "info") return runInfo (args);
         if (command == "analyze") return runAnalyze (args);
+        if (command == "master") return runMaster (args);
     }
     catch (const UsageError& e)
     {

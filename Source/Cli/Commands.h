@@ -16,6 +16,7 @@ int runNew (const Args& args);
 int runRender (const Args& args);
 int runInfo (const Args& args);
 int runAnalyze (const Args& args);
+int runMaster (const Args& args);
 
 inline constexpr int exitOk = 0;
 inline constexpr int exitFailed = 1;

@@ -44,6 +44,15 @@ inline constexpr ParameterSpec compressor[] = {
     { "mix", "Mix", "%", 0, 100, 100 },
 };
 
+// The master's true-peak limiter. Its lookahead is fixed (TruePeakLimiter),
+// so its latency never changes while it plays.
+inline constexpr ParameterSpec truePeakLimiter[] = {
+    { "inputGainDb", "Input gain", "dB", -12, 24, 0 },
+    { "ceilingDb", "Ceiling", "dBTP", -12, 0, -1 },
+    { "releaseMs", "Release", "ms", 1, 1000, 60 },
+    { "autoRelease", "Program-dependent release", "", 0, 1, 1 },
+};
+
 // The parametric EQ: eight bands of these five, flattened band by band
 // ("band1.on", "band1.shape", ...). Shapes are FilterShape's values.
 inline constexpr int eqBands = 8;

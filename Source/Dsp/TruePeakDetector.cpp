@@ -1,47 +1,19 @@
 #include "TruePeakDetector.h"
 
+#include "WindowedSinc.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
 namespace crest
 {
-namespace
-{
-    double besselI0 (double x)
-    {
-        double sum = 1.0, term = 1.0;
-        for (int k = 1; k < 40; ++k)
-        {
-            term *= (x / (2.0 * k)) * (x / (2.0 * k));
-            sum += term;
-        }
-        return sum;
-    }
-} // namespace
-
 TruePeakDetector::TruePeakDetector()
 {
     // Phase p interpolates at p/4 of the way from sample `centre` to the
     // next; taps j = 0..15 sit at offsets j - 7 from the centre.
-    constexpr double beta = 7.0;
-    constexpr double halfSpan = tapsPerPhase / 2.0;
     for (int p = 1; p < factor; ++p)
-    {
-        double sum = 0.0;
-        std::array<double, tapsPerPhase> c {};
-        for (int j = 0; j < tapsPerPhase; ++j)
-        {
-            const double x = (double) (j - (tapsPerPhase / 2 - 1)) - (double) p / factor;
-            const double sinc = x == 0.0 ? 1.0 : std::sin (std::numbers::pi * x) / (std::numbers::pi * x);
-            const double r = x / halfSpan;
-            const double window = std::abs (r) >= 1.0 ? 0.0 : besselI0 (beta * std::sqrt (1.0 - r * r)) / besselI0 (beta);
-            c[(size_t) j] = sinc * window;
-            sum += c[(size_t) j];
-        }
-        for (int j = 0; j < tapsPerPhase; ++j)
-            phases[(size_t) p - 1][(size_t) j] = (float) (c[(size_t) j] / sum);   // unity gain at DC
-    }
+        phases[(size_t) p - 1] = windowedSincPhase<tapsPerPhase> ((double) p / factor, 7.0);
 }
 
 void TruePeakDetector::reset() noexcept

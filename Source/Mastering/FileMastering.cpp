@@ -1,0 +1,164 @@
+#include "FileMastering.h"
+
+#include "Analysis/FileAnalysis.h"
+#include "Core/CrestError.h"
+#include "Dsp/TruePeakLimiter.h"
+#include "IO/AudioFileReader.h"
+#include "IO/AudioFileWriter.h"
+#include "IO/OutputTarget.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace crest
+{
+namespace
+{
+    constexpr int blockFrames = 4096;
+    constexpr int maxGainPasses = 8;
+    constexpr double landedWithinLu = 0.05;
+
+    struct PassResult
+    {
+        LoudnessReading reading {};
+        double maxLimitingDb = 0;
+    };
+
+    // One pass of the file through the chain at `gainDb` into the limiter:
+    // metered, and written if `writer` is given. The chain's latency is
+    // taken off the front and flushed from the back, so the output lines up
+    // with the input sample for sample.
+    PassResult runPass (const MasterRequest& request, double gainDb, AudioFileWriter* writer, const std::function<void (double)>& progress)
+    {
+        AudioFileReader reader (request.input);
+        const auto& info = reader.info();
+        const int channels = info.channels;
+        TruePeakLimiter limiter;
+        limiter.setParameter (TruePeakLimiter::inputGainDb, gainDb);
+        limiter.setParameter (TruePeakLimiter::ceilingDb, request.ceilingDbtp);
+        limiter.prepare ({ info.sampleRate, blockFrames, channels });
+        const int latency = limiter.latencySamples();
+        LoudnessMeter meter (channels, info.sampleRate);
+
+        std::vector<float> interleaved ((size_t) (blockFrames * channels));
+        std::vector<std::vector<float>> planar ((size_t) channels, std::vector<float> (blockFrames));
+        std::vector<float*> pointers;
+        for (auto& p : planar)
+            pointers.push_back (p.data());
+        PassResult result;
+        int64_t toSkip = latency;
+        const int64_t total = info.frames + latency;
+        for (int64_t done = 0; done < total;)
+        {
+            const auto n = (int) std::min<int64_t> (blockFrames, total - done);
+            const auto fromFile = (int) std::clamp<int64_t> (info.frames - done, 0, n);
+            if (fromFile > 0)
+                reader.readInterleaved (interleaved.data(), fromFile);
+            std::fill (interleaved.begin() + (ptrdiff_t) fromFile * channels, interleaved.begin() + (ptrdiff_t) n * channels, 0.0f);
+            for (int i = 0; i < n; ++i)
+                for (int ch = 0; ch < channels; ++ch)
+                    planar[(size_t) ch][(size_t) i] = interleaved[(size_t) (i * channels + ch)];
+            limiter.process ({ pointers.data(), channels, n });
+            result.maxLimitingDb = std::max (result.maxLimitingDb, (double) limiter.takeGainReductionDb());
+            const int skip = (int) std::min<int64_t> (toSkip, n);
+            toSkip -= skip;
+            for (int i = skip; i < n; ++i)
+                for (int ch = 0; ch < channels; ++ch)
+                    interleaved[(size_t) ((i - skip) * channels + ch)] = planar[(size_t) ch][(size_t) i];
+            meter.add (interleaved.data(), n - skip);
+            if (writer != nullptr)
+                writer->writeInterleaved (interleaved.data(), n - skip);
+            done += n;
+            if (progress)
+                progress ((double) done / (double) total);
+        }
+        result.reading = meter.reading();
+        return result;
+    }
+
+    std::string formatted (const char* format, double a, double b = 0)
+    {
+        char text[256];
+        std::snprintf (text, sizeof (text), format, a, b);
+        return text;
+    }
+} // namespace
+
+MasterReport masterFile (const MasterRequest& request)
+{
+    const auto source = analyzeFile (request.input);
+    if (source.info.channels > 2)
+        throw CrestError (request.input, "has " + std::to_string (source.info.channels)
+                                             + " channels; the master chain is stereo (crest analyze measures surround files)");
+    MasterReport report;
+    report.before = source.loudness;
+    if (request.targetLufs && ! std::isfinite (source.loudness.integratedLufs))
+        throw CrestError (request.input, "has no loudness to bring to a target ("
+                                             + std::string (source.loudness.seconds < 0.4 ? "shorter than one 400 ms gating block" : "silence")
+                                             + ")");
+
+    OutputRules rules;
+    rules.kindName = "audio file";
+    rules.isExpectedKind = isReadableAudioFile;
+    rules.mayReplace = request.replaceExisting;
+    rules.inputs = { request.input };
+    const auto target = checkOutputTarget (request.output, rules);
+
+    // Each try costs a pass; the progress bar counts a full set of them.
+    const int budget = request.targetLufs ? maxGainPasses + 1 : 1;
+    auto progressOf = [&] (int pass) {
+        return [&, pass] (double f) {
+            if (request.progress)
+                request.progress (std::min (1.0, (pass + f) / budget));
+        };
+    };
+
+    double gain = 0;
+    if (request.targetLufs)
+    {
+        // Secant steps on loudness against gain, from the unlimited guess.
+        const double maxGain = 24.0;
+        gain = std::clamp (*request.targetLufs - source.loudness.integratedLufs, -12.0, maxGain);
+        double previousGain = 0, previousLoudness = source.loudness.integratedLufs;
+        for (int tries = 0; tries < maxGainPasses; ++tries)
+        {
+            const auto pass = runPass (request, gain, nullptr, progressOf (report.passes));
+            ++report.passes;
+            const double error = *request.targetLufs - pass.reading.integratedLufs;
+            if (std::abs (error) <= landedWithinLu)
+                break;
+            const double slope = gain != previousGain ? (pass.reading.integratedLufs - previousLoudness) / (gain - previousGain) : 1.0;
+            previousGain = gain;
+            previousLoudness = pass.reading.integratedLufs;
+            const double next = std::clamp (gain + error / std::clamp (slope, 0.05, 1.0), -12.0, maxGain);
+            if (next == gain)
+            {
+                report.warnings.push_back (formatted ("the target cannot be reached: %.1f dB into the limiter (its most) gives %.1f LUFS",
+                                                      gain, pass.reading.integratedLufs));
+                break;
+            }
+            gain = next;
+        }
+    }
+
+    AudioFileWriter writer (target, request.format, source.info.channels, source.info.sampleRate);
+    const auto written = runPass (request, gain, &writer, progressOf (report.passes));
+    ++report.passes;
+    writer.commit();
+    report.after = written.reading;
+    report.gainDb = gain;
+    report.maxLimitingDb = written.maxLimitingDb;
+    TruePeakLimiter probe;
+    probe.prepare ({ source.info.sampleRate, blockFrames, source.info.channels });
+    report.latencySamples = probe.latencySamples();
+    if (request.targetLufs && std::abs (report.after.integratedLufs - *request.targetLufs) > 0.2)
+        report.warnings.push_back (formatted ("landed at %.1f LUFS, not the %.1f LUFS asked", report.after.integratedLufs, *request.targetLufs));
+    if (report.maxLimitingDb > limitingWarningDb)
+        report.warnings.push_back (formatted ("this takes %.1f dB of peak limiting; more than %.0f dB is usually heard as dulled transients "
+                                              "and pumping (a lower target or a gentler master leaves more)",
+                                              report.maxLimitingDb, limitingWarningDb));
+    return report;
+}
+} // namespace crest

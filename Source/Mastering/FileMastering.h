@@ -1,0 +1,46 @@
+// Masters a stereo (or mono) file offline: the master chain, and with a
+// loudness target the gain into the limiter that lands the output's
+// integrated loudness on it (within 0.1 LU when the limiter can get there)
+// without passing the ceiling. The file streams through the chain once per
+// pass, so memory stays flat for any length: one pass per try at the gain
+// (the loudness after limiting is not linear in it), then one that writes.
+// Off the audio thread; the same processors as playback.
+#pragma once
+
+#include "Analysis/LoudnessMeter.h"
+#include "IO/OutputFormat.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crest
+{
+struct MasterRequest
+{
+    std::filesystem::path input, output;
+    OutputFormat format;
+    bool replaceExisting = false;
+    std::optional<double> targetLufs;   // none: the chain as set, no loudness gain
+    double ceilingDbtp = -1.0;
+    std::function<void (double)> progress;   // 0..1 over all passes
+};
+
+struct MasterReport
+{
+    LoudnessReading before {}, after {};
+    double gainDb = 0;            // into the limiter
+    double maxLimitingDb = 0;     // the deepest gain reduction, written pass
+    int passes = 0;               // through the chain, the written one included
+    int latencySamples = 0;       // the chain's, compensated: the output is aligned with the input
+    std::vector<std::string> warnings;
+};
+
+// More limiting than this is usually heard (dulled transients, pumping).
+inline constexpr double limitingWarningDb = 6.0;
+
+// Throws CrestError naming the file for what it cannot read, master or write.
+MasterReport masterFile (const MasterRequest& request);
+} // namespace crest

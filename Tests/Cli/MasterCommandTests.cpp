@@ -1,0 +1,68 @@
+// `crest master` lands a quiet mix and a loud mix on -14 LUFS (+-0.2 LU)
+// with true peak at or under -1 dBTP, keeps the length and alignment, and
+// refuses what it cannot master with a message naming the file.
+#include "Helpers/CliRunner.h"
+#include "Helpers/TestFiles.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <numbers>
+
+using namespace crest::test;
+
+namespace
+{
+nlohmann::json analyzed (const std::filesystem::path& file)
+{
+    const auto run = runCrest ("analyze --json " + shellQuote (file.string()), true);
+    INFO (run.output);
+    return nlohmann::json::parse (run.output)[0];
+}
+} // namespace
+
+TEST_CASE ("crest master lands a quiet and a loud mix on the target under the ceiling", "[cli][master]")
+{
+    TempFolder dir;
+    REQUIRE (runCrest ("demo " + (dir / "demo").string()).exitCode == 0);
+    REQUIRE (runCrest ("render " + (dir / "demo" / "demo.crest").string() + " -o " + (dir / "quiet.wav").string() + " --bits 32f").exitCode == 0);
+    // The same mix 12 dB hotter, past full scale (a float file holds it).
+    const auto quiet = readAudio (dir / "quiet.wav");
+    writeAudio (dir / "loud.wav", 2, quiet.sampleRate, quiet.frames(),
+                [&] (int64_t n, int ch) { return 3.98f * quiet.samples[(size_t) (n * 2 + ch)]; });
+
+    for (const auto* name : { "quiet.wav", "loud.wav" })
+    {
+        INFO (name);
+        const auto out = dir / (std::string ("master-") + name);
+        const auto run = runCrest ("master " + (dir / name).string() + " -o " + out.string() + " --target -14 --ceiling -1");
+        INFO (run.output);
+        REQUIRE (run.exitCode == 0);
+        CHECK_THAT (run.output, Catch::Contains ("integrated"));
+        const auto result = analyzed (out);
+        CHECK (result["integratedLufs"].get<double>() == Approx (-14.0).margin (0.2));
+        CHECK (result["truePeakDbtp"].get<double>() <= -1.0);
+        CHECK (readAudio (out).frames() == quiet.frames());
+    }
+}
+
+TEST_CASE ("crest master refuses what it cannot master, naming the file", "[cli][master]")
+{
+    TempFolder dir;
+    writeAudio (dir / "surround.wav", 6, 48000, 48000, [] (int64_t n, int) { return 0.1f * (float) std::sin (0.05 * (double) n); });
+    writeAudio (dir / "silence.wav", 2, 48000, 48000, [] (int64_t, int) { return 0.0f; });
+    writeSine (dir / "tone.wav", 48000, 1000, 0.5, 2);
+
+    const auto surround = runCrest ("master " + (dir / "surround.wav").string() + " -o " + (dir / "out.wav").string());
+    CHECK (surround.exitCode == 1);
+    CHECK_THAT (surround.output, Catch::Contains ("surround.wav") && Catch::Contains ("6 channels"));
+    const auto silent = runCrest ("master " + (dir / "silence.wav").string() + " -o " + (dir / "out.wav").string() + " --target -14");
+    CHECK (silent.exitCode == 1);
+    CHECK_THAT (silent.output, Catch::Contains ("silence.wav") && Catch::Contains ("silence"));
+    const auto onto = runCrest ("master " + (dir / "tone.wav").string() + " -o " + (dir / "tone.wav").string() + " --force");
+    CHECK (onto.exitCode == 1);
+    CHECK (readAudio (dir / "tone.wav").frames() == 96000);   // the input is untouched
+    CHECK (runCrest ("master " + (dir / "tone.wav").string()).exitCode == 2);
+    CHECK (runCrest ("master " + (dir / "tone.wav").string() + " -o x.wav --target 5").exitCode == 2);
+}
