@@ -13,9 +13,13 @@ namespace crest
 {
 namespace
 {
-    // A sample moves the interpolated points up to half the interpolator's
-    // length away: the gain that tames a peak must already hold there.
-    constexpr int influence = TruePeakLimiter::tapsPerPhase / 2;
+    // The detector reports a position half its length back (it needs the
+    // samples after it).
+    constexpr int detectorDelay = TruePeakLimiter::tapsPerPhase / 2;
+    // The gain that tames a peak holds this far either side of it: the
+    // samples that weigh in the interpolated points around it (further out
+    // the interpolator's taps are too small for a gain change to matter).
+    constexpr int influence = 16;
     // The slow average of the asked-for gain that program-dependent release
     // returns to: long enough to ignore a lone transient.
     constexpr double sustainMs = 400.0;
@@ -26,15 +30,18 @@ namespace
     // leftovers and the difference between detectors stay under the ceiling.
     constexpr double safetyMargin = 0.99770006;
 
+    // 4 dB: how far below the long interpolator the meter's filter may read.
+    constexpr float coarseMargin = 1.585f;
+
     using Lanes = float __attribute__ ((vector_size (16)));
 } // namespace
 
 TruePeakLimiter::TruePeakLimiter() : ParameterizedProcessor (moduleSpecs::truePeakLimiter)
 {
-    // Kaiser beta 5: about 50 dB of stop band (plenty for a peak reading),
-    // flat to about 0.47 fs, where most of a full-band signal's peaks sit.
+    // 128 taps, Kaiser beta 8: about 80 dB of stop band, flat to about
+    // 0.48 fs, where a full-band signal's peaks still take shape.
     for (int p = 1; p < oversampling; ++p)
-        phases[(size_t) p - 1] = windowedSincPhase<tapsPerPhase> ((double) p / oversampling, 5.0);
+        phases[(size_t) p - 1] = windowedSincPhase<tapsPerPhase> ((double) p / oversampling, 8.0);
 }
 
 void TruePeakLimiter::prepare (const ProcessSpec& spec)
@@ -85,10 +92,11 @@ void TruePeakLimiter::Stage::prepare (int lookaheadSamples)
 {
     lookahead = lookaheadSamples;
     holdLength = lookahead + 2 * influence;
-    // The detector reports a peak `influence` samples after it entered; the
-    // gain for it is ready lookahead - 1 samples after that, and the audio
-    // waits a further `influence` so the samples around it pass under it too.
-    delay = influence + lookahead - 1 + influence;
+    // The detector reports a peak detectorDelay samples after it entered;
+    // the gain for it is ready lookahead - 1 samples after that, and the
+    // audio waits a further `influence` so the samples around it pass under
+    // it too.
+    delay = detectorDelay + lookahead - 1 + influence;
     holdValue.assign ((size_t) holdLength + 1, 1.0);
     holdIndex.assign ((size_t) holdLength + 1, 0);
     averageRing.assign ((size_t) lookahead, 1.0);
@@ -182,12 +190,17 @@ void TruePeakLimiter::Stage::process (float& left, float& right, double ceiling,
         delayed[(size_t) ch][(size_t) delayIndex] = *sides[ch];
     }
     historyIndex = (historyIndex + 1) % tapsPerPhase;
-    float peak = std::max (oversampledPeak (0, phases), oversampledPeak (1, phases));
-    // The meter reports the sample 8 back; fed the sample influence - 8
-    // back, it reports the one the 8x detector just did.
-    const int late = historyIndex + tapsPerPhase - 1 - (influence - TruePeakDetector::tapsPerPhase / 2);
+    // The meter reports the sample 8 back; fed the sample detectorDelay - 8
+    // back, it reports the one the 8x detector is about to.
+    const int late = historyIndex + tapsPerPhase - 1 - (detectorDelay - TruePeakDetector::tapsPerPhase / 2);
     const float* lateFrame[] = { history[0].data() + late, history[1].data() + late };
-    peak = std::max (peak, meter.process (lateFrame, 2, 1));
+    float peak = meter.process (lateFrame, 2, 1);
+    // The long interpolator only where the meter's reading comes within
+    // coarseMargin of the ceiling: below that nothing can reach it (the
+    // meter's short filter reads at most about 3 dB low, for a tone at
+    // Nyquist sampled between its crests).
+    if (peak * coarseMargin > ceiling)
+        peak = std::max ({ peak, oversampledPeak (0, phases), oversampledPeak (1, phases) });
 
     const double required = peak > ceiling ? ceiling / peak : 1.0;
     const double held = heldGain (required);
