@@ -4,6 +4,7 @@
 //
 // Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick | --strip]
 #include "DeskBench.h"
+#include "MasterBench.h"
 #include "StripBench.h"
 
 #include "Demo/DemoSong.h"
@@ -136,7 +137,7 @@ int main (int argc, char** argv)
 {
     if (argc < 3)
     {
-        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick | --strip]\n");
+        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick | --strip | --master]\n");
         return 2;
     }
     const std::string cli = argv[1];
@@ -145,6 +146,16 @@ int main (int argc, char** argv)
     const fs::path work = fs::temp_directory_path() / "crest-bench";
     fs::remove_all (work);
     fs::create_directories (work);
+    const bool masterOnly = argc > 3 && std::string (argv[3]) == "--master";
+    if (masterOnly)
+    {
+        // Just the mastering section, on a fresh render of the demo.
+        const auto song = writeDemoSong (work / "demo");
+        timeRender (song.session, work / "demo-mix.wav");
+        std::ofstream (argv[2]) << benchmarkMastering (work, cli, work / "demo-mix.wav");
+        fs::remove_all (work);
+        return 0;
+    }
     if (stripOnly)
     {
         // Just the strip and desk sections, for working on the DSP.
@@ -229,6 +240,9 @@ int main (int argc, char** argv)
     // 4. The channel strip.
     report << benchmarkChannelStrip (work);
     report << benchmarkDesk (work, quick);
+
+    // 5. Mastering.
+    report << benchmarkMastering (work, cli, work / "demo-mix.wav");
 
     std::ofstream (argv[2]) << report.str();
     fs::remove_all (work);

@@ -193,22 +193,25 @@ void LoudnessMeter::addChunk (const float* interleaved, int64_t n)
             const double weight = s.roles[(size_t) ch].weight;
             if (weight == 0)
                 continue;
-            auto& [s1, s2, t1, t2] = s.filterState[(size_t) ch];
-            const auto& b = s.weighting.b;
-            const auto& a = s.weighting.a;
+            // The filter's state in locals, so it stays in registers.
+            auto& filter = s.filterState[(size_t) ch];
+            double s1 = filter[0], s2 = filter[1], t1 = filter[2], t2 = filter[3];
+            const double b00 = s.weighting.b[0][0], b01 = s.weighting.b[0][1], b02 = s.weighting.b[0][2];
+            const double a01 = s.weighting.a[0][1], a02 = s.weighting.a[0][2], a11 = s.weighting.a[1][1], a12 = s.weighting.a[1][2];
             const float* channel = s.planar.data() + (size_t) (ch * n) + start;
             double energy = 0;
             for (int64_t i = 0; i < length; ++i)
             {
                 const double x = channel[i];
-                const double y = b[0][0] * x + s1;
-                s1 = b[0][1] * x - a[0][1] * y + s2;
-                s2 = b[0][2] * x - a[0][2] * y;
+                const double y = b00 * x + s1;
+                s1 = b01 * x - a01 * y + s2;
+                s2 = b02 * x - a02 * y;
                 const double z = y + t1;   // the high-pass's b = (1, -2, 1)
-                t1 = -2 * y - a[1][1] * z + t2;
-                t2 = y - a[1][2] * z;
+                t1 = -2 * y - a11 * z + t2;
+                t2 = y - a12 * z;
                 energy += z * z;
             }
+            filter = { s1, s2, t1, t2 };
             s.hopEnergy += weight * energy;
         }
         s.hopFilled += (int) length;

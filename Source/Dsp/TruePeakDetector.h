@@ -25,8 +25,10 @@ public:
     float process (const float* const* channels, int numChannels, int numFrames) noexcept;
 
 private:
-    std::array<std::array<float, tapsPerPhase>, factor - 1> phases {};   // phase 0 is the sample itself
-    std::array<std::array<float, 2 * tapsPerPhase>, 2> history {};        // doubled, so a window never wraps
-    int writeIndex = 0;
+    // Tap j of phases 1, 2 and 3 (phase 0 is the sample itself) in lanes
+    // 0-2 of one SSE2 register; lane 3 stays 0.
+    using Lanes = float __attribute__ ((vector_size (16)));
+    std::array<Lanes, tapsPerPhase> tapLanes {};
+    std::array<std::array<float, tapsPerPhase - 1>, 2> history {};   // the last 15 samples, oldest first
 };
 } // namespace crest

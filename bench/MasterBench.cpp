@@ -1,0 +1,123 @@
+#include "MasterBench.h"
+
+#include "Analysis/FileAnalysis.h"
+#include "Dsp/TruePeakLimiter.h"
+#include "IO/AudioFileReader.h"
+#include "IO/AudioFileWriter.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <iomanip>
+#include <sstream>
+#include <vector>
+
+using namespace crest;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace
+{
+constexpr double rate = 48000, seconds = 180;
+
+// Wall time of a shell command, best of three; a huge number if it fails.
+double bestWallTime (const std::string& command)
+{
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run)
+    {
+        const auto start = Clock::now();
+        const int status = std::system ((command + " >/dev/null 2>&1").c_str());
+        const double t = std::chrono::duration<double> (Clock::now() - start).count();
+        if (status == 0)
+            best = std::min (best, t);
+    }
+    return best;
+}
+
+// Three minutes of real music: the demo's mix over and over, 32-bit float.
+std::vector<float> threeMinutesOf (const fs::path& demoMix, const fs::path& out)
+{
+    AudioFileReader reader (demoMix);
+    std::vector<float> one ((size_t) (reader.info().frames * 2));
+    reader.readInterleaved (one.data(), reader.info().frames);
+    std::vector<float> audio ((size_t) (rate * seconds * 2));
+    for (size_t i = 0; i < audio.size(); ++i)
+        audio[i] = one[i % one.size()];
+    AudioFileWriter writer (out, { Container::wav, SampleEncoding::float32 }, 2, rate);
+    writer.writeInterleaved (audio.data(), (int64_t) audio.size() / 2);
+    writer.commit();
+    return audio;
+}
+
+double limiterNsPerFrame (const std::vector<float>& audio, int block)
+{
+    TruePeakLimiter limiter;
+    limiter.setParameter (TruePeakLimiter::inputGainDb, 8.0);   // the demo mix brought to about -12 LUFS
+    limiter.prepare ({ rate, 4096, 2 });
+    std::vector<float> left (4096), right (4096);
+    float* channels[] = { left.data(), right.data() };
+    const size_t frames = audio.size() / 2;
+    double total = 0;
+    for (size_t done = 0; done + (size_t) block <= frames; done += (size_t) block)
+    {
+        for (int i = 0; i < block; ++i)
+        {
+            left[(size_t) i] = audio[(done + (size_t) i) * 2];
+            right[(size_t) i] = audio[(done + (size_t) i) * 2 + 1];
+        }
+        const auto start = Clock::now();
+        limiter.process ({ channels, 2, block });
+        total += std::chrono::duration<double> (Clock::now() - start).count();
+    }
+    return total * 1e9 / (double) frames;
+}
+
+std::string quoted (const fs::path& p) { return "'" + p.string() + "'"; }
+} // namespace
+
+std::string benchmarkMastering (const fs::path& work, const std::string& cli, const fs::path& demoMix)
+{
+    const auto file = work / "three-minutes.wav";
+    const auto audio = threeMinutesOf (demoMix, file);
+    std::ostringstream report;
+    report << std::fixed << std::setprecision (1);
+
+    const double limiter512 = limiterNsPerFrame (audio, 512), limiter64 = limiterNsPerFrame (audio, 64);
+    report << "## Mastering\n\nA 3-minute stereo 48 kHz file: the demo's mix, repeated (-20 LUFS).\n\n"
+           << "### Module cost, ns per stereo frame\n\n| module | 512-frame blocks | 64-frame blocks | peers (STANDARDS.md) |\n|---|---|---|---|\n"
+           << "| true-peak limiter (+8 dB into it, -1 dBTP) | " << limiter512 << " | " << limiter64 << " | x42-dpl 190 / 191, LSP 4x 162 / 174 |\n\n";
+
+    const double analyze = bestWallTime (cli + " analyze " + quoted (file));
+    const double ffmpegR128 = bestWallTime ("ffmpeg -nostdin -v error -i " + quoted (file) + " -af ebur128=peak=true -f null -");
+    const auto ours = analyzeFile (file).loudness;
+    report << "### `crest analyze` against ffmpeg's ebur128\n\nIntegrated, LRA, 4x true peak (and sample peak, momentary and short-term maxima, PLR, crest factor, correlation) on the 3-minute file, best of 3:\n\n"
+           << "| tool | wall time | multiple of real time |\n|---|---|---|\n"
+           << "| crest analyze | " << std::setprecision (3) << analyze << " s | " << std::setprecision (0) << seconds / analyze << "x |\n"
+           << "| ffmpeg -af ebur128=peak=true | " << std::setprecision (3) << ffmpegR128 << " s | " << std::setprecision (0) << seconds / ffmpegR128 << "x |\n\n"
+           << std::setprecision (2) << "crest analyze is **" << ffmpegR128 / analyze << "x** as fast (goal: 2x). It read " << ours.integratedLufs << " LUFS, LRA "
+           << ours.loudnessRangeLu << " LU, true peak " << ours.truePeakDbtp << " dBTP (the agreement with ffmpeg is tested: Tests/Cli/AnalyzeCommandTests).\n\n";
+
+    const double master = bestWallTime (cli + " master " + quoted (file) + " -o " + quoted (work / "mastered.wav") + " --target -14 --force");
+    const double ffmpegLimiter = bestWallTime ("ffmpeg -nostdin -v error -i " + quoted (file)
+                                               + " -af volume=6dB,alimiter=limit=0.891:level=false,ebur128=peak=true -f null -");
+    const double ffmpegChain = bestWallTime (
+        "ffmpeg -nostdin -v error -i " + quoted (file)
+        + " -filter_complex '[0:a]equalizer=f=60:t=q:w=0.7:g=1,equalizer=f=250:t=q:w=1:g=-1,equalizer=f=1000:t=q:w=1:g=0.5,"
+          "equalizer=f=3000:t=q:w=1:g=1,equalizer=f=6000:t=q:w=1:g=-0.5,equalizer=f=10000:t=q:w=0.7:g=1,equalizer=f=14000:t=q:w=0.7:g=0.5,"
+          "equalizer=f=18000:t=q:w=0.7:g=-1,acrossover=split=120 800 5000[b0][b1][b2][b3];[b0]acompressor[c0];[b1]acompressor[c1];"
+          "[b2]acompressor[c2];[b3]acompressor[c3];[c0][c1][c2][c3]amix=inputs=4:normalize=0,volume=6dB,alimiter=limit=0.891:level=false,"
+          "ebur128=peak=true' -f null -");
+    report << "### `crest master` to -14 LUFS\n\nToday Crest's master chain is the true-peak limiter alone (the EQ, multiband, saturation and width modules are not built yet); `crest master` measures the file, searches the gain into the limiter in passes over the file (each one a full run through the limiter and the meter) and writes a 24-bit file with TPDF dither. Best of 3, file I/O included:\n\n"
+           << "| tool | wall time | multiple of real time |\n|---|---|---|\n"
+           << "| crest master --target -14 (analysis, 2 search passes, the written pass) | " << std::setprecision (2) << master << " s | " << std::setprecision (0) << seconds / master << "x |\n"
+           << "| ffmpeg volume, alimiter, ebur128 (one pass, no search, no file written) | " << std::setprecision (2) << ffmpegLimiter << " s | "
+           << std::setprecision (0) << seconds / ffmpegLimiter << "x |\n"
+           << "| ffmpeg 8 x equalizer, 4-band acrossover + acompressor, alimiter, ebur128 | " << std::setprecision (2) << ffmpegChain << " s | "
+           << std::setprecision (0) << seconds / ffmpegChain << "x |\n\n"
+           << "Goal (issue 9): the full chain at 100x real time or more on one core.\n\n";
+    std::fprintf (stderr, "mastering: limiter %.1f / %.1f ns, analyze %.2f s vs ffmpeg %.2f s, master %.2f s, ffmpeg limiter %.2f s, chain %.2f s\n", limiter512,
+                  limiter64, analyze, ffmpegR128, master, ffmpegLimiter, ffmpegChain);
+    return report.str();
+}
