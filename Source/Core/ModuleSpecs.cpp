@@ -34,6 +34,39 @@ std::span<const ParameterSpec> parametricEq()
     }();
     return list;
 }
+std::span<const ParameterSpec> multibandCompressor()
+{
+    static constexpr double splits[] = { 120, 800, 4000, 10000 };
+    static const std::vector<std::string> ids = [] {
+        std::vector<std::string> n { "bands" };
+        for (int k = 1; k <= multibandMaxBands - 1; ++k)
+            n.push_back ("split" + std::to_string (k) + "Hz");
+        for (int b = 1; b <= multibandMaxBands; ++b)
+            for (const char* field : { "thresholdDb", "ratio", "attackMs", "releaseMs", "makeupDb", "solo", "bypass" })
+                n.push_back ("band" + std::to_string (b) + "." + field);
+        return n;
+    }();
+    static const std::vector<ParameterSpec> list = [] {
+        std::vector<ParameterSpec> s;
+        s.push_back ({ ids[0], "Bands", "", 2, multibandMaxBands, 4 });
+        for (int k = 0; k < multibandMaxBands - 1; ++k)
+            s.push_back ({ ids[(size_t) (1 + k)], "Split", "Hz", 20, 20000, splits[k] });
+        for (int b = 0; b < multibandMaxBands; ++b)
+        {
+            auto id = [b] (int field) -> std::string_view { return ids[(size_t) (multibandMaxBands + b * multibandFieldsPerBand + field)]; };
+            s.push_back ({ id (0), "Threshold", "dB", -60, 0, -18 });
+            s.push_back ({ id (1), "Ratio", ":1", 1, 20, 2 });
+            s.push_back ({ id (2), "Attack", "ms", 0.1, 200, 10 });
+            s.push_back ({ id (3), "Release", "ms", 5, 2000, 150 });
+            s.push_back ({ id (4), "Makeup", "dB", -12, 12, 0 });
+            s.push_back ({ id (5), "Solo", "", 0, 1, 0 });
+            s.push_back ({ id (6), "Bypass", "", 0, 1, 0 });
+        }
+        return s;
+    }();
+    return list;
+}
+
 std::string delayNoteName (int index)
 {
     if (index < 1 || index > 15)

@@ -53,6 +53,13 @@ inline constexpr ParameterSpec truePeakLimiter[] = {
     { "autoRelease", "Program-dependent release", "", 0, 1, 1 },
 };
 
+// The master's multiband compressor: a band count, four splits, then for
+// each of five bands these seven, flattened band by band ("band1.thresholdDb",
+// ...). Bands past the count are ignored.
+inline constexpr int multibandMaxBands = 5;
+inline constexpr int multibandFieldsPerBand = 7;
+std::span<const ParameterSpec> multibandCompressor();
+
 // The parametric EQ: eight bands of these five, flattened band by band
 // ("band1.on", "band1.shape", ...). Shapes are FilterShape's values.
 inline constexpr int eqBands = 8;
