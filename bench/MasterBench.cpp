@@ -1,6 +1,7 @@
 #include "MasterBench.h"
 
 #include "Analysis/FileAnalysis.h"
+#include "Dsp/MultibandCompressor.h"
 #include "Dsp/TruePeakLimiter.h"
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
@@ -51,11 +52,10 @@ std::vector<float> threeMinutesOf (const fs::path& demoMix, const fs::path& out)
     return audio;
 }
 
-double limiterNsPerFrame (const std::vector<float>& audio, int block)
+// A module's time inside process(), per stereo frame, over the file.
+double nsPerFrame (Processor& module, const std::vector<float>& audio, int block)
 {
-    TruePeakLimiter limiter;
-    limiter.setParameter (TruePeakLimiter::inputGainDb, 8.0);   // the demo mix brought to about -12 LUFS
-    limiter.prepare ({ rate, 4096, 2 });
+    module.prepare ({ rate, 4096, 2 });
     std::vector<float> left (4096), right (4096);
     float* channels[] = { left.data(), right.data() };
     const size_t frames = audio.size() / 2;
@@ -68,7 +68,7 @@ double limiterNsPerFrame (const std::vector<float>& audio, int block)
             right[(size_t) i] = audio[(done + (size_t) i) * 2 + 1];
         }
         const auto start = Clock::now();
-        limiter.process ({ channels, 2, block });
+        module.process ({ channels, 2, block });
         total += std::chrono::duration<double> (Clock::now() - start).count();
     }
     return total * 1e9 / (double) frames;
@@ -84,10 +84,16 @@ std::string benchmarkMastering (const fs::path& work, const std::string& cli, co
     std::ostringstream report;
     report << std::fixed << std::setprecision (1);
 
-    const double limiter512 = limiterNsPerFrame (audio, 512), limiter64 = limiterNsPerFrame (audio, 64);
+    TruePeakLimiter limiter;
+    limiter.setParameter (TruePeakLimiter::inputGainDb, 8.0);   // the demo mix brought to about -12 LUFS
+    const double limiter512 = nsPerFrame (limiter, audio, 512), limiter64 = nsPerFrame (limiter, audio, 64);
+    MultibandCompressor multiband;   // four bands, each at -18 dB, 2:1
+    multiband.setParameter (MultibandCompressor::bandsIndex, 4);
+    const double multiband512 = nsPerFrame (multiband, audio, 512), multiband64 = nsPerFrame (multiband, audio, 64);
     report << "## Mastering\n\nA 3-minute stereo 48 kHz file: the demo's mix, repeated (-20 LUFS).\n\n"
            << "### Module cost, ns per stereo frame\n\n| module | 512-frame blocks | 64-frame blocks | peers (STANDARDS.md) |\n|---|---|---|---|\n"
-           << "| true-peak limiter (+8 dB into it, -1 dBTP) | " << limiter512 << " | " << limiter64 << " | x42-dpl 190 / 191, LSP 4x 162 / 174 |\n\n";
+           << "| true-peak limiter (+8 dB into it, -1 dBTP) | " << limiter512 << " | " << limiter64 << " | x42-dpl 190 / 191, LSP 4x 162 / 174 |\n"
+           << "| multiband compressor (4 Linkwitz-Riley bands) | " << multiband512 << " | " << multiband64 << " | ZaMultiCompX2 87 / 93, Calf 449 / 473 |\n\n";
 
     const double analyze = bestWallTime (cli + " analyze " + quoted (file));
     const double ffmpegR128 = bestWallTime ("ffmpeg -nostdin -v error -i " + quoted (file) + " -af ebur128=peak=true -f null -");
@@ -117,6 +123,7 @@ std::string benchmarkMastering (const fs::path& work, const std::string& cli, co
            << "| ffmpeg 8 x equalizer, 4-band acrossover + acompressor, alimiter, ebur128 | " << std::setprecision (2) << ffmpegChain << " s | "
            << std::setprecision (0) << seconds / ffmpegChain << "x |\n\n"
            << "Goal (issue 9): the full chain at 100x real time or more on one core.\n\n";
+    std::fprintf (stderr, "mastering: multiband %.1f / %.1f ns\n", multiband512, multiband64);
     std::fprintf (stderr, "mastering: limiter %.1f / %.1f ns, analyze %.2f s vs ffmpeg %.2f s, master %.2f s, ffmpeg limiter %.2f s, chain %.2f s\n", limiter512,
                   limiter64, analyze, ffmpegR128, master, ffmpegLimiter, ffmpegChain);
     return report.str();
