@@ -85,7 +85,7 @@ namespace
 
     const char* demoHelp = "Usage: crest demo DIR [--force]\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest. Files already there stop it, unless\n--force, which replaces only audio files and Crest sessions of those names.\n";
     const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
-    const char* renderHelp = "Usage: crest render SESSION [-o OUT] [--stems DIR] [--format wav|flac|aiff]\n                    [--bits 16|24|32f] [--start SECONDS] [--end SECONDS]\n                    [--block FRAMES] [--threads N] [--force] [--allow-missing]\n\nRenders the session's mix to OUT, and with --stems one file per track and\nper bus into DIR (post-fader, each aligned to the session's start). The\nformat defaults to OUT's extension (WAV for stems alone), bits to 24\n(integer output gets TPDF dither). Files appear only once complete. OUT is\nnever an input or the session; an existing file is replaced only with\n--force, and only if it is audio. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence. --threads sets how many\nthreads share the mix (default: one per core); the result is identical.\n";
+    const char* renderHelp = "Usage: crest render SESSION [-o OUT] [--stems DIR] [--format wav|flac|aiff]\n                    [--bits 16|24|32f] [--dither tpdf|shaped|none] [--start SECONDS] [--end SECONDS]\n                    [--block FRAMES] [--threads N] [--force] [--allow-missing]\n\nRenders the session's mix to OUT, and with --stems one file per track and\nper bus into DIR (post-fader, each aligned to the session's start). The\nformat defaults to OUT's extension (WAV for stems alone), bits to 24\n(integer output gets TPDF dither, or --dither shaped or none). Files appear only once complete. OUT is\nnever an input or the session; an existing file is replaced only with\n--force, and only if it is audio. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence. --threads sets how many\nthreads share the mix (default: one per core); the result is identical.\n";
     const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks and buses with their routing, sends, keys and strips; clips, and each\nclip's media: readable or offline, and why; then the mix's loudness and\nwhether it leaves headroom for mastering). Exits with 1 if any of a\nsession's media is offline.\n";
 } // namespace
 
@@ -179,7 +179,7 @@ int runRender (const Args& args)
         return exitOk;
     }
     ArgumentCursor cursor (args, renderHelp);
-    std::string sessionPath, output, stemsFolder, formatName, bitsName = "24";
+    std::string sessionPath, output, stemsFolder, formatName, bitsName = "24", ditherName = "tpdf";
     double startSeconds = 0, endSeconds = -1;
     int block = 1024, threads = 0;
     bool force = false, allowMissing = false;
@@ -189,6 +189,7 @@ int runRender (const Args& args)
         if (a == "-o" || a == "--output") output = cursor.value (a);
         else if (a == "--format") formatName = cursor.value (a);
         else if (a == "--bits") bitsName = cursor.value (a);
+        else if (a == "--dither") ditherName = cursor.value (a);
         else if (a == "--start") startSeconds = cursor.number (a, 0, maxSeconds, " s");
         else if (a == "--end") endSeconds = cursor.number (a, 0, maxSeconds, " s");
         else if (a == "--block") block = (int) cursor.integer (a, 1, 65536, " frames");
@@ -221,6 +222,9 @@ int runRender (const Args& args)
     const auto encoding = encodingFromName (bitsName);
     if (! encoding)
         cursor.fail ("unknown bit depth '" + bitsName + "' (16, 24 or 32f)");
+    const auto dither = ditherFromName (ditherName);
+    if (! dither)
+        cursor.fail ("unknown dither '" + ditherName + "' (tpdf, shaped or none)");
 
     const auto session = loadSessionFile (sessionPath);
     RenderRequest request;
@@ -228,7 +232,7 @@ int runRender (const Args& args)
     request.replaceExisting = force;
     request.allowMissing = allowMissing;
     request.protectedFiles = { sessionPath };
-    request.format = { *container, *encoding };
+    request.format = { *container, *encoding, *dither };
     request.startSample = (int64_t) std::llround (startSeconds * session.sampleRate);
     request.endSample = endSeconds >= 0 ? (int64_t) std::llround (endSeconds * session.sampleRate) : -1;
     request.blockFrames = block;

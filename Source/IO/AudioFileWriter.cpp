@@ -38,11 +38,6 @@ namespace
                                                            : SF_FORMAT_FLOAT;
         return major | sub;
     }
-
-    double lsb (SampleEncoding encoding)
-    {
-        return encoding == SampleEncoding::int16 ? 1.0 / 32768.0 : encoding == SampleEncoding::int24 ? 1.0 / 8388608.0 : 0.0;
-    }
 } // namespace
 
 namespace
@@ -67,6 +62,8 @@ AudioFileWriter::AudioFileWriter (const OutputTarget& outputTarget, OutputFormat
 {
     if (auto reason = unsupportedReason (format))
         throw CrestError (target, *reason);
+    if (const int bits = format.encoding == SampleEncoding::int16 ? 16 : format.encoding == SampleEncoding::int24 ? 24 : 0; bits > 0)
+        ditherer.emplace (bits, format.dither, channels);
     if (destination.isStream())
         temporary = temporarySibling (fs::temp_directory_path() / "x", "partial");
     else
@@ -116,13 +113,10 @@ void AudioFileWriter::fail (const std::string& problem)
 void AudioFileWriter::writeInterleaved (const float* samples, int64_t frames)
 {
     const float* toWrite = samples;
-    if (const double step = lsb (format.encoding); step > 0.0)
+    if (ditherer)
     {
-        // TPDF: the sum of two uniform variables of +-0.5 LSB each.
-        ditherScratch.resize ((size_t) (frames * channels));
-        std::uniform_real_distribution<float> half (-0.5f * (float) step, 0.5f * (float) step);
-        for (size_t i = 0; i < ditherScratch.size(); ++i)
-            ditherScratch[i] = samples[i] + half (ditherNoise) + half (ditherNoise);
+        ditherScratch.assign (samples, samples + frames * channels);
+        ditherer->process (ditherScratch.data(), frames);
         toWrite = ditherScratch.data();
     }
 

@@ -8,17 +8,19 @@
 // built in the temporary folder and then copied to it in one pass: a
 // device is written to, never replaced.
 //
-// Integer encodings get TPDF dither from a fixed seed, so a render is
+// Integer encodings are dithered to their word length (Ditherer: TPDF by
+// default, or noise-shaped, or none) from a fixed seed, so a render is
 // reproducible bit for bit. JUCE-free.
 #pragma once
 
+#include "Dsp/Ditherer.h"
 #include "OutputFormat.h"
 #include "OutputTarget.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <random>
+#include <optional>
 #include <vector>
 
 namespace crest
@@ -55,6 +57,6 @@ private:
     std::unique_ptr<Handle> handle;
     int64_t written = 0;
     std::vector<float> ditherScratch;
-    std::minstd_rand ditherNoise { 0x43524553 };   // fixed seed: reproducible renders
+    std::optional<Ditherer> ditherer;   // integer encodings
 };
 } // namespace crest

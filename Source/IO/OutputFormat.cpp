@@ -18,11 +18,22 @@ std::optional<SampleEncoding> encodingFromName (std::string_view name)
     return std::nullopt;
 }
 
+std::optional<DitherKind> ditherFromName (std::string_view name)
+{
+    if (name == "none") return DitherKind::none;
+    if (name == "tpdf") return DitherKind::tpdf;
+    if (name == "shaped") return DitherKind::shaped;
+    return std::nullopt;
+}
+
 std::string describe (const OutputFormat& format)
 {
     const char* container = format.container == Container::wav ? "WAV" : format.container == Container::aiff ? "AIFF" : "FLAC";
     const char* bits = format.encoding == SampleEncoding::int16 ? "16-bit" : format.encoding == SampleEncoding::int24 ? "24-bit" : "32-bit float";
-    return std::string (container) + " " + bits;
+    std::string text = std::string (container) + " " + bits;
+    if (format.encoding != SampleEncoding::float32 && format.dither != DitherKind::tpdf)
+        text += format.dither == DitherKind::shaped ? ", noise-shaped dither" : ", no dither";
+    return text;
 }
 
 std::optional<std::string> unsupportedReason (const OutputFormat& format)

@@ -1,6 +1,8 @@
 // The file formats Crest writes, and their names on the command line.
 #pragma once
 
+#include "Dsp/Ditherer.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,11 +16,13 @@ struct OutputFormat
 {
     Container container = Container::wav;
     SampleEncoding encoding = SampleEncoding::int24;
+    DitherKind dither = DitherKind::tpdf;   // integer encodings only
 };
 
 std::optional<Container> containerFromName (std::string_view name);        // "wav", "aiff", "flac"
 std::optional<SampleEncoding> encodingFromName (std::string_view name);    // "16", "24", "32f"
 std::string describe (const OutputFormat& format);                          // "WAV 24-bit"
+std::optional<DitherKind> ditherFromName (std::string_view name);           // "none", "tpdf", "shaped"
 // FLAC stores integers only; this says why a combination is refused.
 std::optional<std::string> unsupportedReason (const OutputFormat& format);
 } // namespace crest
