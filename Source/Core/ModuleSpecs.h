@@ -60,6 +60,13 @@ inline constexpr int multibandMaxBands = 5;
 inline constexpr int multibandFieldsPerBand = 7;
 std::span<const ParameterSpec> multibandCompressor();
 
+// The master's stereo width: side level, and the side taken out below a
+// frequency (bass in mono, as a vinyl cut needs; 0 Hz is off).
+inline constexpr ParameterSpec stereoWidth[] = {
+    { "widthPercent", "Width", "%", 0, 200, 100 },
+    { "monoBelowHz", "Mono below", "Hz", 0, 500, 0 },
+};
+
 // The parametric EQ: eight bands of these five, flattened band by band
 // ("band1.on", "band1.shape", ...). Shapes are FilterShape's values.
 inline constexpr int eqBands = 8;
