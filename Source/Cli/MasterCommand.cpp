@@ -5,19 +5,22 @@
 #include "Commands.h"
 #include "Core/CrestError.h"
 #include "Mastering/FileMastering.h"
+#include "Mastering/TargetPresets.h"
 #include "ProgressBar.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace crest::cli
 {
 namespace
 {
-    const char* masterHelp = R"(Usage: crest master IN -o OUT [--target LUFS] [--ceiling DBTP]
+    const char* masterHelp = R"(Usage: crest master IN -o OUT [--target NAME|LUFS] [--ceiling DBTP]
                     [--format wav|flac|aiff] [--bits 16|24|32f]
                     [--dither tpdf|shaped|none] [--force]
 
@@ -25,7 +28,10 @@ Masters a stereo (or mono) file: the true-peak limiter (8x oversampled
 detection, 1.5 ms lookahead, program-dependent release) holds the output
 under --ceiling (default -1 dBTP), and with --target the gain into it is
 found, in a few passes, that lands the integrated loudness (BS.1770) on
-the target, e.g. --target -14. The output keeps the input's sample rate
+the target, e.g. --target -14, or a service's or standard's preset, which
+also sets the ceiling (--ceiling still wins): spotify, apple, youtube,
+amazon, tidal, deezer, soundcloud, podcast, ebu-r128, atsc-a85, cd
+(Resources/targets; sources in docs/targets.md). The output keeps the input's sample rate
 and length, aligned sample for sample (the limiter's latency is taken
 out). Integer output is dithered once, at the end: TPDF (default), shaped
 (the hiss moved away from 1-5 kHz: best for 16 bits) or none. A report compares before and after
@@ -51,14 +57,15 @@ int runMaster (const Args& args)
         return exitOk;
     }
     ArgumentCursor cursor (args, masterHelp);
-    std::string input, output, formatName, bitsName = "24", ditherName = "tpdf";
+    std::string input, output, formatName, bitsName = "24", ditherName = "tpdf", targetName;
+    std::optional<double> ceiling;
     MasterRequest request;
     while (! cursor.done())
     {
         const auto& a = cursor.next();
         if (a == "-o" || a == "--output") output = cursor.value (a);
-        else if (a == "--target") request.targetLufs = cursor.number (a, -60, 0, " LUFS");
-        else if (a == "--ceiling") request.ceilingDbtp = cursor.number (a, -12, 0, " dBTP");
+        else if (a == "--target") targetName = cursor.value (a);
+        else if (a == "--ceiling") ceiling = cursor.number (a, -12, 0, " dBTP");
         else if (a == "--format") formatName = cursor.value (a);
         else if (a == "--bits") bitsName = cursor.value (a);
         else if (a == "--dither") ditherName = cursor.value (a);
@@ -90,14 +97,44 @@ int runMaster (const Args& args)
         cursor.fail (*reason);
     request.input = input;
     request.output = output;
+    std::string targetDescription;
+    if (! targetName.empty())
+    {
+        char* end = nullptr;
+        const double lufs = std::strtod (targetName.c_str(), &end);
+        if (end != targetName.c_str() && *end == '\0')
+        {
+            if (! std::isfinite (lufs) || lufs < -60 || lufs > 0)
+                cursor.fail ("--target " + targetName + " is outside -60 .. 0 LUFS");
+            request.targetLufs = lufs;
+        }
+        else if (const auto preset = findTargetPreset (targetName))
+        {
+            request.targetLufs = preset->integratedLufs;
+            request.ceilingDbtp = preset->truePeakDbtp;
+            targetDescription = preset->name + (preset->integratedLufs ? " (" + level (*preset->integratedLufs) + " LUFS, " : " (the master's own loudness, ")
+                                + level (preset->truePeakDbtp) + " dBTP)";
+        }
+        else
+        {
+            std::string names;
+            for (const auto& p : targetPresets())
+                names += (names.empty() ? "" : ", ") + p.key;
+            cursor.fail ("unknown target '" + targetName + "': give LUFS (e.g. -14) or one of " + names);
+        }
+    }
+    if (ceiling)
+        request.ceilingDbtp = *ceiling;
 
     ProgressBar bar ("Mastering");
     request.progress = [&bar] (double f) { bar.update (f); };
     const auto report = masterFile (request);
     bar.finish();
 
-    std::printf ("%s -> %s (%s, %d passes, limiter gain %+.1f dB)\n", input.c_str(), output.c_str(), describe (request.format).c_str(),
-                 report.passes, report.gainDb);
+    std::printf ("%s -> %s (%s, %d %s, limiter gain %+.1f dB)\n", input.c_str(), output.c_str(), describe (request.format).c_str(),
+                 report.passes, report.passes == 1 ? "pass" : "passes", report.gainDb);
+    if (! targetDescription.empty())
+        std::printf ("  target: %s\n", targetDescription.c_str());
     std::printf ("  %-16s %10s %10s\n", "", "before", "after");
     auto row = [] (const char* name, double before, double after, const char* unit) {
         std::printf ("  %-16s %10s %10s  %s\n", name, level (before).c_str(), level (after).c_str(), unit);

@@ -3,6 +3,7 @@
 // refuses what it cannot master with a message naming the file.
 #include "Helpers/CliRunner.h"
 #include "Helpers/TestFiles.h"
+#include "Mastering/TargetPresets.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -45,6 +46,43 @@ TEST_CASE ("crest master lands a quiet and a loud mix on the target under the ce
         CHECK (result["truePeakDbtp"].get<double>() <= -1.0);
         CHECK (readAudio (out).frames() == quiet.frames());
     }
+}
+
+TEST_CASE ("every target preset loads, and --target takes a preset's loudness and ceiling", "[cli][master]")
+{
+    const auto presets = crest::targetPresets();
+    CHECK (presets.size() == 11);
+    for (const auto& p : presets)
+    {
+        INFO (p.key);
+        CHECK (! p.name.empty());
+        CHECK (! p.source.empty());
+        CHECK (p.truePeakDbtp <= 0);
+        if (p.integratedLufs)
+            CHECK ((*p.integratedLufs >= -24 && *p.integratedLufs <= -14));
+    }
+    const auto spotify = crest::findTargetPreset ("Spotify");
+    REQUIRE (spotify);
+    CHECK (*spotify->integratedLufs == -14);
+    CHECK (spotify->truePeakDbtp == -1);
+    CHECK (crest::findTargetPreset ("ebu-r128")->sampleRate == 48000);
+    CHECK (! crest::findTargetPreset ("cd")->integratedLufs);
+
+    TempFolder dir;
+    writeAudio (dir / "mix.wav", 2, 48000, 48000 * 8, [] (int64_t n, int ch) {
+        return (float) (0.1 * std::sin (2 * std::numbers::pi * (ch == 0 ? 220.0 : 330.0) * (double) n / 48000)
+                        * (0.6 + 0.4 * std::sin ((double) n / 9000.0)));
+    });
+    const auto run = runCrest ("master " + (dir / "mix.wav").string() + " -o " + (dir / "apple.wav").string() + " --target apple");
+    INFO (run.output);
+    REQUIRE (run.exitCode == 0);
+    CHECK_THAT (run.output, Catch::Contains ("target: Apple Music (-16.0 LUFS, -1.0 dBTP)"));
+    const auto result = analyzed (dir / "apple.wav");
+    CHECK (result["integratedLufs"].get<double>() == Approx (-16.0).margin (0.2));
+    CHECK (result["truePeakDbtp"].get<double>() <= -1.0);
+    const auto unknown = runCrest ("master " + (dir / "mix.wav").string() + " -o " + (dir / "x.wav").string() + " --target spotfy");
+    CHECK (unknown.exitCode == 2);
+    CHECK_THAT (unknown.output, Catch::Contains ("spotify"));
 }
 
 TEST_CASE ("crest master refuses what it cannot master, naming the file", "[cli][master]")

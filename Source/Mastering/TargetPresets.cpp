@@ -1,0 +1,51 @@
+#include "TargetPresets.h"
+
+#include "Core/CrestError.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace crest
+{
+namespace
+{
+    TargetPreset parse (std::string_view key, std::string_view text)
+    {
+        const auto j = nlohmann::json::parse (text);
+        TargetPreset p;
+        p.key = std::string (key);
+        p.name = j.at ("name").get<std::string>();
+        if (! j.at ("integratedLufs").is_null())
+            p.integratedLufs = j.at ("integratedLufs").get<double>();
+        p.truePeakDbtp = j.at ("truePeakDbtp").get<double>();
+        const auto& delivery = j.at ("delivery");
+        p.container = containerFromName (delivery.at ("container").get<std::string>()).value_or (Container::wav);
+        p.encoding = encodingFromName (std::to_string (delivery.at ("bits").get<int>())).value_or (SampleEncoding::int24);
+        if (delivery.at ("sampleRate").is_number())
+            p.sampleRate = delivery.at ("sampleRate").get<double>();
+        p.source = j.at ("source").get<std::string>();
+        return p;
+    }
+} // namespace
+
+std::vector<TargetPreset> targetPresets()
+{
+    std::vector<TargetPreset> list;
+    for (const auto& [key, text] : embeddedTargetPresets())
+        list.push_back (parse (key, text));
+    std::sort (list.begin(), list.end(), [] (auto& a, auto& b) { return a.key < b.key; });
+    return list;
+}
+
+std::optional<TargetPreset> findTargetPreset (std::string_view key)
+{
+    std::string lower (key);
+    std::transform (lower.begin(), lower.end(), lower.begin(), [] (unsigned char c) { return (char) std::tolower (c); });
+    for (const auto& [name, text] : embeddedTargetPresets())
+        if (name == lower)
+            return parse (name, text);
+    return std::nullopt;
+}
+} // namespace crest
