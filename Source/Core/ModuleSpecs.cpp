@@ -34,6 +34,28 @@ std::span<const ParameterSpec> parametricEq()
     }();
     return list;
 }
+std::span<const ParameterSpec> masterEq()
+{
+    static const std::vector<std::string> modeIds = [] {
+        std::vector<std::string> n;
+        for (int b = 1; b <= eqBands; ++b)
+            n.push_back ("band" + std::to_string (b) + ".mode");
+        return n;
+    }();
+    static const std::vector<ParameterSpec> list = [] {
+        std::vector<ParameterSpec> s;
+        const auto strip = parametricEq();
+        for (int b = 0; b < eqBands; ++b)
+        {
+            for (int f = 0; f < eqFieldsPerBand; ++f)
+                s.push_back (strip[(size_t) (b * eqFieldsPerBand + f)]);
+            s.push_back ({ modeIds[(size_t) b], "Stereo / mid / side", "", 0, 2, 0 });
+        }
+        return s;
+    }();
+    return list;
+}
+
 std::span<const ParameterSpec> multibandCompressor()
 {
     static constexpr double splits[] = { 120, 800, 4000, 10000 };

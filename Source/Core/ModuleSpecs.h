@@ -73,6 +73,11 @@ inline constexpr int eqBands = 8;
 inline constexpr int eqFieldsPerBand = 5;
 std::span<const ParameterSpec> parametricEq();
 
+// The master EQ: the parametric EQ's eight bands, each with a sixth field,
+// "bandN.mode": 0 stereo (both channels), 1 mid, 2 side.
+inline constexpr int masterEqFieldsPerBand = eqFieldsPerBand + 1;
+std::span<const ParameterSpec> masterEq();
+
 inline constexpr ParameterSpec reverb[] = {
     { "preDelayMs", "Pre-delay", "ms", 0, 200, 20 },
     { "decaySeconds", "Decay (RT60)", "s", 0.2, 10, 2.0 },
