@@ -67,6 +67,15 @@ inline constexpr ParameterSpec stereoWidth[] = {
     { "monoBelowHz", "Mono below", "Hz", 0, 500, 0 },
 };
 
+// The master's saturation: curve 0 tape (symmetric, odd harmonics), 1 tube
+// (asymmetric, even harmonics too).
+inline constexpr ParameterSpec saturation[] = {
+    { "curve", "Curve", "", 0, 1, 0 },
+    { "driveDb", "Drive", "dB", 0, 24, 6 },
+    { "mix", "Mix", "%", 0, 100, 100 },
+    { "outputDb", "Output", "dB", -24, 6, 0 },
+};
+
 // The parametric EQ: eight bands of these five, flattened band by band
 // ("band1.on", "band1.shape", ...). Shapes are FilterShape's values.
 inline constexpr int eqBands = 8;
