@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 namespace crest::cli
 {
@@ -48,5 +49,26 @@ int64_t ArgumentCursor::integer (const std::string& option, int64_t minimum, int
     if (v < minimum || v > maximum)
         fail (option + ": " + text + " is out of range (" + std::to_string (minimum) + " to " + std::to_string (maximum) + unit + ")");
     return v;
+}
+OutputFormat outputFormatFrom (ArgumentCursor& cursor, const std::string& output, std::string formatName, const std::string& bitsName,
+                               const std::string& ditherName)
+{
+    if (formatName.empty())
+    {
+        const auto extension = std::filesystem::path (output).extension().string();
+        formatName = extension.empty() ? "" : extension.substr (1);
+        if (formatName.empty())
+            cursor.fail ("cannot tell the format from '" + output + "'; give --format wav, flac or aiff");
+    }
+    const auto container = containerFromName (formatName);
+    if (! container)
+        cursor.fail ("unknown format '" + formatName + "' (wav, flac or aiff)");
+    const auto encoding = encodingFromName (bitsName);
+    if (! encoding)
+        cursor.fail ("unknown bit depth '" + bitsName + "' (16, 24 or 32f)");
+    const auto dither = ditherFromName (ditherName);
+    if (! dither)
+        cursor.fail ("unknown dither '" + ditherName + "' (tpdf, shaped or none)");
+    return { *container, *encoding, *dither };
 }
 } // namespace crest::cli

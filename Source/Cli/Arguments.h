@@ -5,6 +5,7 @@
 #pragma once
 
 #include "Commands.h"
+#include "IO/OutputFormat.h"
 
 #include <cstdint>
 #include <stdexcept>
@@ -40,4 +41,8 @@ private:
     const char* help;
     size_t index = 0;
 };
+// The output format from --format (or, if not given, OUT's extension),
+// --bits and --dither, each refused with a usage error if unknown.
+OutputFormat outputFormatFrom (ArgumentCursor& cursor, const std::string& output, std::string formatName, const std::string& bitsName,
+                               const std::string& ditherName);
 } // namespace crest::cli

@@ -209,22 +209,7 @@ int runRender (const Args& args)
         throw CrestError (output, "is a folder; give a file name for the mix (for example " + (fs::path (output) / "mix.wav").lexically_normal().string() + ")");
     if (formatName.empty() && output.empty())
         formatName = "wav";
-    if (formatName.empty())
-    {
-        const auto extension = fs::path (output).extension().string();
-        formatName = extension.empty() ? "" : extension.substr (1);
-        if (formatName.empty())
-            cursor.fail ("cannot tell the format from '" + output + "'; give --format wav, flac or aiff");
-    }
-    const auto container = containerFromName (formatName);
-    if (! container)
-        cursor.fail ("unknown format '" + formatName + "' (wav, flac or aiff)");
-    const auto encoding = encodingFromName (bitsName);
-    if (! encoding)
-        cursor.fail ("unknown bit depth '" + bitsName + "' (16, 24 or 32f)");
-    const auto dither = ditherFromName (ditherName);
-    if (! dither)
-        cursor.fail ("unknown dither '" + ditherName + "' (tpdf, shaped or none)");
+    const auto format = outputFormatFrom (cursor, output, formatName, bitsName, ditherName);
 
     const auto session = loadSessionFile (sessionPath);
     RenderRequest request;
@@ -232,7 +217,7 @@ int runRender (const Args& args)
     request.replaceExisting = force;
     request.allowMissing = allowMissing;
     request.protectedFiles = { sessionPath };
-    request.format = { *container, *encoding, *dither };
+    request.format = format;
     request.startSample = (int64_t) std::llround (startSeconds * session.sampleRate);
     request.endSample = endSeconds >= 0 ? (int64_t) std::llround (endSeconds * session.sampleRate) : -1;
     request.blockFrames = block;

@@ -76,23 +76,7 @@ int runMaster (const Args& args)
     }
     if (input.empty() || output.empty())
         cursor.fail ("master needs an input file and -o OUT");
-    if (formatName.empty())
-    {
-        const auto extension = std::filesystem::path (output).extension().string();
-        formatName = extension.empty() ? "" : extension.substr (1);
-        if (formatName.empty())
-            cursor.fail ("cannot tell the format from '" + output + "'; give --format wav, flac or aiff");
-    }
-    const auto container = containerFromName (formatName);
-    if (! container)
-        cursor.fail ("unknown format '" + formatName + "' (wav, flac or aiff)");
-    const auto encoding = encodingFromName (bitsName);
-    if (! encoding)
-        cursor.fail ("unknown bit depth '" + bitsName + "' (16, 24 or 32f)");
-    const auto dither = ditherFromName (ditherName);
-    if (! dither)
-        cursor.fail ("unknown dither '" + ditherName + "' (tpdf, shaped or none)");
-    request.format = { *container, *encoding, *dither };
+    request.format = outputFormatFrom (cursor, output, formatName, bitsName, ditherName);
     if (const auto reason = unsupportedReason (request.format))
         cursor.fail (*reason);
     request.input = input;
