@@ -47,15 +47,6 @@ out), a mono file once unless --dual-mono. Exit codes: 0 all measured,
         return "nothing above the -70 LUFS gate";
     }
 
-    std::string number (double value, int decimals = 1)
-    {
-        if (! std::isfinite (value))
-            return "-inf";
-        char text[32];
-        std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-        return text;
-    }
-
     void printText (const FileAnalysis& a)
     {
         const auto& l = a.loudness;
@@ -69,16 +60,16 @@ out), a mono file once unless --dual-mono. Exit codes: 0 all measured,
                 std::printf ("  %-16s %8s %-5s%s\n", name, value.c_str(), unit, note.c_str());
         };
         const bool unmeasured = ! std::isfinite (l.integratedLufs);
-        row ("integrated", number (l.integratedLufs), "LUFS", unmeasured ? "(" + loudnessNote (a) + ")" : "");
-        row ("loudness range", number (l.loudnessRangeLu), "LU");
-        row ("true peak", number (l.truePeakDbtp), "dBTP");
-        row ("sample peak", number (l.samplePeakDbfs), "dBFS");
-        row ("PLR", unmeasured ? "-" : number (l.plrLu()), "LU");
-        row ("max momentary", number (l.maxMomentaryLufs), "LUFS", l.seconds < 0.4 ? "(under 400 ms of audio)" : "");
-        row ("max short-term", number (l.maxShortTermLufs), "LUFS", l.seconds < 3 ? "(under 3 s of audio)" : "");
-        row ("crest factor", std::isfinite (l.crestFactorDb()) ? number (l.crestFactorDb()) : "-", "dB");
+        row ("integrated", levelText (l.integratedLufs), "LUFS", unmeasured ? "(" + loudnessNote (a) + ")" : "");
+        row ("loudness range", levelText (l.loudnessRangeLu), "LU");
+        row ("true peak", levelText (l.truePeakDbtp), "dBTP");
+        row ("sample peak", levelText (l.samplePeakDbfs), "dBFS");
+        row ("PLR", unmeasured ? "-" : levelText (l.plrLu()), "LU");
+        row ("max momentary", levelText (l.maxMomentaryLufs), "LUFS", l.seconds < 0.4 ? "(under 400 ms of audio)" : "");
+        row ("max short-term", levelText (l.maxShortTermLufs), "LUFS", l.seconds < 3 ? "(under 3 s of audio)" : "");
+        row ("crest factor", std::isfinite (l.crestFactorDb()) ? levelText (l.crestFactorDb()) : "-", "dB");
         if (a.info.channels == 2)
-            row ("correlation", number (l.correlation, 2), "");
+            row ("correlation", levelText (l.correlation, 2), "");
         if (a.clippedRuns > 0)
             row ("clipping", std::to_string (a.clippedRuns), "runs", "(" + std::to_string (a.clippedSamples) + " samples at full scale)");
         if (a.nonFiniteSamples > 0)
@@ -114,7 +105,7 @@ out), a mono file once unless --dual-mono. Exit codes: 0 all measured,
 
 int runAnalyze (const Args& args)
 {
-    if (std::any_of (args.begin(), args.end(), [] (auto& a) { return a == "--help" || a == "-h"; }))
+    if (wantsHelp (args))
     {
         std::fputs (analyzeHelp, stdout);
         return exitOk;

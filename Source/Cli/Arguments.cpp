@@ -1,5 +1,6 @@
 #include "Arguments.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -50,6 +51,20 @@ int64_t ArgumentCursor::integer (const std::string& option, int64_t minimum, int
         fail (option + ": " + text + " is out of range (" + std::to_string (minimum) + " to " + std::to_string (maximum) + unit + ")");
     return v;
 }
+bool wantsHelp (const Args& args)
+{
+    return std::any_of (args.begin(), args.end(), [] (auto& a) { return a == "--help" || a == "-h"; });
+}
+
+std::string levelText (double value, int decimals)
+{
+    if (! std::isfinite (value))
+        return "-inf";
+    char text[32];
+    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
+    return text;
+}
+
 OutputFormat outputFormatFrom (ArgumentCursor& cursor, const std::string& output, std::string formatName, const std::string& bitsName,
                                const std::string& ditherName)
 {

@@ -41,6 +41,13 @@ private:
     const char* help;
     size_t index = 0;
 };
+// True if the arguments ask for a command's help (--help or -h).
+bool wantsHelp (const Args& args);
+
+// A level for a person to read: one decimal (or `decimals`), "-inf" for
+// silence or what cannot be measured.
+std::string levelText (double value, int decimals = 1);
+
 // The output format from --format (or, if not given, OUT's extension),
 // --bits and --dither, each refused with a usage error if unknown.
 OutputFormat outputFormatFrom (ArgumentCursor& cursor, const std::string& output, std::string formatName, const std::string& bitsName,

@@ -28,11 +28,6 @@ namespace fs = std::filesystem;
 
 namespace
 {
-    bool wantsHelp (const Args& args)
-    {
-        return std::any_of (args.begin(), args.end(), [] (auto& a) { return a == "--help" || a == "-h"; });
-    }
-
     std::string seconds (double s)
     {
         char buffer[32];

@@ -34,24 +34,16 @@ amazon, tidal, deezer, soundcloud, podcast, ebu-r128, atsc-a85, cd
 (Resources/targets; sources in docs/targets.md). The output keeps the input's sample rate
 and length, aligned sample for sample (the limiter's latency is taken
 out). Integer output is dithered once, at the end: TPDF (default), shaped
-(the hiss moved away from 1-5 kHz: best for 16 bits) or none. A report compares before and after
-and warns when more than 6 dB of limiting is needed. OUT is never IN; an
-existing file is replaced only with --force, and only if it is audio.
+(the hiss moved away from 1-5 kHz: best for 16 bits) or none. A report
+compares before and after and warns when more than 6 dB of limiting is
+needed. OUT is never IN; an existing file is replaced only with --force,
+and only if it is audio.
 )";
-
-    std::string level (double value)
-    {
-        if (! std::isfinite (value))
-            return "-inf";
-        char text[32];
-        std::snprintf (text, sizeof (text), "%.1f", value);
-        return text;
-    }
 } // namespace
 
 int runMaster (const Args& args)
 {
-    if (std::any_of (args.begin(), args.end(), [] (auto& a) { return a == "--help" || a == "-h"; }))
+    if (wantsHelp (args))
     {
         std::fputs (masterHelp, stdout);
         return exitOk;
@@ -96,8 +88,8 @@ int runMaster (const Args& args)
         {
             request.targetLufs = preset->integratedLufs;
             request.ceilingDbtp = preset->truePeakDbtp;
-            targetDescription = preset->name + (preset->integratedLufs ? " (" + level (*preset->integratedLufs) + " LUFS, " : " (the master's own loudness, ")
-                                + level (preset->truePeakDbtp) + " dBTP)";
+            targetDescription = preset->name + (preset->integratedLufs ? " (" + levelText (*preset->integratedLufs) + " LUFS, " : " (the master's own loudness, ")
+                                + levelText (preset->truePeakDbtp) + " dBTP)";
         }
         else
         {
@@ -121,7 +113,7 @@ int runMaster (const Args& args)
         std::printf ("  target: %s\n", targetDescription.c_str());
     std::printf ("  %-16s %10s %10s\n", "", "before", "after");
     auto row = [] (const char* name, double before, double after, const char* unit) {
-        std::printf ("  %-16s %10s %10s  %s\n", name, level (before).c_str(), level (after).c_str(), unit);
+        std::printf ("  %-16s %10s %10s  %s\n", name, levelText (before).c_str(), levelText (after).c_str(), unit);
     };
     row ("integrated", report.before.integratedLufs, report.after.integratedLufs, "LUFS");
     row ("loudness range", report.before.loudnessRangeLu, report.after.loudnessRangeLu, "LU");
