@@ -80,7 +80,7 @@ namespace
 
     const char* demoHelp = "Usage: crest demo DIR [--force]\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest. Files already there stop it, unless\n--force, which replaces only audio files and Crest sessions of those names.\n";
     const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
-    const char* renderHelp = "Usage: crest render SESSION [-o OUT] [--stems DIR] [--format wav|flac|aiff]\n                    [--bits 16|24|32f] [--dither tpdf|shaped|none] [--start SECONDS] [--end SECONDS]\n                    [--block FRAMES] [--threads N] [--force] [--allow-missing]\n\nRenders the session's mix to OUT, and with --stems one file per track and\nper bus into DIR (post-fader, each aligned to the session's start). The\nformat defaults to OUT's extension (WAV for stems alone), bits to 24\n(integer output gets TPDF dither, or --dither shaped or none). Files appear only once complete. OUT is\nnever an input or the session; an existing file is replaced only with\n--force, and only if it is audio. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence. --threads sets how many\nthreads share the mix (default: one per core); the result is identical.\n";
+    const char* renderHelp = "Usage: crest render SESSION [-o OUT] [--stems DIR] [--format wav|flac|aiff]\n                    [--bits 16|24|32f] [--dither tpdf|shaped|none] [--start SECONDS] [--end SECONDS]\n                    [--pre-master] [--block FRAMES] [--threads N] [--force] [--allow-missing]\n\nRenders the session to OUT through its master chain (--pre-master: the mix\nbus as it enters the chain), and with --stems one file per track and\nper bus into DIR (post-fader, each aligned to the session's start). The\nformat defaults to OUT's extension (WAV for stems alone), bits to 24\n(integer output gets TPDF dither, or --dither shaped or none). Files appear only once complete. OUT is\nnever an input or the session; an existing file is replaced only with\n--force, and only if it is audio. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence. --threads sets how many\nthreads share the mix (default: one per core); the result is identical.\n";
     const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks and buses with their routing, sends, keys and strips; clips, and each\nclip's media: readable or offline, and why; then the mix's loudness and\nwhether it leaves headroom for mastering). Exits with 1 if any of a\nsession's media is offline.\n";
 } // namespace
 
@@ -177,7 +177,7 @@ int runRender (const Args& args)
     std::string sessionPath, output, stemsFolder, formatName, bitsName = "24", ditherName = "tpdf";
     double startSeconds = 0, endSeconds = -1;
     int block = 1024, threads = 0;
-    bool force = false, allowMissing = false;
+    bool force = false, allowMissing = false, preMaster = false;
     while (! cursor.done())
     {
         const auto& a = cursor.next();
@@ -192,6 +192,7 @@ int runRender (const Args& args)
         else if (a == "--stems") stemsFolder = cursor.value (a);
         else if (a == "--force") force = true;
         else if (a == "--allow-missing") allowMissing = true;
+        else if (a == "--pre-master") preMaster = true;
         else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
         else if (sessionPath.empty()) sessionPath = a;
         else cursor.fail ("unexpected argument " + a);
@@ -211,6 +212,7 @@ int runRender (const Args& args)
     request.output = output;
     request.replaceExisting = force;
     request.allowMissing = allowMissing;
+    request.preMaster = preMaster;
     request.protectedFiles = { sessionPath };
     request.format = format;
     request.startSample = (int64_t) std::llround (startSeconds * session.sampleRate);
@@ -253,7 +255,9 @@ int runRender (const Args& args)
     if (! report.toStream)
     {
         const auto loudness = printLoudness (output);
-        std::printf ("  mastering headroom   %s\n", headroomVerdict (loudness.truePeakDbtp).c_str());
+        // A mix still to be mastered is judged on its headroom.
+        if (preMaster || session.masterChain.modules.empty())
+            std::printf ("  mastering headroom   %s\n", headroomVerdict (loudness.truePeakDbtp).c_str());
     }
     return exitOk;
 }

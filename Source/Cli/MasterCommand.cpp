@@ -4,6 +4,8 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "Core/CrestError.h"
+#include "Core/MasterModules.h"
+#include "Mastering/ChainPresets.h"
 #include "Mastering/FileMastering.h"
 #include "Mastering/TargetPresets.h"
 #include "ProgressBar.h"
@@ -21,14 +23,17 @@ namespace crest::cli
 namespace
 {
     const char* masterHelp = R"(Usage: crest master IN -o OUT [--target NAME|LUFS] [--ceiling DBTP]
-                    [--format wav|flac|aiff] [--bits 16|24|32f]
+                    [--chain NAME|FILE] [--format wav|flac|aiff] [--bits 16|24|32f]
                     [--dither tpdf|shaped|none] [--force]
 
-Masters a stereo (or mono) file: the true-peak limiter (8x oversampled
+Masters a stereo (or mono) file through a master chain: --chain names one
+of Crest's (default, gentle, loud, warm, vinyl: Resources/chains) or a
+preset file saved from the app; without it, the default chain (EQ, width
+and the true-peak limiter, the others off). The limiter (8x oversampled
 detection, 1.5 ms lookahead, program-dependent release) holds the output
-under --ceiling (default -1 dBTP), and with --target the gain into it is
-found, in a few passes, that lands the integrated loudness (BS.1770) on
-the target, e.g. --target -14, or a service's or standard's preset, which
+under --ceiling (default: the chain's, -1 dBTP), and with --target the
+gain into it is found, in a few passes, that lands the integrated
+loudness (BS.1770) on the target, e.g. --target -14, or a service's or standard's preset, which
 also sets the ceiling (--ceiling still wins): spotify, apple, youtube,
 amazon, tidal, deezer, soundcloud, podcast, ebu-r128, atsc-a85, cd
 (Resources/targets; sources in docs/targets.md). The output keeps the input's sample rate
@@ -49,7 +54,7 @@ int runMaster (const Args& args)
         return exitOk;
     }
     ArgumentCursor cursor (args, masterHelp);
-    std::string input, output, formatName, bitsName = "24", ditherName = "tpdf", targetName;
+    std::string input, output, formatName, bitsName = "24", ditherName = "tpdf", targetName, chainName;
     std::optional<double> ceiling;
     MasterRequest request;
     while (! cursor.done())
@@ -57,6 +62,7 @@ int runMaster (const Args& args)
         const auto& a = cursor.next();
         if (a == "-o" || a == "--output") output = cursor.value (a);
         else if (a == "--target") targetName = cursor.value (a);
+        else if (a == "--chain") chainName = cursor.value (a);
         else if (a == "--ceiling") ceiling = cursor.number (a, -12, 0, " dBTP");
         else if (a == "--format") formatName = cursor.value (a);
         else if (a == "--bits") bitsName = cursor.value (a);
@@ -101,6 +107,13 @@ int runMaster (const Args& args)
     }
     if (ceiling)
         request.ceilingDbtp = *ceiling;
+    std::string chainDescription = "default";
+    if (! chainName.empty())
+    {
+        const auto preset = loadChainPreset (chainName);
+        request.chain = preset.chain;
+        chainDescription = preset.name.empty() ? chainName : preset.name;
+    }
 
     ProgressBar bar ("Mastering");
     request.progress = [&bar] (double f) { bar.update (f); };
@@ -109,6 +122,11 @@ int runMaster (const Args& args)
 
     std::printf ("%s -> %s (%s, %d %s, limiter gain %+.1f dB)\n", input.c_str(), output.c_str(), describe (request.format).c_str(),
                  report.passes, report.passes == 1 ? "pass" : "passes", report.gainDb);
+    std::string modules;
+    for (const auto& m : request.chain.modules)
+        if (m.enabled || m.kind == "limiter")
+            modules += (modules.empty() ? "" : ", ") + std::string (findMasterModuleKind (m.kind)->name);
+    std::printf ("  chain: %s (%s; latency %d samples, compensated)\n", chainDescription.c_str(), modules.c_str(), report.latencySamples);
     if (! targetDescription.empty())
         std::printf ("  target: %s\n", targetDescription.c_str());
     std::printf ("  %-16s %10s %10s\n", "", "before", "after");

@@ -4,6 +4,7 @@
 
 #include "AudioView.h"
 
+#include <cstddef>
 #include <vector>
 
 namespace crest

@@ -23,13 +23,10 @@ Engine::Engine (DiskStreamer& diskStreamer, EngineOptions options)
       threadScratch ((size_t) std::max (1, options.threads), std::vector<float> ((size_t) options.maxBlockFrames * scratchRegions)),
       mix ((size_t) options.maxBlockFrames * 2),
       interleaved ((size_t) options.maxBlockFrames * 2),
+      meterFrames ((size_t) options.maxBlockFrames * meterTapChannels),
+      alignedMix ((size_t) options.maxBlockFrames * 2),
       monitored ((size_t) options.maxBlockFrames * 2)
 {
-    // 20 ms at 48 kHz: a dim or mono switch glides instead of clicking.
-    monitorGain.setRampLength (960);
-    monoAmount.setRampLength (960);
-    monitorGain.snapTo (1.0f);
-    monoAmount.snapTo (0.0f);
 }
 
 Engine::~Engine() = default;
@@ -75,24 +72,33 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
             std::fill (right, right + n, 0.0f);
         }
 
-        // The monitor path, into its own buffer: the tap below keeps the mix.
-        monitorGain.setTarget (monitorDim.load (std::memory_order_relaxed) ? (float) dbToGain (dimDb) : 1.0f);
-        monoAmount.setTarget (monitorMono.load (std::memory_order_relaxed) ? 1.0f : 0.0f);
+        // The mix as it entered the master, aligned with the master's output.
+        float* mixLeft = alignedMix.data();
+        float* mixRight = alignedMix.data() + maxBlock;
+        if (playing)
+        {
+            std::copy (plan->master->mixAligned (0), plan->master->mixAligned (0) + n, mixLeft);
+            std::copy (plan->master->mixAligned (1), plan->master->mixAligned (1) + n, mixRight);
+        }
+        else
+        {
+            std::fill (mixLeft, mixLeft + n, 0.0f);
+            std::fill (mixRight, mixRight + n, 0.0f);
+        }
+
+        // The monitor path, into its own buffer: the taps below keep the master.
+        if (plan != nullptr)
+            monitorPath.setSampleRate (plan->sampleRate);
         const float* heardLeft = left;
         const float* heardRight = right;
-        if (monitorGain.isSmoothing() || monitorGain.currentValue() != 1.0f || monoAmount.isSmoothing() || monoAmount.currentValue() != 0.0f)
+        if (! monitorPath.isTransparent())
         {
-            float* ml = monitored.data();
-            float* mr = monitored.data() + maxBlock;
-            for (int i = 0; i < n; ++i)
-            {
-                const float g = monitorGain.next(), m = monoAmount.next();
-                const float mid = 0.5f * (left[i] + right[i]);
-                ml[i] = g * (left[i] + m * (mid - left[i]));
-                mr[i] = g * (right[i] + m * (mid - right[i]));
-            }
-            heardLeft = ml;
-            heardRight = mr;
+            const float* master[2] = { left, right };
+            const float* mixed[2] = { mixLeft, mixRight };
+            float* heard[2] = { monitored.data(), monitored.data() + maxBlock };
+            monitorPath.process (master, mixed, heard, n);
+            heardLeft = heard[0];
+            heardRight = heard[1];
         }
 
         for (int ch = 0; ch < numOutputChannels; ++ch)
@@ -116,6 +122,18 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
                 interleaved[(size_t) (2 * i + 1)] = right[i];
             }
             tap->push (interleaved.data(), (size_t) n * 2);
+        }
+        if (auto* tap = meterTap.load (std::memory_order_acquire); tap != nullptr && playing)
+        {
+            for (int i = 0; i < n; ++i)
+            {
+                float* frame = meterFrames.data() + (size_t) (meterTapChannels * i);
+                frame[0] = mixLeft[i];
+                frame[1] = mixRight[i];
+                frame[2] = left[i];
+                frame[3] = right[i];
+            }
+            tap->push (meterFrames.data(), (size_t) n * meterTapChannels);
         }
         done += n;
     }

@@ -14,6 +14,7 @@
 
 #include "AudioWorkerPool.h"
 #include "DiskStreamer.h"
+#include "MonitorPath.h"
 #include "Realtime/PlanExchange.h"
 #include "Realtime/SampleFifo.h"
 #include "Realtime/LinearSmoother.h"
@@ -49,18 +50,18 @@ public:
 
     void process (float* const* output, int numOutputChannels, int numFrames) noexcept;
 
-    // Audio written to the output is also pushed here, interleaved stereo
-    // (the mix itself: before the monitor controls below).
+    // The master's output is also pushed here while playing, interleaved
+    // stereo (what is rendered: before the monitor path below).
     void setCaptureTap (SampleFifo* fifo) noexcept { captureTap.store (fifo); }
+    // For the live meters, while playing: four interleaved channels per
+    // frame, the mix bus (delayed by the master chain's latency) left and
+    // right, then the master left and right.
+    static constexpr int meterTapChannels = 4;
+    void setMeterTap (SampleFifo* fifo) noexcept { meterTap.store (fifo); }
 
-    // The monitor path: what the engineer hears, never what is rendered.
-    // Dim drops the output 20 dB; mono folds it to (L + R) / 2. Both glide
-    // over 20 ms. Any thread.
-    static constexpr float dimDb = -20.0f;
-    void setMonitorDim (bool on) noexcept { monitorDim.store (on, std::memory_order_relaxed); }
-    void setMonitorMono (bool on) noexcept { monitorMono.store (on, std::memory_order_relaxed); }
-    bool monitorDimmed() const noexcept { return monitorDim.load (std::memory_order_relaxed); }
-    bool monitorMonoed() const noexcept { return monitorMono.load (std::memory_order_relaxed); }
+    // What the engineer hears: Mix / Master / Difference, the loudness
+    // match, dim and mono. Its setters work from any thread.
+    MonitorPath& monitor() noexcept { return monitorPath; }
 
     uint64_t underrunFrames() const noexcept { return underruns.load (std::memory_order_relaxed); }
     int threads() const noexcept { return pool.threads(); }
@@ -82,14 +83,14 @@ private:
     bool anySolo = false;
     PlanExchange<RenderPlan> exchange;
     Transport transportState;
-    std::atomic<SampleFifo*> captureTap { nullptr };
-    std::atomic<bool> monitorDim { false }, monitorMono { false };
-    LinearSmoother monitorGain, monoAmount;   // audio thread
+    std::atomic<SampleFifo*> captureTap { nullptr }, meterTap { nullptr };
+    MonitorPath monitorPath;
     std::atomic<uint64_t> underruns { 0 };
 
     // Scratch, allocated once: per graph thread, one clip's audio and one
-    // edge's delayed copy; then the mix, the interleaved tap block and the
-    // monitor path's copy of the mix.
+    // edge's delayed copy; then the master's output, the interleaved tap
+    // blocks, the mix aligned with the master and what the monitor path
+    // makes of them.
     enum ScratchRegion
     {
         clipRegion = 0,       // two channels
@@ -102,6 +103,6 @@ private:
         scratchRegions
     };
     std::vector<std::vector<float>> threadScratch;
-    std::vector<float> mix, interleaved, monitored;
+    std::vector<float> mix, interleaved, meterFrames, alignedMix, monitored;
 };
 } // namespace crest

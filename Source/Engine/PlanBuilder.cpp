@@ -2,6 +2,7 @@
 
 #include "Core/CrestError.h"
 #include "Core/Units.h"
+#include "MasterModuleFactory.h"
 #include "Session/RoutingGraph.h"
 
 #include <algorithm>
@@ -156,18 +157,12 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
         streams.clear();
         delays.clear();
         mixBusRuntime.reset();
+        masterSlots.clear();
         masterRuntime.reset();
         preparedRate = session.sampleRate;
     }
     if (mixBusRuntime == nullptr)
         mixBusRuntime = std::make_shared<BusRuntime> (session.sampleRate, options.maxBlockFrames, ProcessorChain {});
-    if (masterRuntime == nullptr)
-    {
-        ProcessorChain chain;
-        if (options.makeMasterChain)
-            options.makeMasterChain (chain);
-        masterRuntime = std::make_shared<BusRuntime> (session.sampleRate, options.maxBlockFrames, std::move (chain));
-    }
     mixBusRuntime->faderDb = (float) session.mixBusFaderDb;
     mixBusRuntime->strip.applyAll (session.mixBusStrip);
     mixBusRuntime->strip.setTempo (session.tempoBpm);
@@ -177,7 +172,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     plan->panLaw = session.panLaw;
     plan->maxBlockFrames = options.maxBlockFrames;
     plan->mixBus = mixBusRuntime;
-    plan->master = masterRuntime;
+    plan->master = masterFor (session.masterChain, session.sampleRate);
     for (const auto& lane : session.mixBusAutomation)
     {
         const auto target = automationTarget (lane.parameter);
@@ -346,6 +341,38 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
                 liveStreams.insert (key);
     std::erase_if (streams, [&] (const auto& entry) { return ! liveStreams.contains (entry.first); });
     return plan;
+}
+
+std::shared_ptr<MasterModuleSlot> PlanBuilder::masterModule (const std::string& moduleId) const
+{
+    const auto found = masterSlots.find (moduleId);
+    return found == masterSlots.end() ? nullptr : found->second;
+}
+
+std::shared_ptr<MasterRuntime> PlanBuilder::masterFor (const MasterChainDocument& chain, double sampleRate)
+{
+    std::vector<MasterSlotRef> refs;
+    std::set<std::string> live;
+    for (const auto& module : chain.modules)
+    {
+        auto& slot = masterSlots[module.id];
+        if (slot == nullptr || slot->kind() != module.kind)
+            slot = makeMasterSlot (module, sampleRate, options.maxBlockFrames, options.makeMasterModule ? options.makeMasterModule (module) : nullptr);
+        else
+            applyMasterValues (*slot, module);
+        refs.push_back ({ module.id, slot });
+        live.insert (module.id);
+    }
+    std::erase_if (masterSlots, [&] (const auto& entry) { return ! live.contains (entry.first); });
+
+    // The same modules in the same order: the running master stays, and
+    // with it the mix it holds back for the monitor.
+    const bool unchanged = masterRuntime != nullptr && masterRuntime->slots().size() == refs.size()
+                           && std::equal (refs.begin(), refs.end(), masterRuntime->slots().begin(),
+                                          [] (const auto& a, const auto& b) { return a.id == b.id && a.slot == b.slot; });
+    if (! unchanged)
+        masterRuntime = std::make_shared<MasterRuntime> (std::move (refs), options.maxBlockFrames);
+    return masterRuntime;
 }
 
 std::vector<StreamPlacement> PlanBuilder::placements() const

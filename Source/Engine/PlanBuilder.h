@@ -8,6 +8,7 @@
 
 #include "DiskStreamer.h"
 #include "IO/MediaPool.h"
+#include "MasterRuntime.h"
 #include "RenderPlan.h"
 #include "Session/SessionDocument.h"
 
@@ -25,7 +26,10 @@ public:
         int maxBlockFrames = 4096;
         // Fills a track's or bus's insert chain when its runtime is created.
         std::function<void (const ChannelDocument&, ProcessorChain&)> makeInserts;
-        std::function<void (ProcessorChain&)> makeMasterChain;
+        // Makes a master module's processor in place of the usual one for
+        // its kind (tests put a processor that misbehaves there); null
+        // from it, or no function, means the usual one.
+        std::function<std::unique_ptr<Processor> (const MasterModuleDocument&)> makeMasterModule;
         MediaPool::Progress progress;
     };
 
@@ -51,6 +55,9 @@ public:
     std::shared_ptr<ChannelRuntime> runtimeFor (const std::string& channelId) const;
     std::shared_ptr<SendRuntime> sendFor (const std::string& channelId, const std::string& busId) const;
     std::shared_ptr<BusRuntime> mixBus() const noexcept { return mixBusRuntime; }
+    std::shared_ptr<MasterRuntime> master() const noexcept { return masterRuntime; }
+    // A master module's running slot by its id, or null.
+    std::shared_ptr<MasterModuleSlot> masterModule (const std::string& moduleId) const;
 
 private:
     std::shared_ptr<ChannelRuntime> runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate, double tempoBpm);
@@ -59,6 +66,7 @@ private:
     std::shared_ptr<DelayLine> delayFor (const std::string& edge, int channels, int samples);
     static std::shared_ptr<const AutomationCurve> curveFor (const AutomationLane& lane);   // null: nothing to play
     void addLanes (const ChannelDocument& channel, const std::string& who, PlanNode& node, RenderPlan& plan);
+    std::shared_ptr<MasterRuntime> masterFor (const MasterChainDocument& chain, double sampleRate);
 
     MediaPool& media;
     Options options;
@@ -68,7 +76,9 @@ private:
     std::map<std::string, std::string> channelNames;   // id -> how messages name it
     std::map<std::string, std::shared_ptr<ClipStream>> streams;
     std::map<std::string, std::shared_ptr<DelayLine>> delays, keptDelays;
-    std::shared_ptr<BusRuntime> mixBusRuntime, masterRuntime;
+    std::shared_ptr<BusRuntime> mixBusRuntime;
+    std::map<std::string, std::shared_ptr<MasterModuleSlot>> masterSlots;   // by module id
+    std::shared_ptr<MasterRuntime> masterRuntime;
     std::vector<StreamPlacement> lastPlacements;
     std::vector<std::string> lastProblems, lastOffline, lastWarnings;
 };

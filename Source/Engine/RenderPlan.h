@@ -11,6 +11,7 @@
 #include "Core/Automation.h"
 #include "Core/StripParameters.h"
 #include "Core/PanLaw.h"
+#include "MasterRuntime.h"
 #include "SendRuntime.h"
 
 #include <memory>
@@ -75,7 +76,7 @@ struct RenderPlan
     std::shared_ptr<BusRuntime> mixBus;
     std::shared_ptr<const AutomationCurve> mixBusFaderLane;   // gain per sample
     std::vector<PlanStripLane> mixBusStripLanes;
-    std::shared_ptr<BusRuntime> master;
+    std::shared_ptr<MasterRuntime> master;
     int64_t lengthSamples = 0;     // end of the last clip
     int latencySamples = 0;        // from input to output, after compensation
     // Strip lanes change their parameters every this many samples of the

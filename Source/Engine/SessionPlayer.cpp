@@ -1,6 +1,8 @@
 #include "SessionPlayer.h"
 
 #include "Core/CrestError.h"
+#include "MasterModuleFactory.h"
+#include "Session/MasterChainModel.h"
 
 #include <algorithm>
 
@@ -195,6 +197,24 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
             {
                 // An undo can remove the property: then it is the default again.
                 runtime->strip.apply (*parameter, SessionModel::stripValue (tree, parameter->key));
+                return;
+            }
+        }
+    }
+    if (tree.hasType (ids::MODULE))
+    {
+        // A master module's value or switch goes straight to the running
+        // module; its kind or id changing is a new module.
+        if (auto slot = builder.masterModule (tree[ids::id].toString().toStdString()))
+        {
+            if (property == ids::enabled)
+            {
+                slot->enabled = (bool) tree[property];
+                return;
+            }
+            if (const auto parameter = masterParameterOf (property); ! parameter.empty())
+            {
+                applyMasterValue (*slot, parameter, MasterChainModel::value (tree, parameter));
                 return;
             }
         }

@@ -52,6 +52,8 @@ public:
     // A track's or bus's runtime (meters, gain reduction), by id.
     std::shared_ptr<ChannelRuntime> runtimeFor (const juce::String& channelId) const;
     std::shared_ptr<BusRuntime> mixBus() const { return builder.mixBus(); }
+    // The master chain as it runs (meters, modules' gain reduction).
+    std::shared_ptr<MasterRuntime> master() const { return builder.master(); }
     // Offline media found when compiling, and files that failed while
     // streaming (deleted or changed under us), one line each.
     std::vector<std::string> mediaProblems() const;

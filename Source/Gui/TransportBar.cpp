@@ -50,9 +50,9 @@ TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
         addAndMakeVisible (*button);
     }
     dimButton.setTooltip ("Dim the monitor 20 dB (renders are unaffected)");
-    dimButton.onClick = [this] { player.engine().setMonitorDim (dimButton.getToggleState()); };
+    dimButton.onClick = [this] { player.engine().monitor().setDim (dimButton.getToggleState()); };
     monoButton.setTooltip ("Listen in mono (renders are unaffected)");
-    monoButton.onClick = [this] { player.engine().setMonitorMono (monoButton.getToggleState()); };
+    monoButton.onClick = [this] { player.engine().monitor().setMono (monoButton.getToggleState()); };
 
     returnButton.setShape (returnShape(), false, true, false);
     styleButton (returnButton, colours::text);

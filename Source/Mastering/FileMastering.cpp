@@ -3,6 +3,7 @@
 #include "Analysis/FileAnalysis.h"
 #include "Core/CrestError.h"
 #include "Dsp/TruePeakLimiter.h"
+#include "Engine/MasterModuleFactory.h"
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
 #include "IO/OutputTarget.h"
@@ -24,29 +25,51 @@ namespace
     {
         LoudnessReading reading {};
         double maxLimitingDb = 0;
+        int latencySamples = 0;
     };
 
+    // The chain as it will run: its last limiter (added when there is
+    // none and a target needs one) set to the ceiling asked for.
+    MasterChainDocument chainToRun (const MasterRequest& request, std::string& limiterId)
+    {
+        auto chain = request.chain;
+        const auto limiter = std::find_if (chain.modules.rbegin(), chain.modules.rend(), [] (const auto& m) { return m.kind == "limiter"; });
+        if (limiter != chain.modules.rend())
+            limiterId = limiter->id;
+        else if (request.targetLufs)
+            limiterId = chain.add ("limiter").id;
+        for (auto& m : chain.modules)
+            if (m.id == limiterId)
+            {
+                m.enabled = true;   // the target is reached through it
+                if (request.ceilingDbtp)
+                    m.set ("ceilingDb", *request.ceilingDbtp);
+            }
+        return chain;
+    }
+
     // One pass of the file through the chain at `gainDb` into the limiter:
-    // metered, and written if `writer` is given. The chain's latency is
-    // taken off the front and flushed from the back, so the output lines up
-    // with the input sample for sample.
-    PassResult runPass (const MasterRequest& request, double gainDb, AudioFileWriter* writer, const std::function<void (double)>& progress)
+    // metered, and written if `writer` is given. The chain runs in stereo
+    // (a mono file as two equal channels, written back as one). Its
+    // latency is taken off the front and flushed from the back, so the
+    // output lines up with the input sample for sample.
+    PassResult runPass (const MasterRequest& request, MasterChainDocument chain, const std::string& limiterId, double gainDb,
+                        AudioFileWriter* writer, const std::function<void (double)>& progress)
     {
         AudioFileReader reader (request.input);
         const auto& info = reader.info();
         const int channels = info.channels;
-        TruePeakLimiter limiter;
-        limiter.setParameter (TruePeakLimiter::inputGainDb, gainDb);
-        limiter.setParameter (TruePeakLimiter::ceilingDb, request.ceilingDbtp);
-        limiter.prepare ({ info.sampleRate, blockFrames, channels });
-        const int latency = limiter.latencySamples();
+        for (auto& m : chain.modules)
+            if (m.id == limiterId)
+                m.set ("inputGainDb", gainDb);
+        const auto master = makeMasterRuntime (chain, info.sampleRate, blockFrames);
+        const auto limiter = master->slot (limiterId);
+        auto* limiterModule = limiter != nullptr ? dynamic_cast<TruePeakLimiter*> (&limiter->processor()) : nullptr;
+        const int latency = master->latencySamples();
         LoudnessMeter meter (channels, info.sampleRate);
 
         std::vector<float> interleaved ((size_t) (blockFrames * channels));
-        std::vector<std::vector<float>> planar ((size_t) channels, std::vector<float> (blockFrames));
-        std::vector<float*> pointers;
-        for (auto& p : planar)
-            pointers.push_back (p.data());
+        std::vector<float> left (blockFrames), right (blockFrames);
         PassResult result;
         int64_t toSkip = latency;
         const int64_t total = info.frames + latency;
@@ -58,15 +81,21 @@ namespace
                 reader.readInterleaved (interleaved.data(), fromFile);
             std::fill (interleaved.begin() + (ptrdiff_t) fromFile * channels, interleaved.begin() + (ptrdiff_t) n * channels, 0.0f);
             for (int i = 0; i < n; ++i)
-                for (int ch = 0; ch < channels; ++ch)
-                    planar[(size_t) ch][(size_t) i] = interleaved[(size_t) (i * channels + ch)];
-            limiter.process ({ pointers.data(), channels, n });
-            result.maxLimitingDb = std::max (result.maxLimitingDb, (double) limiter.takeGainReductionDb());
+            {
+                left[(size_t) i] = interleaved[(size_t) (i * channels)];
+                right[(size_t) i] = interleaved[(size_t) (i * channels + channels - 1)];
+            }
+            master->process (left.data(), right.data(), n);
+            if (limiterModule != nullptr)
+                result.maxLimitingDb = std::max (result.maxLimitingDb, (double) limiterModule->takeGainReductionDb());
             const int skip = (int) std::min<int64_t> (toSkip, n);
             toSkip -= skip;
             for (int i = skip; i < n; ++i)
-                for (int ch = 0; ch < channels; ++ch)
-                    interleaved[(size_t) ((i - skip) * channels + ch)] = planar[(size_t) ch][(size_t) i];
+            {
+                interleaved[(size_t) ((i - skip) * channels)] = left[(size_t) i];
+                if (channels == 2)
+                    interleaved[(size_t) ((i - skip) * channels + 1)] = right[(size_t) i];
+            }
             meter.add (interleaved.data(), n - skip);
             if (writer != nullptr)
                 writer->writeInterleaved (interleaved.data(), n - skip);
@@ -74,7 +103,10 @@ namespace
             if (progress)
                 progress ((double) done / (double) total);
         }
+        if (master->nonFiniteBlocks.load() > 0)
+            throw CrestError (request.input, "the master chain produced NaN or Inf; not mastered");
         result.reading = meter.reading();
+        result.latencySamples = latency;
         return result;
     }
 
@@ -115,7 +147,14 @@ MasterReport masterFile (const MasterRequest& request)
         };
     };
 
-    double gain = 0;
+    std::string limiterId;
+    const auto chain = chainToRun (request, limiterId);
+    double gain = 0;   // without a target, the chain's own
+    if (const auto* limiter = chain.find (limiterId))
+    {
+        report.ceilingDbtp = limiter->value ("ceilingDb");
+        gain = limiter->value ("inputGainDb");
+    }
     if (request.targetLufs)
     {
         // Secant steps on loudness against gain, from the unlimited guess.
@@ -124,7 +163,7 @@ MasterReport masterFile (const MasterRequest& request)
         double previousGain = 0, previousLoudness = source.loudness.integratedLufs;
         for (int tries = 0; tries < maxGainPasses; ++tries)
         {
-            const auto pass = runPass (request, gain, nullptr, progressOf (report.passes));
+            const auto pass = runPass (request, chain, limiterId, gain, nullptr, progressOf (report.passes));
             ++report.passes;
             const double error = *request.targetLufs - pass.reading.integratedLufs;
             if (std::abs (error) <= landedWithinLu)
@@ -144,15 +183,13 @@ MasterReport masterFile (const MasterRequest& request)
     }
 
     AudioFileWriter writer (target, request.format, source.info.channels, source.info.sampleRate);
-    const auto written = runPass (request, gain, &writer, progressOf (report.passes));
+    const auto written = runPass (request, chain, limiterId, gain, &writer, progressOf (report.passes));
     ++report.passes;
     writer.commit();
     report.after = written.reading;
     report.gainDb = gain;
     report.maxLimitingDb = written.maxLimitingDb;
-    TruePeakLimiter probe;
-    probe.prepare ({ source.info.sampleRate, blockFrames, source.info.channels });
-    report.latencySamples = probe.latencySamples();
+    report.latencySamples = written.latencySamples;
     if (request.targetLufs && std::abs (report.after.integratedLufs - *request.targetLufs) > 0.2)
         report.warnings.push_back (formatted ("landed at %.1f LUFS, not the %.1f LUFS asked", report.after.integratedLufs, *request.targetLufs));
     if (report.maxLimitingDb > limitingWarningDb)

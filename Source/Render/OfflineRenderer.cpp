@@ -69,12 +69,18 @@ OutputTarget checkRenderOutput (const SessionDocument& session, const RenderRequ
     return checkTarget (session, request, request.output);
 }
 
+SessionDocument withoutMaster (SessionDocument session)
+{
+    session.masterChain = {};
+    return session;
+}
+
 RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media)
 {
     auto options = request.builderOptions;
     options.maxBlockFrames = std::max (options.maxBlockFrames, request.blockFrames);
     PlanBuilder builder (media, options);
-    auto plan = builder.build (session);
+    auto plan = builder.build (request.preMaster ? withoutMaster (session) : session);
 
     const bool withMix = ! request.output.empty();
     const auto reportName = withMix ? request.output : request.stemsFolder;

@@ -30,6 +30,7 @@ struct RenderRequest
     std::vector<std::filesystem::path> protectedFiles;   // the session file, and any other input
     bool allowMissing = false;         // render offline clips as silence instead of failing
     OutputFormat format { Container::wav, SampleEncoding::int24 };
+    bool preMaster = false;            // the mix bus as it enters the master chain, not the master
     int64_t startSample = 0;
     int64_t endSample = -1;            // -1: the end of the last clip
     int blockFrames = 1024;
@@ -49,6 +50,9 @@ struct RenderReport
 };
 
 RenderReport renderSession (const SessionDocument& session, const RenderRequest& request, MediaPool& media);
+
+// The session with an empty master chain: its mix as the mix bus makes it.
+SessionDocument withoutMaster (SessionDocument session);
 
 // The check renderSession makes before writing anything: the output is not
 // an input (the session's media or request.protectedFiles), and an existing

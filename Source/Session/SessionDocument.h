@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Core/PanLaw.h"
+#include "MasterChainDocument.h"
 
 #include <cstdint>
 #include <map>
@@ -137,7 +138,8 @@ struct SessionDocument
     // 1: tracks, clips, trim, fader, pan (the foundation).
     // 2: a channel strip on each track and on the mix bus.
     // 3: buses, outputs, sends, sidechain keys, automation, tempo and meter.
-    static constexpr int currentVersion = 3;
+    // 4: the master chain after the mix bus.
+    static constexpr int currentVersion = 4;
 
     int version = currentVersion;
     double sampleRate = 48000.0;
@@ -149,6 +151,9 @@ struct SessionDocument
     int meterNumerator = 4, meterDenominator = 4;
     std::vector<TrackDocument> tracks;
     std::vector<BusDocument> buses;
+    // After the mix bus; empty in a mix session, so a mix renders as it
+    // sounds on the desk until a master chain is added.
+    MasterChainDocument masterChain;
 
     bool operator== (const SessionDocument&) const = default;
 };

@@ -5,6 +5,8 @@
 #include "Core/CrestError.h"
 #include "Core/StripParameters.h"
 #include "Core/ParameterSpec.h"
+#include "GuardedJson.h"
+#include "MasterChainJson.h"
 #include "RoutingGraph.h"
 
 #include <nlohmann/json.hpp>
@@ -331,59 +333,6 @@ namespace
         return bus;
     }
 
-    std::pair<size_t, size_t> lineAndColumn (std::string_view text, size_t byte)
-    {
-        size_t line = 1, column = 1;
-        for (size_t i = 0; i < byte && i < text.size(); ++i)
-        {
-            if (text[i] == '\n')
-            {
-                ++line;
-                column = 1;
-            }
-            else
-                ++column;
-        }
-        return { line, column };
-    }
-
-    Json parseJson (std::string_view text, const std::string& sourceName)
-    {
-        if (text.size() > maxSessionFileBytes)
-            throw CrestError (sourceName + ": file is too large for a session (" + std::to_string (text.size()) + " bytes)");
-        if (text.empty())
-            throw CrestError (sourceName + ": file is empty (0 bytes)");
-
-        const auto depthGuard = [&] (int depth, Json::parse_event_t, Json&) {
-            if (depth > maxSessionNesting)
-                throw CrestError (sourceName + ": nesting is deeper than " + std::to_string (maxSessionNesting) + " levels; not a Crest session");
-            return true;
-        };
-        try
-        {
-            return Json::parse (text.begin(), text.end(), depthGuard);
-        }
-        catch (const Json::parse_error& e)
-        {
-            const auto [line, column] = lineAndColumn (text, e.byte > 0 ? e.byte - 1 : 0);
-            const std::string what = e.what();
-            const std::string reason = what.find ("UTF-8") != std::string::npos ? "invalid UTF-8 text" : "syntax error";
-            throw CrestError (sourceName + ": not valid JSON (" + reason + " at line " + std::to_string (line) + ", column "
-                              + std::to_string (column) + ")");
-        }
-        catch (const Json::out_of_range&)
-        {
-            throw CrestError (sourceName + ": not valid JSON (a number is too large)");
-        }
-        catch (const Json::exception& e)
-        {
-            throw CrestError (sourceName + ": not valid JSON (" + e.what() + ")");
-        }
-    }
-} // namespace
-
-namespace
-{
     // Keys in registry order (strip-wide, then module by module), nested
     // at each '.', with switches as booleans and shapes by name.
     Json writeStrip (const StripDocument& strip)
@@ -461,7 +410,7 @@ namespace
 
 SessionDocument parseSessionJson (std::string_view text, const std::string& sourceName)
 {
-    const Json json = parseJson (text, sourceName);
+    const Json json = parseGuardedJson (text, sourceName, "a Crest session");
     if (! json.is_object() || ! json.contains ("format") || json["format"] != formatTag)
         throw CrestError (sourceName + ": not a Crest session (no \"format\": \"" + formatTag + "\" field)");
 
@@ -532,6 +481,12 @@ SessionDocument parseSessionJson (std::string_view text, const std::string& sour
         for (size_t i = 0; i < buses->size(); ++i)
             session.buses.push_back (readBus ((*buses)[i], "buses[" + std::to_string (i) + "].", sourceName));
     }
+    if (const Json* master = r.find ("master"))
+    {
+        FieldReader m (*master, "master.", sourceName);
+        if (const Json* chain = m.find ("chain"))
+            session.masterChain = readMasterChain (*chain, "master.chain", sourceName);
+    }
     if (const auto problem = routingProblem (session); ! problem.empty())
         r.fail (problem);
     return session;
@@ -583,6 +538,7 @@ std::string writeSessionJson (const SessionDocument& session)
         b["soloSafe"] = bus.soloSafe;
         json["buses"].push_back (std::move (b));
     }
+    json["master"] = Json { { "chain", writeMasterChain (session.masterChain) } };
     // error_handler::replace: names are always valid UTF-8 when they came
     // through the parser, but a model edit could carry anything.
     return json.dump (2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -5,6 +5,7 @@
 // touches the disk; SessionFile does. JUCE-free.
 #pragma once
 
+#include "GuardedJson.h"
 #include "SessionDocument.h"
 
 #include <string>
@@ -12,9 +13,6 @@
 
 namespace crest
 {
-inline constexpr size_t maxSessionFileBytes = 16 * 1024 * 1024;
-inline constexpr int maxSessionNesting = 32;
-
 // `sourceName` is used in error messages (usually the file's path).
 SessionDocument parseSessionJson (std::string_view text, const std::string& sourceName);
 std::string writeSessionJson (const SessionDocument& session);

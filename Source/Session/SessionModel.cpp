@@ -4,6 +4,7 @@
 #include "Core/ByteText.h"
 #include "Core/ParameterSpec.h"
 #include "Core/StripParameters.h"
+#include "MasterChainModel.h"
 #include "RoutingGraph.h"
 
 #include <cmath>
@@ -171,6 +172,7 @@ void SessionModel::load (const SessionDocument& document)
         b.setProperty (ids::soloSafe, bus.soloSafe, nullptr);
         fresh.appendChild (b, nullptr);
     }
+    fresh.appendChild (masterChainTree (document.masterChain), nullptr);
     // Copy into the existing tree so listeners stay attached.
     loading = true;
     tree.copyPropertiesAndChildrenFrom (fresh, nullptr);
@@ -190,8 +192,11 @@ SessionDocument SessionModel::toDocument() const
     document.tempoBpm = tree.getProperty (ids::tempoBpm, params::tempoBpm.defaultValue);
     document.meterNumerator = tree.getProperty (ids::meterNumerator, 4);
     document.meterDenominator = tree.getProperty (ids::meterDenominator, 4);
+    document.masterChain = masterChainOf (tree.getChildWithName (ids::MASTER));
     for (const auto& t : tree)
     {
+        if (t.hasType (ids::MASTER))
+            continue;
         if (t.hasType (ids::BUS))
         {
             BusDocument bus;
@@ -275,7 +280,7 @@ juce::ValueTree SessionModel::addBus (const juce::String& name, BusKind kind)
     b.setProperty (ids::kind, kind == BusKind::group ? "group" : "aux", nullptr);
     b.setProperty (ids::soloSafe, kind == BusKind::aux, nullptr);
     setChannelDefaults (b);
-    tree.addChild (b, -1, &undo);
+    tree.addChild (b, numTracks() + numBuses(), &undo);   // before the master
     if (kind == BusKind::aux)
         for (int i = 0; i < numTracks(); ++i)
         {
@@ -460,7 +465,10 @@ std::optional<AutomationLane> SessionModel::laneOf (const juce::ValueTree& chann
 
 int SessionModel::numBuses() const
 {
-    return tree.getNumChildren() - numTracks();
+    int n = 0;
+    for (const auto& child : tree)
+        n += child.hasType (ids::BUS) ? 1 : 0;
+    return n;
 }
 
 juce::ValueTree SessionModel::bus (int index) const

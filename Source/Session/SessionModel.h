@@ -61,7 +61,8 @@ public:
     bool isLoading() const noexcept { return loading; }
     SessionDocument toDocument() const;
 
-    // The tree holds the tracks first, then the buses.
+    // The tree holds the tracks first, then the buses, then the master
+    // chain (edited through MasterChainModel).
     int numTracks() const;
     juce::ValueTree track (int index) const { return tree.getChild (index); }
     juce::ValueTree findTrack (const juce::String& id) const;

@@ -179,8 +179,8 @@ TEST_CASE ("monitor dim and mono change what is heard, glide, and leave the mix 
     CHECK (l0.back() == Approx (0.5f));
     CHECK (r0.back() == 0.0f);
 
-    rig.engine.setMonitorDim (true);
-    rig.engine.setMonitorMono (true);
+    rig.engine.monitor().setDim (true);
+    rig.engine.monitor().setMono (true);
     auto [l1, r1] = runStereo (2048);
     // After the 20 ms glide: both sides carry (L + R) / 2, 20 dB down.
     CHECK (l1.back() == Approx (0.25f * 0.1f).margin (1e-6));

@@ -150,9 +150,10 @@ TEST_CASE ("NaN or Inf made on the master never reaches the file", "[engine][non
 {
     TempFolder dir;
     writeSine (dir / "a.wav", 48000, 440, 0.25, 1.0);
-    const auto session = sessionOf ({ dir / "a.wav" });
+    auto session = sessionOf ({ dir / "a.wav" });
+    session.masterChain.add ("saturation");
     PlanBuilder::Options options;
-    options.makeMasterChain = [] (ProcessorChain& chain) { chain.add (std::make_unique<Poison> (0, 48000, infinity)); };
+    options.makeMasterModule = [] (const MasterModuleDocument&) -> std::unique_ptr<Processor> { return std::make_unique<Poison> (0, 48000, infinity); };
     const auto report = renderTo (session, dir / "mix.wav", options);
     const auto mix = readAudio (dir / "mix.wav");
     CHECK (everyFinite (mix));

@@ -47,6 +47,7 @@ TEST_CASE ("buses, outputs, sends, keys and tempo round-trip through the file", 
     session.tempoBpm = 87.5;
     session.meterNumerator = 7;
     session.meterDenominator = 8;
+    session.version = SessionDocument::currentVersion;   // as it is written
     const auto again = parseSessionJson (writeSessionJson (session), "again");
     CHECK (again == session);
 }
