@@ -9,8 +9,12 @@
 namespace crest
 {
 SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, PlanBuilder::Options options, EngineOptions engineOptions)
-    : model (sessionModel), builder (media, std::move (options)), audioEngine (diskStreamer, std::move (engineOptions))
+    : model (sessionModel),
+      builder (media, std::move (options)),
+      liveLoudness (sessionModel.sampleRate()),
+      audioEngine (diskStreamer, std::move (engineOptions))
 {
+    audioEngine.setMeterTap (&liveLoudness.tap());
     model.state().addListener (this);
     rebuild();
     diskStreamer.startFollowing (audioEngine.transport());
@@ -122,6 +126,22 @@ void SessionPlayer::rebuild()
     diskStreamer.setPlacements (builder.placements());
     audioEngine.plans().publish (std::move (plan));
     diskStreamer.wake();
+    if (model.sampleRate() != lastLoudnessRate)
+        restartLoudness();
+}
+
+void SessionPlayer::updateMeters()
+{
+    liveLoudness.update();
+    if (const auto match = liveLoudness.matchGainDb())
+        audioEngine.monitor().setMatchGainDb ((float) *match);
+}
+
+void SessionPlayer::restartLoudness()
+{
+    lastLoudnessRate = model.sampleRate();
+    liveLoudness.restart (lastLoudnessRate);
+    audioEngine.monitor().setMatchGainDb (0.0f);
 }
 
 void SessionPlayer::collectGarbage()

@@ -9,6 +9,7 @@
 // thread and only calls Engine::process().
 #pragma once
 
+#include "Analysis/LiveLoudness.h"
 #include "Engine.h"
 #include "PlanBuilder.h"
 #include "Session/SessionModel.h"
@@ -64,6 +65,13 @@ public:
     // The clips the streamer serves now, with their timeline places.
     std::vector<StreamPlacement> streamPlacements() const { return builder.placements(); }
     Engine& engine() noexcept { return audioEngine; }
+
+    // The live loudness of the mix bus and the master (fed by the engine
+    // while playing). updateMeters() drains what was played into them and
+    // hands the loudness match to the monitor; call it from a timer.
+    const LiveLoudness& loudness() const noexcept { return liveLoudness; }
+    void updateMeters();
+    void restartLoudness();
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
 private:
@@ -82,11 +90,13 @@ private:
     SessionModel& model;
     PlanBuilder builder;
     DiskStreamer diskStreamer;
+    LiveLoudness liveLoudness;   // before the engine, which pushes into it
     Engine audioEngine;
     juce::AudioDeviceManager devices;
     juce::String lastDeviceProblem;
     std::vector<std::string> streamWarnings;   // collected from the streamer, kept while the session is open
     std::string routingProblem;                // why the last edit could not be played, if it could not
     std::atomic<double> deviceRate { 0.0 };
+    double lastLoudnessRate = 0.0;   // the rate the live meters measure at
 };
 } // namespace crest
