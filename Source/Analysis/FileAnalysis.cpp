@@ -17,7 +17,8 @@ namespace
     constexpr int64_t clipRun = 3;
 } // namespace
 
-FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting counting, const std::function<void (double)>& progress)
+FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting counting, const std::function<void (double)>& progress,
+                          BalanceMeasurement balance)
 {
     AudioFileReader reader (file);
     FileAnalysis analysis;
@@ -34,6 +35,9 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
         throw CrestError (file, e.what());
     }
     analysis.layout = meter->layoutDescription();
+    std::unique_ptr<ProgramBalanceMeter> balanceMeter;
+    if (balance == BalanceMeasurement::measure && channels <= 2)
+        balanceMeter = std::make_unique<ProgramBalanceMeter> (channels, analysis.info.sampleRate);
 
     constexpr int64_t block = 16384;
     std::vector<float> buffer ((size_t) (block * channels));
@@ -43,6 +47,8 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
         const auto n = std::min (block, analysis.info.frames - done);
         reader.readInterleaved (buffer.data(), n);
         meter->add (buffer.data(), n);
+        if (balanceMeter != nullptr)
+            balanceMeter->add (buffer.data(), n);
         for (int64_t i = 0; i < n; ++i)
             for (int ch = 0; ch < channels; ++ch)
             {
@@ -66,6 +72,8 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
     }
     analysis.loudness = meter->reading();
     analysis.nonFiniteSamples = reader.nonFiniteSamples();
+    if (balanceMeter != nullptr)
+        analysis.balance = balanceMeter->balance();
     return analysis;
 }
 } // namespace crest

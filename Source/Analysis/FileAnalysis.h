@@ -6,10 +6,12 @@
 #pragma once
 
 #include "Analysis/LoudnessMeter.h"
+#include "Analysis/ProgramBalance.h"
 #include "IO/AudioFileInfo.h"
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace crest
@@ -23,10 +25,17 @@ struct FileAnalysis
     int64_t clippedRuns = 0;       // runs of >= 3 samples at full scale
     int64_t clippedSamples = 0;    // the samples in those runs
     int64_t nonFiniteSamples = 0;  // read as silence
+    std::optional<ProgramBalance> balance;   // when asked for: band levels and width
+};
+
+enum class BalanceMeasurement
+{
+    skip,
+    measure
 };
 
 // `progress` (if given) is told the fraction read, now and then.
 // Throws CrestError naming the file for what cannot be read or measured.
 FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting counting = ChannelCounting::asLaidOut,
-                          const std::function<void (double)>& progress = {});
+                          const std::function<void (double)>& progress = {}, BalanceMeasurement balance = BalanceMeasurement::skip);
 } // namespace crest

@@ -1,5 +1,6 @@
 #include "LiveLoudness.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -39,10 +40,13 @@ void LiveLoudness::restart (double sampleRate)
 
 int64_t LiveLoudness::update()
 {
+    // What is there now, no more: a producer that keeps pace cannot keep
+    // this loop turning.
     int64_t measured = 0;
-    for (;;)
+    for (size_t waiting = fifo.available(); waiting >= (size_t) tapChannels;)
     {
-        const auto samples = fifo.pop (block.data(), block.size());
+        const auto samples = fifo.pop (block.data(), std::min (block.size(), waiting - waiting % tapChannels));
+        waiting -= samples;
         const auto frames = (int64_t) (samples / tapChannels);
         if (frames == 0)
             break;

@@ -14,10 +14,11 @@ const char* usage = R"(crest - mixing and mastering from the command line
 Usage:
   crest demo DIR [--force]             write the demo song's stems and session into DIR
   crest new SESSION --stems DIR|FILE...  make a session with one track per stem
-  crest render SESSION -o OUT [options]  render the session's mix to a file ('-': stdout)
+  crest render SESSION -o OUT [options]  render the session through its master ('-': stdout)
   crest info FILE|SESSION              describe an audio file or a session
   crest analyze FILE... [--json]       loudness (BS.1770 / R128), peaks, LRA, PLR
-  crest master IN -o OUT [--target LUFS] [--ceiling DBTP]  master a mix to a loudness target
+  crest master IN -o OUT [--target NAME|LUFS] [--chain NAME|FILE]  master a mix to a target
+  crest ab MIX MASTER | SESSION [--json]  what mastering changed, side by side
   crest COMMAND --help                 help for one command
   crest --version
 
@@ -53,6 +54,7 @@ int main (int argc, char** argv)
         if (command == "info") return runInfo (args);
         if (command == "analyze") return runAnalyze (args);
         if (command == "master") return runMaster (args);
+        if (command == "ab") return runAb (args);
     }
     catch (const UsageError& e)
     {

@@ -17,6 +17,7 @@ int runRender (const Args& args);
 int runInfo (const Args& args);
 int runAnalyze (const Args& args);
 int runMaster (const Args& args);
+int runAb (const Args& args);
 
 inline constexpr int exitOk = 0;
 inline constexpr int exitFailed = 1;

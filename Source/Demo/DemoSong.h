@@ -20,6 +20,8 @@ struct DemoSong
 
 inline constexpr double demoSampleRate = 48000.0;
 inline constexpr double demoMixPeakDbfs = -6.0;
+// The gain into the demo master's limiter that lands it on -14 LUFS.
+inline constexpr double demoLimiterGainDb = 7.7;
 
 // Writes DIR/stems/*.wav and DIR/demo.crest. progress receives 0..1. A
 // file already there stops it before anything is written (CrestError

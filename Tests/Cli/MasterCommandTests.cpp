@@ -27,7 +27,7 @@ TEST_CASE ("crest master lands a quiet and a loud mix on the target under the ce
 {
     TempFolder dir;
     REQUIRE (runCrest ("demo " + (dir / "demo").string()).exitCode == 0);
-    REQUIRE (runCrest ("render " + (dir / "demo" / "demo.crest").string() + " -o " + (dir / "quiet.wav").string() + " --bits 32f").exitCode == 0);
+    REQUIRE (runCrest ("render " + (dir / "demo" / "demo.crest").string() + " -o " + (dir / "quiet.wav").string() + " --bits 32f --pre-master").exitCode == 0);
     // The same mix 12 dB hotter, past full scale (a float file holds it).
     const auto quiet = readAudio (dir / "quiet.wav");
     writeAudio (dir / "loud.wav", 2, quiet.sampleRate, quiet.frames(),
@@ -103,4 +103,49 @@ TEST_CASE ("crest master refuses what it cannot master, naming the file", "[cli]
     CHECK (readAudio (dir / "tone.wav").frames() == 96000);   // the input is untouched
     CHECK (runCrest ("master " + (dir / "tone.wav").string()).exitCode == 2);
     CHECK (runCrest ("master " + (dir / "tone.wav").string() + " -o x.wav --target 5").exitCode == 2);
+}
+
+TEST_CASE ("crest master --chain runs a whole chain, shipped or from a preset file, aligned and on target", "[cli][master][chain]")
+{
+    TempFolder dir;
+    // Two seconds of something like a mix: a chord over a pulsing bass.
+    writeAudio (dir / "mix.wav", 2, 48000, 4 * 48000, [] (int64_t n, int ch) {
+        const double t = (double) n / 48000;
+        return (float) (0.15 * std::sin (2 * std::numbers::pi * 60 * t) * (0.6 + 0.4 * std::sin (2 * std::numbers::pi * 2 * t))
+                        + 0.08 * std::sin (2 * std::numbers::pi * (ch == 0 ? 523.25 : 659.25) * t));
+    });
+    for (const auto* chain : { "gentle", "loud", "warm" })
+    {
+        INFO (chain);
+        const auto out = dir / (std::string (chain) + ".wav");
+        const auto run = runCrest ("master " + (dir / "mix.wav").string() + " -o " + out.string() + " --chain " + chain + " --target -12");
+        INFO (run.output);
+        REQUIRE (run.exitCode == 0);
+        CHECK_THAT (run.output, Catch::Contains ("chain: ") && Catch::Contains ("Limiter") && Catch::Contains ("compensated"));
+        const auto result = analyzed (out);
+        CHECK (result["integratedLufs"].get<double>() == Approx (-12.0).margin (0.2));
+        CHECK (result["truePeakDbtp"].get<double>() <= -1.0);
+        CHECK (readAudio (out).frames() == 4 * 48000);
+    }
+
+    // A preset file: the vinyl chain's -3 dBTP ceiling holds without a target.
+    writeBytes (dir / "mine.json", R"({"format": "crest-master-chain", "version": 1, "name": "Mine",
+        "chain": [{"kind": "width", "values": {"widthPercent": 0}}, {"kind": "limiter", "values": {"ceilingDb": -3, "inputGainDb": 12}}]})");
+    const auto own = runCrest ("master " + (dir / "mix.wav").string() + " -o " + (dir / "mine-out.wav").string() + " --chain " + (dir / "mine.json").string()
+                               + " --bits 32f");
+    INFO (own.output);
+    REQUIRE (own.exitCode == 0);
+    CHECK_THAT (own.output, Catch::Contains ("chain: Mine (Width, Limiter"));
+    CHECK (analyzed (dir / "mine-out.wav")["truePeakDbtp"].get<double>() <= -3.0);
+    const auto mono = readAudio (dir / "mine-out.wav");
+    for (int64_t i = 0; i < mono.frames(); i += 101)
+        REQUIRE (mono.samples[(size_t) (2 * i)] == Approx (mono.samples[(size_t) (2 * i + 1)]).margin (1e-6));   // width 0 %: mono
+
+    const auto unknown = runCrest ("master " + (dir / "mix.wav").string() + " -o " + (dir / "x.wav").string() + " --chain nothing-like-it");
+    CHECK (unknown.exitCode == 1);
+    CHECK_THAT (unknown.output, Catch::Contains ("nothing-like-it: no such chain preset file") && Catch::Contains ("gentle"));
+    writeBytes (dir / "bad.json", R"({"format": "crest-master-chain", "version": 1, "chain": [{"kind": "limiter", "values": {"ceilingDb": 4}}]})");
+    const auto bad = runCrest ("master " + (dir / "mix.wav").string() + " -o " + (dir / "x.wav").string() + " --chain " + (dir / "bad.json").string());
+    CHECK (bad.exitCode == 1);
+    CHECK_THAT (bad.output, Catch::Contains ("bad.json: chain[0].values.ceilingDb 4 is out of range"));
 }

@@ -3,6 +3,8 @@
 #include "Helpers/RealtimeGuard.h"
 #include "Helpers/TestFiles.h"
 #include "Engine/SessionPlayer.h"
+#include "Core/MasterModules.h"
+#include "Session/MasterChainModel.h"
 #include "Session/RoutingGraph.h"
 
 #include <catch2/catch.hpp>
@@ -41,7 +43,7 @@ TEST_CASE ("the realtime guard catches what it should", "[realtime][guard]")
     RealtimeGuard::reset();
 }
 
-TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 10,000 random edits: strips, buses, sends, keys, routing, automation", "[realtime]")
+TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 10,000 random edits: strips, buses, sends, keys, routing, automation, the master chain and the monitor, with the live meters running", "[realtime]")
 {
     TempFolder dir;
     std::vector<std::filesystem::path> files;
@@ -58,6 +60,7 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
     engineOptions.threads = 2;
     engineOptions.workerStarted = [] { RealtimeGuard::guardThisThread(); };
     SessionPlayer player (model, media, {}, engineOptions);
+    MasterChainModel chain (model);
     player.play();
 
     std::atomic<bool> running { true };
@@ -88,7 +91,7 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
         const int tracks = model.numTracks();
         const int buses = model.numBuses();
         model.beginGesture ("edit");
-        switch (pick (17))
+        switch (pick (20))
         {
             case 0:
             case 1:
@@ -192,7 +195,40 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
                     model.setAutomation (channel, lane);
                 }
                 break;
+            case 17:
+                // The master chain's shape: a module added, removed or moved.
+                if (chain.size() < 8 && pick (2) == 0)
+                    chain.add (masterModuleKinds()[(size_t) pick ((int) masterModuleKinds().size())].key, chain.size() > 0 ? pick (chain.size()) : -1);
+                else if (chain.size() > 0 && pick (2) == 0)
+                    chain.remove (pick (chain.size()));
+                else if (chain.size() > 1)
+                    chain.move (pick (chain.size()), pick (chain.size()));
+                break;
+            case 18:
+                // Any master value anywhere in its range, or a module switched.
+                if (chain.size() > 0)
+                {
+                    auto module = chain.module (pick (chain.size()));
+                    if (pick (4) == 0)
+                        chain.setEnabled (module, pick (2) == 0);
+                    else
+                    {
+                        const auto& parameters = findMasterModuleKind (module[ids::kind].toString().toStdString())->parameters;
+                        const auto& spec = parameters[(size_t) pick ((int) parameters.size())];
+                        chain.setValue (module, spec.id, spec.minimum + (spec.maximum - spec.minimum) * pick (1001) / 1000.0);
+                    }
+                }
+                break;
+            case 19:
+                // The monitor: Mix / Master / Difference, matched or not.
+                player.engine().monitor().setSource ((MonitorSource) pick (3));
+                player.engine().monitor().setMatching (pick (2) == 0);
+                break;
         }
+        // The audio thread here runs flat out, far faster than real time:
+        // the meters take what fits in their FIFO, as a stalled GUI would.
+        if (edit % 50 == 0)
+            player.updateMeters();
         player.collectGarbage();
         if (edit % 500 == 0)
             std::this_thread::sleep_for (std::chrono::milliseconds (2));
@@ -206,5 +242,6 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
     CHECK (RealtimeGuard::violations() == 0);
     CHECK (blocks.load() > 100);
     CHECK (refused > 0);   // loops were tried, and refused
+    CHECK (player.loudness().mix().seconds > 1.0);   // the live meters measured what played
     CHECK (routingProblem (model.toDocument()).empty());
 }
