@@ -7,7 +7,7 @@
 namespace crest
 {
 MainComponent::MainComponent (SessionModel& m, SessionPlayer& p)
-    : model (m), player (p), transportBar (m, p), mixerView (m)
+    : model (m), player (p), transportBar (m, p), mixerView (m, p)
 {
     addAndMakeVisible (transportBar);
     addAndMakeVisible (mixerView);
@@ -35,6 +35,7 @@ void MainComponent::timerCallback()
 {
     player.collectGarbage();
     transportBar.refresh();
+    player.updateMeters();
     mixerView.updateMeters (player);
     // Media problems and warnings change rarely; twice a second is plenty.
     if (++ticks % 15 == 0)

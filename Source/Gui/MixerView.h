@@ -9,6 +9,7 @@
 #pragma once
 
 #include "ChannelStrip.h"
+#include "MasterStrip.h"
 #include "MixBusStrip.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -24,10 +25,11 @@ class SessionPlayer;
 class MixerView : public juce::Component, private juce::ValueTree::Listener, private juce::AsyncUpdater
 {
 public:
-    explicit MixerView (SessionModel& model);
+    MixerView (SessionModel& model, SessionPlayer& player);
     ~MixerView() override;
 
     void updateMeters (SessionPlayer& player);
+    MasterStrip& masterStrip() noexcept { return master; }
     // Passed to every strip (see ChannelStrip::onFaderGesture).
     void setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler);
     void resetMeters();
@@ -51,6 +53,7 @@ private:
     juce::Component stripHolder;
     std::vector<std::unique_ptr<ChannelStrip>> strips;
     MixBusStrip mixBus;
+    MasterStrip master;
     juce::Label emptyLabel;
     juce::TextButton addAux { "+ Aux bus" }, addGroup { "+ Group bus" };
     std::function<void (const juce::ValueTree&, double, int)> faderGesture;

@@ -32,7 +32,6 @@ public:
 
 private:
     class Page;
-    struct Control;
 
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
 

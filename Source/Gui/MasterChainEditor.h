@@ -1,0 +1,78 @@
+// The master chain's editor, until the app's Master view is designed: on
+// the left the modules in processing order, each with its switch, up and
+// down, and remove; "+ Module" adds one, "Presets" loads a shipped chain
+// or a preset file and saves the chain as one. On the right the selected
+// module's parameters as labelled controls with units, built from its
+// kind's table (MasterModules). Every edit goes through MasterChainModel,
+// one undo step per gesture; the editor follows the tree, so undo and
+// other editors move it too.
+//
+// Message thread only.
+#pragma once
+
+#include "ParameterControl.h"
+#include "Session/MasterChainModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <memory>
+#include <vector>
+
+namespace crest
+{
+class MasterChainEditor : public juce::Component, private juce::ValueTree::Listener, private juce::AsyncUpdater
+{
+public:
+    explicit MasterChainEditor (SessionModel& model);
+    ~MasterChainEditor() override;
+
+    // The module whose parameters are shown (by its place in the chain).
+    void select (int index);
+    int selected() const noexcept { return selectedIndex; }
+    // The parameter controls now shown, for tests: by parameter id.
+    ParameterControl* control (const juce::String& parameterId);
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+private:
+    class ModuleRow;
+
+    void rebuild();
+    void showParameters();
+    void refreshValues();
+    void showAddMenu();
+    void showPresetMenu();
+    void handleAsyncUpdate() override { rebuild(); }
+    void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
+    void valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) override { triggerAsyncUpdate(); }
+    void valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) override { triggerAsyncUpdate(); }
+    void valueTreeChildOrderChanged (juce::ValueTree&, int, int) override { triggerAsyncUpdate(); }
+    void valueTreeRedirected (juce::ValueTree&) override { triggerAsyncUpdate(); }
+
+    SessionModel& model;
+    MasterChainModel chain;
+    juce::ValueTree session;
+    std::vector<std::unique_ptr<ModuleRow>> rows;
+    juce::TextButton addButton { "+ Module" }, presetButton { "Presets" };
+    juce::Label emptyLabel, moduleTitle;
+    juce::Component parameterPanel;
+    juce::Viewport parameterView;
+    std::vector<std::unique_ptr<ParameterControl>> controls;
+    juce::ValueTree shownModule;
+    int selectedIndex = -1;
+    std::unique_ptr<juce::FileChooser> chooser;
+};
+
+// A window holding the session's MasterChainEditor.
+class MasterChainWindow : public juce::DocumentWindow
+{
+public:
+    explicit MasterChainWindow (SessionModel& model);
+    void closeButtonPressed() override { setVisible (false); }
+    MasterChainEditor& editor() noexcept { return *content; }
+
+private:
+    MasterChainEditor* content;
+};
+} // namespace crest

@@ -1,0 +1,73 @@
+// The master at the right of the mixer, after the mix bus, until the app's
+// Master view is designed: the chain button (the modules that are on; it
+// opens the MasterChainEditor), the Mix / Master / Difference monitor
+// switch with loudness matching and the match it applies, the live
+// loudness of the master (momentary, short-term, integrated, LRA, true
+// peak) beside the mix bus's integrated, a delivery target with its live
+// pass or fail, and the master's meter.
+//
+// Message thread only. updateMeter() is called by the mixer's timer.
+#pragma once
+
+#include "Engine/MonitorPath.h"
+#include "LevelMeter.h"
+#include "MasterChainEditor.h"
+#include "Mastering/TargetPresets.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <memory>
+#include <optional>
+
+namespace crest
+{
+class SessionPlayer;
+
+class MasterStrip : public juce::Component, private juce::ValueTree::Listener
+{
+public:
+    MasterStrip (SessionModel& model, SessionPlayer& player);
+    ~MasterStrip() override;
+
+    void updateMeter();
+    void resetMeter() { meter.reset(); }
+    void openChainEditor();
+    MasterChainWindow* chainWindow() noexcept { return window.get(); }
+
+    // The monitor source by button, as a user clicks it (for tests and shortcuts).
+    void choose (MonitorSource source);
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+    static constexpr int preferredWidth = 184;
+
+private:
+    void refreshChainButton();
+    void refreshMonitorButtons();
+    void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override { refreshChainButton(); }
+    void valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) override { refreshChainButton(); }
+    void valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) override { refreshChainButton(); }
+    void valueTreeChildOrderChanged (juce::ValueTree&, int, int) override { refreshChainButton(); }
+    void valueTreeRedirected (juce::ValueTree&) override { refreshChainButton(); }
+
+    SessionModel& model;
+    SessionPlayer& player;
+    juce::ValueTree session;
+    juce::Label title;
+    juce::TextButton chainButton;
+    juce::TextButton mixButton { "Mix" }, masterButton { "Master" }, differenceButton { "Diff" };
+    juce::ToggleButton matchToggle { "Match loudness" };
+    juce::Label matchLabel;
+    struct Readout
+    {
+        juce::Label name, value;
+    };
+    Readout momentary, shortTerm, integrated, range, truePeak, mixIntegrated;
+    juce::ComboBox targetMenu;
+    juce::Label verdict;
+    LevelMeter meter;
+    std::vector<TargetPreset> targets;
+    std::unique_ptr<MasterChainWindow> window;
+};
+} // namespace crest
