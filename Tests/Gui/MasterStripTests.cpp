@@ -1,0 +1,169 @@
+// The master strip and the chain editor driven as a user drives them:
+// buttons clicked, controls moved, the model, the engine and the render
+// following, undo restoring.
+#include "Gui/MasterStrip.h"
+
+#include "Engine/SessionPlayer.h"
+#include "Helpers/SessionBuilder.h"
+#include "Helpers/TestFiles.h"
+#include "Render/OfflineRenderer.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+// JUCE's own message pump step (juce_linux_Messaging.cpp): the app's
+// builds do not permit modal loops, so the tests run pending messages
+// (a button's click is posted, as a real click is) through it.
+namespace juce
+{
+bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
+}
+
+using namespace crest;
+using namespace crest::test;
+
+namespace
+{
+template <typename Type>
+Type* findChild (juce::Component& parent, const juce::String& title)
+{
+    for (auto* child : parent.getChildren())
+    {
+        if (auto* typed = dynamic_cast<Type*> (child); typed != nullptr && (typed->getTitle() == title || typed->getName() == title))
+            return typed;
+        if (auto* deeper = findChild<Type> (*child, title))
+            return deeper;
+    }
+    return nullptr;
+}
+
+juce::TextButton* findButton (juce::Component& parent, const juce::String& text)
+{
+    for (auto* child : parent.getChildren())
+    {
+        if (auto* button = dynamic_cast<juce::TextButton*> (child); button != nullptr && button->getButtonText() == text)
+            return button;
+        if (auto* deeper = findButton (*child, text))
+            return deeper;
+    }
+    return nullptr;
+}
+
+void settle()
+{
+    while (juce::dispatchNextMessageOnSystemQueue (true)) {}
+}
+
+SessionDocument toneSession (const TempFolder& dir)
+{
+    writeAudio (dir / "tone.wav", 2, 48000, 48000, [] (int64_t n, int) { return 0.5f * (float) std::sin (2 * M_PI * 300 * (double) n / 48000); });
+    auto session = sessionOf ({ dir / "tone.wav" });
+    session.tracks[0].channels = 2;
+    session.masterChain.add ("eq");
+    session.masterChain.add ("limiter").set ("inputGainDb", 6);
+    return session;
+}
+
+double peakOf (const SessionDocument& session, const TempFolder& dir)
+{
+    RenderRequest request;
+    request.output = dir / "render.wav";
+    request.format = { Container::wav, SampleEncoding::float32 };
+    request.replaceExisting = true;
+    MediaPool media;
+    renderSession (session, request, media);
+    double peak = 0;
+    for (float s : readAudio (dir / "render.wav").samples)
+        peak = std::max (peak, (double) std::abs (s));
+    return peak;
+}
+} // namespace
+
+TEST_CASE ("the master strip's Mix / Master / Diff buttons switch what the engine plays", "[gui][master]")
+{
+    TempFolder dir;
+    SessionModel model;
+    model.load (toneSession (dir));
+    MediaPool media;
+    SessionPlayer player (model, media);
+    MasterStrip strip (model, player);
+    strip.setSize (MasterStrip::preferredWidth, 700);
+
+    CHECK (player.engine().monitor().source() == MonitorSource::master);
+    findButton (strip, "Mix")->triggerClick();
+    settle();
+    CHECK (player.engine().monitor().source() == MonitorSource::mix);
+    CHECK (findButton (strip, "Mix")->getToggleState());
+    findButton (strip, "Diff")->triggerClick();
+    settle();
+    CHECK (player.engine().monitor().source() == MonitorSource::difference);
+    CHECK_FALSE (findButton (strip, "Mix")->getToggleState());
+
+    auto* match = findChild<juce::ToggleButton> (strip, "Match loudness");
+    REQUIRE (match != nullptr);
+    match->triggerClick();
+    settle();
+    CHECK_FALSE (player.engine().monitor().isMatching());
+
+    // The chain button names the modules that are on, and follows the model.
+    CHECK (findChild<juce::TextButton> (strip, "Master chain")->getButtonText() == "EQ Limiter");
+    MasterChainModel chain (model);
+    model.beginGesture ("Off");
+    chain.setEnabled (chain.module (0), false);
+    CHECK (findChild<juce::TextButton> (strip, "Master chain")->getButtonText() == "Limiter");
+}
+
+TEST_CASE ("the chain editor's controls change the model, the running module and the render; undo restores them", "[gui][master]")
+{
+    TempFolder dir;
+    SessionModel model;
+    model.load (toneSession (dir));
+    MediaPool media;
+    SessionPlayer player (model, media);
+    MasterChainEditor editor (model);
+    editor.setSize (940, 520);
+    const double before = peakOf (model.toDocument(), dir);
+    CHECK (before == Approx (std::pow (10.0, -1.0 / 20)).margin (0.01));   // the limiter's -1 dBTP
+
+    // The limiter's ceiling, dragged to -6 dBTP.
+    editor.select (1);
+    auto* ceiling = editor.control ("ceilingDb");
+    REQUIRE (ceiling != nullptr);
+    auto& slider = dynamic_cast<juce::Slider&> (ceiling->widget());
+    slider.setValue (-6.0, juce::sendNotificationSync);
+    MasterChainModel chain (model);
+    CHECK (MasterChainModel::value (chain.module (1), "ceilingDb") == Approx (-6.0));
+    auto limiter = player.master()->slot (chain.module (1)[ids::id].toString().toStdString());
+    CHECK (dynamic_cast<ParameterizedProcessor&> (limiter->processor()).parameter (1) == Approx (-6.0));   // live, no recompile
+    CHECK (peakOf (model.toDocument(), dir) <= std::pow (10.0, -6.0 / 20) + 1e-4);
+
+    // An EQ band's shape from its menu: the words a user reads.
+    editor.select (0);
+    auto* shape = editor.control ("band3.shape");
+    REQUIRE (shape != nullptr);
+    auto& menu = dynamic_cast<juce::ComboBox&> (shape->widget());
+    CHECK (menu.getText() == "Bell");
+    menu.setSelectedId (7, juce::sendNotificationSync);   // high shelf
+    CHECK (MasterChainModel::value (chain.module (0), "band3.shape") == 6);
+
+    model.undoManager().undo();
+    model.undoManager().undo();
+    settle();
+    CHECK (MasterChainModel::value (chain.module (1), "ceilingDb") == -1);
+    editor.select (1);
+    CHECK (dynamic_cast<juce::Slider&> (editor.control ("ceilingDb")->widget()).getValue() == Approx (-1.0));
+    CHECK (peakOf (model.toDocument(), dir) == Approx (before).margin (1e-6));
+
+    // The row's switch turns the module off in the engine; the row's arrows reorder.
+    auto* limiterOn = findChild<juce::ToggleButton> (editor, "Limiter on");
+    REQUIRE (limiterOn != nullptr);
+    limiterOn->triggerClick();
+    settle();
+    CHECK_FALSE ((bool) chain.module (1)[ids::enabled]);
+    CHECK_FALSE (limiter->enabled.load());
+    findChild<juce::TextButton> (editor, "Move Limiter earlier")->triggerClick();
+    settle();
+    CHECK (chain.module (0)[ids::kind].toString() == "limiter");
+    CHECK (player.master()->slots()[0].slot == limiter);   // the same module, state and all
+}
