@@ -9,10 +9,12 @@
 #include "IO/AudioFileReader.h"
 #include "IO/FileSync.h"
 #include "IO/SampleRateConverter.h"
+#include "Mastering/MasteringSession.h"
 #include "ProgressBar.h"
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
 #include "Session/StemImport.h"
+#include "Session/MasterChainSummary.h"
 #include "Session/RoutingSummary.h"
 #include "Session/StripSummary.h"
 
@@ -45,24 +47,32 @@ namespace
         return l;
     }
 
-    // Renders the session's mix to a temporary file and says how loud it is
-    // and whether it leaves headroom for mastering.
+    // Renders the session's mix (the mix bus, before the master chain) to a
+    // temporary file and says how loud it is and whether it leaves headroom
+    // for mastering; then, with a master chain, the master.
     void printMixMeasurement (const SessionDocument& session)
     {
-        RenderRequest request;
-        request.output = temporarySibling (fs::temp_directory_path() / "mix", "info");
-        request.format = { Container::wav, SampleEncoding::float32 };
-        ProgressBar bar ("Measuring the mix");
-        request.progress = [&] (double f) { bar.update (f); };
-        MediaPool media;
-        renderSession (session, request, media);
-        bar.finish();
-        const auto l = measureLoudness (request.output);
-        std::error_code ec;
-        fs::remove (request.output, ec);
-        std::printf ("  mix                  %.1f LUFS integrated, true peak %.1f dBTP, sample peak %.1f dBFS\n", l.integratedLufs,
-                     l.truePeakDbtp, l.samplePeakDbfs);
-        std::printf ("  mastering headroom   %s\n", headroomVerdict (l.truePeakDbtp).c_str());
+        for (const bool preMaster : { true, false })
+        {
+            if (! preMaster && session.masterChain.modules.empty())
+                break;
+            RenderRequest request;
+            request.output = temporarySibling (fs::temp_directory_path() / "mix", "info");
+            request.format = { Container::wav, SampleEncoding::float32 };
+            request.preMaster = preMaster;
+            ProgressBar bar (preMaster ? "Measuring the mix" : "Measuring the master");
+            request.progress = [&] (double f) { bar.update (f); };
+            MediaPool media;
+            renderSession (session, request, media);
+            bar.finish();
+            const auto l = measureLoudness (request.output);
+            std::error_code ec;
+            fs::remove (request.output, ec);
+            std::printf ("  %-20s %.1f LUFS integrated, true peak %.1f dBTP, sample peak %.1f dBFS\n", preMaster ? "mix" : "master",
+                         l.integratedLufs, l.truePeakDbtp, l.samplePeakDbfs);
+            if (preMaster)
+                std::printf ("  mastering headroom   %s\n", headroomVerdict (l.truePeakDbtp).c_str());
+        }
     }
 
     const std::set<std::string> audioExtensions { ".wav", ".wave", ".bwf", ".aif", ".aiff", ".flac", ".ogg", ".oga", ".opus", ".mp3" };
@@ -79,7 +89,7 @@ namespace
     constexpr double maxSeconds = 1.0e6;
 
     const char* demoHelp = "Usage: crest demo DIR [--force]\n\nWrites the built-in demo song (eight synthesised stems, 48 kHz) into DIR/stems\nand its session to DIR/demo.crest. Files already there stop it, unless\n--force, which replaces only audio files and Crest sessions of those names.\n";
-    const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n\nMakes a session with one track per audio file (a folder's audio files in\nname order). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
+    const char* newHelp = "Usage: crest new SESSION --stems DIR|FILE... [--rate HZ] [--force]\n       crest new SESSION --master FILE... [--rate HZ] [--force]\n\nWith --stems, makes a mix session with one track per audio file (a folder's\naudio files in name order) and Reverb and Delay returns; its master chain\nstarts empty. With --master, makes a mastering session: each bounced mix on\nits own track, one after another 2 s apart, at unity, through the default\nmastering chain (EQ, width and the true-peak limiter on; multiband and\nsaturation ready, off). Mono files make mono tracks, others stereo. The session rate is\n--rate, or the first file's rate brought into 44100..192000 Hz; other rates\nare converted with libsoxr and every clip keeps its true length. An existing\nSESSION is replaced only with --force, and only if it is a Crest session.\n";
     const char* renderHelp = "Usage: crest render SESSION [-o OUT] [--stems DIR] [--format wav|flac|aiff]\n                    [--bits 16|24|32f] [--dither tpdf|shaped|none] [--start SECONDS] [--end SECONDS]\n                    [--pre-master] [--block FRAMES] [--threads N] [--force] [--allow-missing]\n\nRenders the session to OUT through its master chain (--pre-master: the mix\nbus as it enters the chain), and with --stems one file per track and\nper bus into DIR (post-fader, each aligned to the session's start). The\nformat defaults to OUT's extension (WAV for stems alone), bits to 24\n(integer output gets TPDF dither, or --dither shaped or none). Files appear only once complete. OUT is\nnever an input or the session; an existing file is replaced only with\n--force, and only if it is audio. OUT may be '-' (standard output),\n/dev/null or a pipe (then give --format). Offline media fail the render\nunless --allow-missing renders them as silence. --threads sets how many\nthreads share the mix (default: one per core); the result is identical.\n";
     const char* infoHelp = "Usage: crest info FILE|SESSION\n\nDescribes an audio file (format, rate, length, loudness, peaks) or a session\n(tracks and buses with their routing, sends, keys and strips; clips, and each\nclip's media: readable or offline, and why; then the mix's loudness and\nwhether it leaves headroom for mastering). Exits with 1 if any of a\nsession's media is offline.\n";
 } // namespace
@@ -124,11 +134,17 @@ int runNew (const Args& args)
     std::string sessionPath;
     std::vector<fs::path> stems;
     double rate = 0;
-    bool inStems = false, force = false;
+    bool inStems = false, force = false, mastering = false;
     while (! cursor.done())
     {
         const auto& a = cursor.next();
-        if (a == "--stems") inStems = true;
+        if (a == "--stems" || a == "--master")
+        {
+            if (inStems && mastering != (a == "--master"))
+                cursor.fail ("give --stems or --master, not both");
+            inStems = true;
+            mastering = a == "--master";
+        }
         else if (a == "--rate") rate = (double) cursor.integer (a, (int64_t) params::sampleRate.minimum, (int64_t) params::sampleRate.maximum, " Hz");
         else if (a == "--force") force = true;
         else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
@@ -137,7 +153,7 @@ int runNew (const Args& args)
         else cursor.fail ("unexpected argument " + a);
     }
     if (sessionPath.empty() || stems.empty())
-        cursor.fail ("new needs a session path and --stems");
+        cursor.fail ("new needs a session path and --stems or --master");
 
     std::vector<fs::path> files;
     for (const auto& s : stems)
@@ -157,12 +173,13 @@ int runNew (const Args& args)
             files.push_back (s);
     }
 
-    const auto imported = sessionFromStems (files, rate);
+    const auto imported = mastering ? masteringSessionFrom (files, rate) : sessionFromStems (files, rate);
     for (const auto& w : imported.warnings)
         std::fprintf (stderr, "crest: warning: %s\n", w.c_str());
     const auto& session = imported.session;
     saveSessionFile (session, sessionPath, force ? SaveMode::replaceSession : SaveMode::createNew);
-    std::printf ("Session: %s (%zu tracks at %.0f Hz)\n", sessionPath.c_str(), session.tracks.size(), session.sampleRate);
+    std::printf ("%s: %s (%zu tracks at %.0f Hz)\n", mastering ? "Mastering session" : "Session", sessionPath.c_str(), session.tracks.size(),
+                 session.sampleRate);
     return exitOk;
 }
 
@@ -320,6 +337,12 @@ int runInfo (const Args& args)
         for (const auto& line : summarizeRouting (session, mixBusLanes))
             std::printf ("      %s\n", line.c_str());
         for (const auto& line : summarizeStrip (session.mixBusStrip))
+            std::printf ("      %s\n", line.c_str());
+        if (session.masterChain.modules.empty())
+            std::printf ("  %-16s empty: the mix bus is the master\n", "master chain");
+        else
+            std::printf ("  %-16s %zu module%s\n", "master chain", session.masterChain.modules.size(), session.masterChain.modules.size() == 1 ? "" : "s");
+        for (const auto& line : summarizeMasterChain (session.masterChain))
             std::printf ("      %s\n", line.c_str());
         std::printf ("  length %s\n", seconds ((double) end / session.sampleRate).c_str());
         if (offline == 0 && end > 0)

@@ -149,3 +149,30 @@ TEST_CASE ("crest master --chain runs a whole chain, shipped or from a preset fi
     CHECK (bad.exitCode == 1);
     CHECK_THAT (bad.output, Catch::Contains ("bad.json: chain[0].values.ceilingDb 4 is out of range"));
 }
+
+TEST_CASE ("crest new --master makes a mastering session: the files in sequence through the default chain", "[cli][master][session]")
+{
+    TempFolder dir;
+    writeSine (dir / "song1.wav", 48000, 220, 0.3, 3);
+    writeAudio (dir / "song2.wav", 2, 44100, 2 * 44100, [] (int64_t n, int ch) { return (ch == 0 ? 0.2f : 0.1f) * (float) std::sin (0.03 * (double) n); });
+    const auto session = dir / "master.crest";
+    const auto made = runCrest ("new " + session.string() + " --master " + (dir / "song1.wav").string() + " " + (dir / "song2.wav").string());
+    INFO (made.output);
+    REQUIRE (made.exitCode == 0);
+    CHECK_THAT (made.output, Catch::Contains ("Mastering session"));
+    const auto info = runCrest ("info " + session.string());
+    INFO (info.output);
+    CHECK_THAT (info.output, Catch::Contains ("master chain     5 modules") && Catch::Contains ("Multiband (off)") && Catch::Contains ("Limiter"));
+    CHECK_THAT (info.output, Catch::Contains ("song2.wav at 5.00 s"));   // 3 s, then the 2 s gap
+    CHECK_THAT (info.output, Catch::Contains ("0 buses"));               // nothing to send to
+    // The neutral default chain leaves a quiet file as it is, limited only above -1 dBTP.
+    REQUIRE (runCrest ("render " + session.string() + " -o " + (dir / "out.wav").string() + " --bits 32f").exitCode == 0);
+    const auto out = readAudio (dir / "out.wav");
+    const auto song1 = readAudio (dir / "song1.wav");
+    CHECK (out.frames() == 5 * 48000 + 2 * 48000);
+    double worst = 0;
+    for (int64_t i = 0; i < song1.frames(); ++i)
+        worst = std::max (worst, (double) std::abs (out.samples[(size_t) (2 * i)] - song1.samples[(size_t) i]));
+    CHECK (worst < 1e-5);   // mono at unity on both sides, aligned
+    CHECK (runCrest ("new " + session.string() + " --master " + (dir / "song1.wav").string() + " --stems x").exitCode == 2);
+}
