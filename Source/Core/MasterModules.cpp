@@ -10,6 +10,7 @@ std::span<const MasterModuleKind> masterModuleKinds()
 {
     static const std::vector<MasterModuleKind> kinds = {
         { "eq", "EQ", moduleSpecs::masterEq() },
+        { "lpeq", "Linear-phase EQ", moduleSpecs::masterEq() },
         { "multiband", "Multiband", moduleSpecs::multibandCompressor() },
         { "saturation", "Saturation", moduleSpecs::saturation },
         { "width", "Width", moduleSpecs::stereoWidth },

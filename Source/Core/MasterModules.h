@@ -1,9 +1,10 @@
 // The kinds of module a master chain can hold, by the key the session
-// file and the preset files name them with ("eq", "multiband",
+// file and the preset files name them with ("eq", "lpeq", "multiband",
 // "saturation", "width", "limiter"), each with its display name and its
 // parameter table from ModuleSpecs. The reader, the model, the engine's
 // factory and the GUI's generic editor all look modules up here, so a
-// module's name and parameters are declared once. JUCE-free.
+// module's name and parameters are declared once. "lpeq" is the EQ in
+// linear phase: the same bands, no phase shift, a fixed latency. JUCE-free.
 #pragma once
 
 #include "ParameterSpec.h"

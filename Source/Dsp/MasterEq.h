@@ -41,6 +41,12 @@ public:
     // The response the mid and the side are heading for, for drawing.
     double midMagnitudeAt (double hz) const noexcept { return mid.magnitudeAt (hz); }
     double sideMagnitudeAt (double hz) const noexcept { return side.magnitudeAt (hz); }
+    // Both at many frequencies, each band designed once; not for the audio
+    // thread. After parameters change, call refreshTargets() first when
+    // the EQ is not processing (a designer's copy).
+    void midMagnitudesAt (std::span<const double> hz, std::span<double> out) const { mid.magnitudesAt (hz, out); }
+    void sideMagnitudesAt (std::span<const double> hz, std::span<double> out) const { side.magnitudesAt (hz, out); }
+    void refreshTargets() noexcept { passParameters(); }
 
 private:
     void passParameters() noexcept;

@@ -128,6 +128,18 @@ void ParametricEq::process (AudioView io) noexcept
     }
 }
 
+void ParametricEq::magnitudesAt (std::span<const double> hz, std::span<double> magnitudes) const
+{
+    std::fill (magnitudes.begin(), magnitudes.end(), 1.0);
+    for (int b = 0; b < numBands; ++b)
+        if (parameter (parameterIndex (b, on)) >= 0.5)
+        {
+            const auto design = designBand (targetOf (b), sampleRate);
+            for (size_t i = 0; i < hz.size() && i < magnitudes.size(); ++i)
+                magnitudes[i] *= design.magnitudeAt (hz[i], sampleRate);
+        }
+}
+
 double ParametricEq::magnitudeAt (double hz) const noexcept
 {
     double magnitude = 1.0;

@@ -13,6 +13,7 @@
 #include "ParameterizedProcessor.h"
 
 #include <array>
+#include <span>
 
 namespace crest
 {
@@ -41,6 +42,9 @@ public:
 
     // The response the EQ is heading for (its targets), for drawing.
     double magnitudeAt (double hz) const noexcept;
+    // The same at many frequencies, each band designed once (for curves and
+    // the linear-phase EQ's design); not for the audio thread.
+    void magnitudesAt (std::span<const double> hz, std::span<double> magnitudes) const;
 
 private:
     struct Band

@@ -2,6 +2,7 @@
 
 #include "Core/CrestError.h"
 #include "Core/MasterModules.h"
+#include "Dsp/LinearPhaseEq.h"
 #include "Dsp/MasterEq.h"
 #include "Dsp/MultibandCompressor.h"
 #include "Dsp/Saturation.h"
@@ -13,6 +14,7 @@ namespace crest
 std::unique_ptr<Processor> makeMasterModule (std::string_view kind)
 {
     if (kind == "eq") return std::make_unique<MasterEq>();
+    if (kind == "lpeq") return std::make_unique<LinearPhaseEq>();
     if (kind == "multiband") return std::make_unique<MultibandCompressor>();
     if (kind == "saturation") return std::make_unique<Saturation>();
     if (kind == "width") return std::make_unique<StereoWidth>();

@@ -306,7 +306,7 @@ void MasterChainEditor::resized()
     // Bands are columns of their fields (EQ: 8 bands of 6; multiband: the
     // count and splits on a first row, then 5 bands of 7); the others flow in rows of four.
     const auto* kind = shownModule.isValid() ? kindOf (shownModule) : nullptr;
-    const bool eq = kind != nullptr && kind->key == "eq";
+    const bool eq = kind != nullptr && (kind->key == "eq" || kind->key == "lpeq");
     const bool multiband = kind != nullptr && kind->key == "multiband";
     const int columns = eq ? 8 : multiband ? 5 : 4;
     const int cellWidth = (parameterView.getWidth() - parameterView.getScrollBarThickness()) / columns;

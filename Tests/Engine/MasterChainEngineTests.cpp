@@ -84,8 +84,10 @@ TEST_CASE ("a latent master chain is compensated: below the ceiling the master i
     TempFolder dir;
     auto session = stereoSession (dir, 0.25f);
     const auto mix = renderFloat (session, dir);
-    // The limiter looks ahead 1.5 ms and saturation's filters 36 samples:
-    // the render takes both off, so nothing moves in time.
+    // The limiter looks ahead 1.5 ms, saturation's filters 36 samples and
+    // the linear-phase EQ 9216: the render takes all off, so nothing moves
+    // in time.
+    session.masterChain.add ("lpeq");
     session.masterChain.add ("limiter");
     auto& saturation = session.masterChain.add ("saturation");
     saturation.set ("mix", 0);   // dry: the delayed input, exactly

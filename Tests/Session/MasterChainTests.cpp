@@ -66,7 +66,7 @@ TEST_CASE ("a broken master chain is refused, naming the file and the field", "[
 {
     CHECK (errorFor (R"({"kind": "eq"})") == "s.crest: master.chain must be a list");
     CHECK (errorFor (R"([{"kind": "reverb"}])")
-           == "s.crest: master.chain[0].kind \"reverb\" is not a master module Crest knows (eq, multiband, saturation, width, limiter)");
+           == "s.crest: master.chain[0].kind \"reverb\" is not a master module Crest knows (eq, lpeq, multiband, saturation, width, limiter)");
     CHECK (errorFor (R"([{"kind": "limiter", "values": {"ceilingDb": 3}}])")
            == "s.crest: master.chain[0].values.ceilingDb 3 is out of range (-12 to 0 dBTP)");
     CHECK (errorFor (R"([{"kind": "limiter", "values": {"loudness": 3}}])")
