@@ -6,6 +6,7 @@
 #include "Engine/MasterModuleFactory.h"
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
+#include "IO/FileSync.h"
 #include "IO/OutputTarget.h"
 
 #include <algorithm>
@@ -53,12 +54,12 @@ namespace
     // (a mono file as two equal channels, written back as one). Its
     // latency is taken off the front and flushed from the back, so the
     // output lines up with the input sample for sample.
-    PassResult runPass (const MasterRequest& request, MasterChainDocument chain, const std::string& limiterId, double gainDb,
-                        AudioFileWriter* writer, const std::function<void (double)>& progress)
+    PassResult runPass (const std::filesystem::path& sourceFile, int channels, MasterChainDocument chain, const std::string& limiterId,
+                        double gainDb, AudioFileWriter* writer, const std::function<void (double)>& progress)
     {
-        AudioFileReader reader (request.input);
+        AudioFileReader reader (sourceFile);
         const auto& info = reader.info();
-        const int channels = info.channels;
+        const int sourceChannels = info.channels;
         for (auto& m : chain.modules)
             if (m.id == limiterId)
                 m.set ("inputGainDb", gainDb);
@@ -68,7 +69,7 @@ namespace
         const int latency = master->latencySamples();
         LoudnessMeter meter (channels, info.sampleRate);
 
-        std::vector<float> interleaved ((size_t) (blockFrames * channels));
+        std::vector<float> interleaved ((size_t) (blockFrames * std::max (channels, sourceChannels)));
         std::vector<float> left (blockFrames), right (blockFrames);
         PassResult result;
         int64_t toSkip = latency;
@@ -79,11 +80,11 @@ namespace
             const auto fromFile = (int) std::clamp<int64_t> (info.frames - done, 0, n);
             if (fromFile > 0)
                 reader.readInterleaved (interleaved.data(), fromFile);
-            std::fill (interleaved.begin() + (ptrdiff_t) fromFile * channels, interleaved.begin() + (ptrdiff_t) n * channels, 0.0f);
+            std::fill (interleaved.begin() + (ptrdiff_t) fromFile * sourceChannels, interleaved.begin() + (ptrdiff_t) n * sourceChannels, 0.0f);
             for (int i = 0; i < n; ++i)
             {
-                left[(size_t) i] = interleaved[(size_t) (i * channels)];
-                right[(size_t) i] = interleaved[(size_t) (i * channels + channels - 1)];
+                left[(size_t) i] = interleaved[(size_t) (i * sourceChannels)];
+                right[(size_t) i] = interleaved[(size_t) (i * sourceChannels + sourceChannels - 1)];
             }
             master->process (left.data(), right.data(), n);
             if (limiterModule != nullptr)
@@ -104,11 +105,27 @@ namespace
                 progress ((double) done / (double) total);
         }
         if (master->nonFiniteBlocks.load() > 0)
-            throw CrestError (request.input, "the master chain produced NaN or Inf; not mastered");
+            throw CrestError (sourceFile, "the master chain produced NaN or Inf; not mastered");
         result.reading = meter.reading();
         result.latencySamples = latency;
         return result;
     }
+
+    // The modules before the limiter do not depend on its gain: with a
+    // target to search for, they run once into a float file beside the
+    // output (removed afterwards), and the passes run only the limiter and
+    // what follows it. The same samples as running them every pass.
+    struct CachedFront
+    {
+        std::filesystem::path file;
+        int latencySamples = 0;
+        ~CachedFront()
+        {
+            std::error_code ec;
+            if (! file.empty())
+                std::filesystem::remove (file, ec);
+        }
+    };
 
     std::string formatted (const char* format, double a, double b = 0)
     {
@@ -139,7 +156,7 @@ MasterReport masterFile (const MasterRequest& request)
     const auto target = checkOutputTarget (request.output, rules);
 
     // Each try costs a pass; the progress bar counts a full set of them.
-    const int budget = request.targetLufs ? maxGainPasses + 1 : 1;
+    const int budget = request.targetLufs ? maxGainPasses + 2 : 1;
     auto progressOf = [&] (int pass) {
         return [&, pass] (double f) {
             if (request.progress)
@@ -155,15 +172,35 @@ MasterReport masterFile (const MasterRequest& request)
         report.ceilingDbtp = limiter->value ("ceilingDb");
         gain = limiter->value ("inputGainDb");
     }
+    const int channels = source.info.channels;
+    std::filesystem::path passSource = request.input;
+    auto passChain = chain;
+    CachedFront front;
+    double startLoudness = source.loudness.integratedLufs;
+    const auto limiterAt = std::find_if (chain.modules.begin(), chain.modules.end(), [&] (const auto& m) { return m.id == limiterId; });
+    if (request.targetLufs && limiterAt != chain.modules.begin() && limiterAt != chain.modules.end())
+    {
+        MasterChainDocument before;
+        before.modules.assign (chain.modules.begin(), limiterAt);
+        passChain.modules.assign (limiterAt, chain.modules.end());
+        front.file = temporarySibling (target.path, "chain");
+        AudioFileWriter cache (front.file, { Container::wav, SampleEncoding::float32 }, 2, source.info.sampleRate);
+        const auto pass = runPass (request.input, 2, before, {}, 0, &cache, progressOf (0));
+        cache.commit();
+        ++report.passes;
+        front.latencySamples = pass.latencySamples;
+        passSource = front.file;
+        startLoudness = pass.reading.integratedLufs;   // what reaches the limiter: a better first guess
+    }
     if (request.targetLufs)
     {
         // Secant steps on loudness against gain, from the unlimited guess.
         const double maxGain = 24.0;
-        gain = std::clamp (*request.targetLufs - source.loudness.integratedLufs, -12.0, maxGain);
-        double previousGain = 0, previousLoudness = source.loudness.integratedLufs;
+        gain = std::clamp (*request.targetLufs - startLoudness, -12.0, maxGain);
+        double previousGain = 0, previousLoudness = startLoudness;
         for (int tries = 0; tries < maxGainPasses; ++tries)
         {
-            const auto pass = runPass (request, chain, limiterId, gain, nullptr, progressOf (report.passes));
+            const auto pass = runPass (passSource, channels, passChain, limiterId, gain, nullptr, progressOf (report.passes));
             ++report.passes;
             const double error = *request.targetLufs - pass.reading.integratedLufs;
             if (std::abs (error) <= landedWithinLu)
@@ -183,13 +220,13 @@ MasterReport masterFile (const MasterRequest& request)
     }
 
     AudioFileWriter writer (target, request.format, source.info.channels, source.info.sampleRate);
-    const auto written = runPass (request, chain, limiterId, gain, &writer, progressOf (report.passes));
+    const auto written = runPass (passSource, channels, passChain, limiterId, gain, &writer, progressOf (report.passes));
     ++report.passes;
     writer.commit();
     report.after = written.reading;
     report.gainDb = gain;
     report.maxLimitingDb = written.maxLimitingDb;
-    report.latencySamples = written.latencySamples;
+    report.latencySamples = written.latencySamples + front.latencySamples;
     if (request.targetLufs && std::abs (report.after.integratedLufs - *request.targetLufs) > 0.2)
         report.warnings.push_back (formatted ("landed at %.1f LUFS, not the %.1f LUFS asked", report.after.integratedLufs, *request.targetLufs));
     if (report.maxLimitingDb > limitingWarningDb)

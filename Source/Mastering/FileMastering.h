@@ -38,7 +38,7 @@ struct MasterReport
     double gainDb = 0;            // into the limiter
     double ceilingDbtp = -1;      // the limiter's
     double maxLimitingDb = 0;     // the deepest gain reduction, written pass
-    int passes = 0;               // through the chain, the written one included
+    int passes = 0;               // through the chain (or its front, once), the written one included
     int latencySamples = 0;       // the chain's, compensated: the output is aligned with the input
     std::vector<std::string> warnings;
 };
