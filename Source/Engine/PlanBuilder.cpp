@@ -306,6 +306,7 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
         input.compensation = delayFor ("out:" + plan->nodes[(size_t) input.source].id + ">mix", 2,
                                        mixLatency - outputLatency[(size_t) input.source]);
     plan->latencySamples = mixLatency + mixBusRuntime->latencySamples() + masterRuntime->latencySamples();
+    lastLatency = plan->latencySamples;
     delays = keptDelays;
 
     // Solo: a node is heard while it, anything upstream of it, or any bus

@@ -46,6 +46,9 @@ public:
     // What plays but not as the file holds it (channels dropped), one line each.
     const std::vector<std::string>& warnings() const noexcept { return lastWarnings; }
     std::vector<StreamPlacement> placements() const;
+    // The last plan's latency from the timeline to the output, in samples
+    // (what a live output lags the transport by; renders take it off).
+    int latencySamples() const noexcept { return lastLatency; }
 
     // Nodes that produced NaN or Inf (muted for those blocks), one line
     // each, for a render's report and the app's status line.
@@ -81,5 +84,6 @@ private:
     std::shared_ptr<MasterRuntime> masterRuntime;
     std::vector<StreamPlacement> lastPlacements;
     std::vector<std::string> lastProblems, lastOffline, lastWarnings;
+    int lastLatency = 0;
 };
 } // namespace crest

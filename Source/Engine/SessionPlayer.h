@@ -64,6 +64,9 @@ public:
     std::vector<std::string> playbackWarnings();
     // The clips the streamer serves now, with their timeline places.
     std::vector<StreamPlacement> streamPlacements() const { return builder.placements(); }
+    // How far the output lags the transport, in samples (the graph's and
+    // the master chain's latency, compensated everywhere inside).
+    int latencySamples() const noexcept { return builder.latencySamples(); }
     Engine& engine() noexcept { return audioEngine; }
 
     // The live loudness of the mix bus and the master (fed by the engine

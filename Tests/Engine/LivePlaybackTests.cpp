@@ -47,16 +47,20 @@ TEST_CASE ("live playback through a JACK server equals the offline render of the
     REQUIRE (played.size() >= wanted);
     CHECK (player.engine().underrunFrames() == 0);
 
+    // Live, the output lags the transport by the session's latency (the
+    // master's limiter looks ahead); a render takes it off the front.
+    const auto latency = (size_t) player.latencySamples();
+    CHECK (latency > 0);
     RenderRequest request;
     request.output = dir / "offline.wav";
     request.format = { Container::wav, SampleEncoding::float32 };
-    request.endSample = (int64_t) played.size() / 2;
+    request.endSample = (int64_t) (played.size() / 2 - latency);
     MediaPool renderMedia (dir / "cache");
     renderSession (model.toDocument(), request, renderMedia);
     const auto offline = readAudio (request.output);
-    REQUIRE (offline.samples.size() == played.size());
+    REQUIRE (offline.samples.size() == played.size() - 2 * latency);
     size_t differing = 0;
-    for (size_t i = 0; i < played.size(); ++i)
-        differing += played[i] != offline.samples[i] ? 1 : 0;
+    for (size_t i = 0; i < offline.samples.size(); ++i)
+        differing += played[i + 2 * latency] != offline.samples[i] ? 1 : 0;
     CHECK (differing == 0);
 }
