@@ -19,6 +19,7 @@ Usage:
   crest analyze FILE... [--json]       loudness (BS.1770 / R128), peaks, LRA, PLR
   crest master IN -o OUT [--target NAME|LUFS] [--chain NAME|FILE]  master a mix to a target
   crest ab MIX MASTER | SESSION [--json]  what mastering changed, side by side
+  crest deliver IN --targets spotify,cd -o DIR  one master per target, with compliance reports
   crest COMMAND --help                 help for one command
   crest --version
 
@@ -55,6 +56,7 @@ int main (int argc, char** argv)
         if (command == "analyze") return runAnalyze (args);
         if (command == "master") return runMaster (args);
         if (command == "ab") return runAb (args);
+        if (command == "deliver") return runDeliver (args);
     }
     catch (const UsageError& e)
     {

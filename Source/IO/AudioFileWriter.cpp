@@ -5,7 +5,10 @@
 
 #include <sndfile.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -30,6 +33,12 @@ namespace
 {
     int sndfileFormat (OutputFormat format)
     {
+        if (format.container == Container::oggVorbis)
+            return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+        if (format.container == Container::opus)
+            return SF_FORMAT_OGG | SF_FORMAT_OPUS;
+        if (format.container == Container::mp3)
+            return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
         int major = format.container == Container::wav ? SF_FORMAT_WAV
                   : format.container == Container::aiff ? SF_FORMAT_AIFF
                                                         : SF_FORMAT_FLAC;
@@ -62,7 +71,9 @@ AudioFileWriter::AudioFileWriter (const OutputTarget& outputTarget, OutputFormat
 {
     if (auto reason = unsupportedReason (format))
         throw CrestError (target, *reason);
-    if (const int bits = format.encoding == SampleEncoding::int16 ? 16 : format.encoding == SampleEncoding::int24 ? 24 : 0; bits > 0)
+    // A lossy encoder takes the float signal itself: dither is for word lengths.
+    if (const int bits = isLossy (format.container) ? 0 : format.encoding == SampleEncoding::int16 ? 16 : format.encoding == SampleEncoding::int24 ? 24 : 0;
+        bits > 0)
         ditherer.emplace (bits, format.dither, channels);
     if (destination.isStream())
         temporary = temporarySibling (fs::temp_directory_path() / "x", "partial");
@@ -90,6 +101,36 @@ AudioFileWriter::AudioFileWriter (const OutputTarget& outputTarget, OutputFormat
     }
     // Out-of-range floats clip instead of wrapping around in integer files.
     sf_command (handle->file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    if (isLossy (format.container))
+    {
+        // The encoders at their best: the master is what is being delivered.
+        if (format.container == Container::mp3)
+        {
+            int constant = SF_BITRATE_MODE_CONSTANT;
+            sf_command (handle->file, SFC_SET_BITRATE_MODE, &constant, sizeof (constant));
+        }
+        double level = 0.0;   // 0: the least compression
+        sf_command (handle->file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof (level));
+    }
+}
+
+void AudioFileWriter::setBroadcastLoudness (const BroadcastLoudness& loudness)
+{
+    if (format.container != Container::wav || written > 0)
+        return;
+    // BWF version 2 (EBU Tech 3285): loudness fields in hundredths.
+    auto hundredths = [] (double v) { return (int16_t) std::clamp (std::lround (std::isfinite (v) ? v * 100.0 : -32768.0), -32768L, 32767L); };
+    SF_BROADCAST_INFO info {};
+    std::snprintf (info.description, sizeof (info.description), "%s", loudness.description.c_str());
+    std::snprintf (info.originator, sizeof (info.originator), "Crest");
+    info.version = 2;
+    info.loudness_value = hundredths (loudness.integratedLufs);
+    info.loudness_range = hundredths (loudness.rangeLu);
+    info.max_true_peak_level = hundredths (loudness.truePeakDbtp);
+    info.max_momentary_loudness = hundredths (loudness.maxMomentaryLufs);
+    info.max_shortterm_loudness = hundredths (loudness.maxShortTermLufs);
+    if (sf_command (handle->file, SFC_SET_BROADCAST_INFO, &info, sizeof (info)) != SF_TRUE)
+        fail ("cannot write the BWF loudness metadata (bext chunk); no file was written");
 }
 
 AudioFileWriter::~AudioFileWriter()
@@ -147,7 +188,11 @@ void AudioFileWriter::commit()
     if (readBack != nullptr)
         sf_close (readBack);
     std::error_code ec;
-    if (found != written)
+    // A lossy stream's decoded length can differ from what went in by the
+    // codec's priming and padding (an MP3 frame is 1152 samples); anything
+    // more is a short file.
+    const int64_t slack = isLossy (format.container) ? 4096 : 0;
+    if (found < 0 || std::abs (found - written) > slack)
     {
         fs::remove (temporary, ec);
         throw CrestError (target, "verification failed: wrote " + std::to_string (written) + " frames but the file holds "

@@ -21,10 +21,18 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace crest
 {
+// The loudness a Broadcast WAVE file carries in its bext chunk (version 2).
+struct BroadcastLoudness
+{
+    double integratedLufs, rangeLu, truePeakDbtp, maxMomentaryLufs, maxShortTermLufs;
+    std::string description;
+};
+
 class AudioFileWriter
 {
 public:
@@ -38,6 +46,9 @@ public:
     AudioFileWriter& operator= (const AudioFileWriter&) = delete;
 
     void writeInterleaved (const float* samples, int64_t frames);
+    // WAV only, before the first write: makes it a BWF with the loudness
+    // fields filled in. Other containers ignore it.
+    void setBroadcastLoudness (const BroadcastLoudness& loudness);
 
     // Closes, verifies and renames into place. Throws CrestError on failure,
     // in which case nothing is left at the target or the temporary name.

@@ -7,6 +7,9 @@ std::optional<Container> containerFromName (std::string_view name)
     if (name == "wav") return Container::wav;
     if (name == "aiff" || name == "aif") return Container::aiff;
     if (name == "flac") return Container::flac;
+    if (name == "ogg" || name == "vorbis") return Container::oggVorbis;
+    if (name == "opus") return Container::opus;
+    if (name == "mp3") return Container::mp3;
     return std::nullopt;
 }
 
@@ -26,8 +29,28 @@ std::optional<DitherKind> ditherFromName (std::string_view name)
     return std::nullopt;
 }
 
+std::string extensionFor (Container container)
+{
+    switch (container)
+    {
+        case Container::wav: return ".wav";
+        case Container::aiff: return ".aiff";
+        case Container::flac: return ".flac";
+        case Container::oggVorbis: return ".ogg";
+        case Container::opus: return ".opus";
+        case Container::mp3: return ".mp3";
+    }
+    return ".wav";
+}
+
 std::string describe (const OutputFormat& format)
 {
+    if (format.container == Container::oggVorbis)
+        return "Ogg Vorbis (quality 10)";
+    if (format.container == Container::opus)
+        return "Opus (highest bitrate)";
+    if (format.container == Container::mp3)
+        return "MP3 320 kbps";
     const char* container = format.container == Container::wav ? "WAV" : format.container == Container::aiff ? "AIFF" : "FLAC";
     const char* bits = format.encoding == SampleEncoding::int16 ? "16-bit" : format.encoding == SampleEncoding::int24 ? "24-bit" : "32-bit float";
     std::string text = std::string (container) + " " + bits;
