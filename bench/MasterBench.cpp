@@ -140,7 +140,7 @@ std::string benchmarkMastering (const fs::path& work, const std::string& cli, co
     for (size_t i = 0; i < eq.parameterSpecs().size(); ++i)
         linearEq.setParameter (i, eq.parameter (i));
     const double linear512 = nsPerFrame (linearEq, audio, 512), linear64 = nsPerFrame (linearEq, audio, 64);
-    report << "## Mastering\n\nA 3-minute stereo 48 kHz file: the demo's mix, repeated (-20 LUFS).\n\n"
+    report << "## Mastering\n\nA 3-minute stereo 48 kHz file: the demo's mix bus (before its master chain), repeated (-20 LUFS).\n\n"
            << "### Module cost, ns per stereo frame\n\n| module | 512-frame blocks | 64-frame blocks | peers (STANDARDS.md) |\n|---|---|---|---|\n"
            << "| true-peak limiter (+8 dB into it, -1 dBTP) | " << limiter512 << " | " << limiter64 << " | x42-dpl 190 / 191, LSP 4x 162 / 174 |\n"
            << "| multiband compressor (4 Linkwitz-Riley bands) | " << multiband512 << " | " << multiband64 << " | ZaMultiCompX2 87 / 93, Calf 449 / 473 |\n"

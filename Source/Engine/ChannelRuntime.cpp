@@ -12,14 +12,6 @@ namespace
 {
     // 20 ms ramps: fast enough to feel immediate, slow enough not to click.
     int rampLength (double sampleRate) { return std::max (1, (int) std::lround (sampleRate * 0.02)); }
-
-    float peakOf (const float* data, int n) noexcept
-    {
-        float peak = 0.0f;
-        for (int i = 0; i < n; ++i)
-            peak = std::max (peak, std::abs (data[i]));
-        return peak;
-    }
 } // namespace
 
 ChannelRuntime::ChannelRuntime (int channels, double sampleRate, int maxBlockFrames, ProcessorChain chain)
@@ -148,8 +140,8 @@ void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const 
         inserts.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
-    controls.meterLeft.raise (peakOf (outLeft, numFrames));
-    controls.meterRight.raise (peakOf (outRight, numFrames));
+    controls.meterLeft.raise (blockPeak (outLeft, numFrames));
+    controls.meterRight.raise (blockPeak (outRight, numFrames));
 }
 
 
@@ -202,8 +194,8 @@ void BusRuntime::process (float* left, float* right, int numFrames, const float*
         truePeakDetector.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
-    meterLeft.raise (peakOf (left, numFrames));
-    meterRight.raise (peakOf (right, numFrames));
+    meterLeft.raise (blockPeak (left, numFrames));
+    meterRight.raise (blockPeak (right, numFrames));
     truePeak.raise (truePeakDetector.process (stereo, 2, numFrames));
 }
 } // namespace crest

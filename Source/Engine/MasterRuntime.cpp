@@ -16,14 +16,6 @@ namespace
             total += s.slot->latencySamples();
         return total;
     }
-
-    float peakOf (const float* data, int n) noexcept
-    {
-        float peak = 0.0f;
-        for (int i = 0; i < n; ++i)
-            peak = std::max (peak, std::abs (data[i]));
-        return peak;
-    }
 } // namespace
 
 MasterRuntime::MasterRuntime (std::vector<MasterSlotRef> slots, int maxBlockFrames)
@@ -60,8 +52,8 @@ void MasterRuntime::process (float* left, float* right, int numFrames) noexcept
         truePeakDetector.reset();
         nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
-    meterLeft.raise (peakOf (left, numFrames));
-    meterRight.raise (peakOf (right, numFrames));
+    meterLeft.raise (blockPeak (left, numFrames));
+    meterRight.raise (blockPeak (right, numFrames));
     truePeak.raise (truePeakDetector.process (stereo, 2, numFrames));
 }
 } // namespace crest

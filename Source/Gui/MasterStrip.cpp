@@ -53,8 +53,9 @@ MasterStrip::MasterStrip (SessionModel& m, SessionPlayer& p) : model (m), player
     matchLabel.setJustificationType (juce::Justification::centred);
     addAndMakeVisible (matchLabel);
 
-    const std::pair<Readout*, const char*> readouts[] = { { &momentary, "M" }, { &shortTerm, "S" }, { &integrated, "I" },
-                                                          { &range, "LRA" }, { &truePeak, "TP" }, { &mixIntegrated, "Mix I" } };
+    const std::pair<Readout*, const char*> readouts[] = { { &momentary, "M" }, { &shortTerm, "S" },   { &integrated, "I" },
+                                                          { &range, "LRA" },   { &truePeak, "TP" }, { &plr, "PLR" },
+                                                          { &correlation, "Corr" }, { &mixIntegrated, "Mix I" } };
     for (const auto& [readout, name] : readouts)
     {
         readout->name.setText (name, juce::dontSendNotification);
@@ -71,6 +72,8 @@ MasterStrip::MasterStrip (SessionModel& m, SessionPlayer& p) : model (m), player
     integrated.value.setTooltip ("Master: integrated loudness since playback began (gated, BS.1770-4), LUFS");
     range.value.setTooltip ("Master: loudness range (EBU Tech 3342), LU");
     truePeak.value.setTooltip ("Master: highest true peak (4x oversampled), dBTP");
+    plr.value.setTooltip ("Master: peak-to-loudness ratio (true peak - integrated), LU: how much dynamics the master keeps");
+    correlation.value.setTooltip ("Master: phase correlation, +1 mono, 0 unrelated, -1 out of phase (trouble in mono)");
     mixIntegrated.value.setTooltip ("Mix bus: integrated loudness, LUFS, measured at the same time");
 
     targets = targetPresets();
@@ -154,6 +157,9 @@ void MasterStrip::updateMeter()
     integrated.value.setText (levelText (m.integratedLufs), juce::dontSendNotification);
     range.value.setText (juce::String (m.loudnessRangeLu, 1), juce::dontSendNotification);
     truePeak.value.setText (levelText (m.truePeakDbtp), juce::dontSendNotification);
+    plr.value.setText (std::isfinite (m.integratedLufs) ? juce::String (m.plrLu(), 1) : juce::String ("-"), juce::dontSendNotification);
+    correlation.value.setText (m.seconds > 0 ? juce::String (m.correlation, 2) : juce::String ("-"), juce::dontSendNotification);
+    correlation.value.setColour (juce::Label::textColourId, m.seconds > 0 && m.correlation < 0 ? colours::meterRed : colours::text);
     mixIntegrated.value.setText (levelText (live.mix().integratedLufs), juce::dontSendNotification);
 
     const auto& monitor = player.engine().monitor();
@@ -216,9 +222,9 @@ void MasterStrip::resized()
     matchToggle.setBounds (area.removeFromTop (22));
     matchLabel.setBounds (area.removeFromTop (16));
     area.removeFromTop (6);
-    for (auto* r : { &momentary, &shortTerm, &integrated, &range, &truePeak, &mixIntegrated })
+    for (auto* r : { &momentary, &shortTerm, &integrated, &range, &truePeak, &plr, &correlation, &mixIntegrated })
     {
-        auto line = area.removeFromTop (22);
+        auto line = area.removeFromTop (20);
         r->name.setBounds (line.removeFromLeft (44));
         r->value.setBounds (line.reduced (0, 1));
         area.removeFromTop (2);

@@ -63,7 +63,7 @@ private:
     {
         juce::Label name, value;
     };
-    Readout momentary, shortTerm, integrated, range, truePeak, mixIntegrated;
+    Readout momentary, shortTerm, integrated, range, truePeak, plr, correlation, mixIntegrated;
     juce::ComboBox targetMenu;
     juce::Label verdict;
     LevelMeter meter;

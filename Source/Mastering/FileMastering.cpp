@@ -33,7 +33,10 @@ namespace
     // none and a target needs one) set to the ceiling asked for.
     MasterChainDocument chainToRun (const MasterRequest& request, std::string& limiterId)
     {
+        // A module that is off passes its input, only later; the output is
+        // aligned anyway, so offline it is left out rather than run.
         auto chain = request.chain;
+        std::erase_if (chain.modules, [] (const auto& m) { return ! m.enabled && m.kind != "limiter"; });
         const auto limiter = std::find_if (chain.modules.rbegin(), chain.modules.rend(), [] (const auto& m) { return m.kind == "limiter"; });
         if (limiter != chain.modules.rend())
             limiterId = limiter->id;
@@ -178,7 +181,13 @@ MasterReport masterFile (const MasterRequest& request)
     CachedFront front;
     double startLoudness = source.loudness.integratedLufs;
     const auto limiterAt = std::find_if (chain.modules.begin(), chain.modules.end(), [&] (const auto& m) { return m.id == limiterId; });
-    if (request.targetLufs && limiterAt != chain.modules.begin() && limiterAt != chain.modules.end())
+    // Worth it only when the front costs more than reading it back: the
+    // multiband, saturation and linear-phase EQ do; a plain EQ and width cost
+    // less than the file.
+    const bool costlyFront = std::any_of (chain.modules.begin(), limiterAt, [] (const auto& m) {
+        return m.kind == "multiband" || m.kind == "saturation" || m.kind == "lpeq";
+    });
+    if (request.targetLufs && costlyFront && limiterAt != chain.modules.end())
     {
         MasterChainDocument before;
         before.modules.assign (chain.modules.begin(), limiterAt);

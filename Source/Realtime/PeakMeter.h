@@ -3,7 +3,9 @@
 // reader takes it with an exchange.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 
 namespace crest
 {
@@ -23,4 +25,13 @@ public:
 private:
     std::atomic<float> value { 0.0f };
 };
+
+// The largest magnitude in a block: what a meter is raised to.
+inline float blockPeak (const float* data, int n) noexcept
+{
+    float peak = 0.0f;
+    for (int i = 0; i < n; ++i)
+        peak = std::max (peak, std::abs (data[i]));
+    return peak;
+}
 } // namespace crest

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sndfile.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -134,4 +135,46 @@ TEST_CASE ("crest deliver refuses what it cannot deliver, naming it, and overwri
     CHECK_FALSE (std::filesystem::exists (dir / "out" / "mono-spotify.wav"));   // checked before anything was made
     CHECK (readBytes (dir / "out" / "mono-apple.wav") == first);
     CHECK (runCrest ("deliver " + (dir / "mono.wav").string() + " --targets apple -o " + (dir / "out").string() + " --force").exitCode == 0);
+}
+
+TEST_CASE ("master, ab and deliver each give awkward files a clear result: short, 8 kHz, clipped, an unreachable target", "[cli][master][ab][deliver][badinput]")
+{
+    TempFolder dir;
+    writeSine (dir / "short.wav", 48000, 1000, 0.3, 0.3);   // under one 400 ms gating block
+    writeSine (dir / "low-rate.wav", 8000, 440, 0.3, 3);
+    writeAudio (dir / "clipped.wav", 2, 48000, 3 * 48000, [] (int64_t n, int) { return std::clamp (2.0f * (float) std::sin (0.02 * (double) n), -1.0f, 1.0f); });
+    writeMix (dir / "mix.wav");
+
+    const auto shortMaster = runCrest ("master " + (dir / "short.wav").string() + " -o " + (dir / "o1.wav").string() + " --target -14");
+    CHECK (shortMaster.exitCode == 1);
+    CHECK_THAT (shortMaster.output, Catch::Contains ("short.wav") && Catch::Contains ("shorter than one 400 ms gating block"));
+    const auto shortDeliver = runCrest ("deliver " + (dir / "short.wav").string() + " --targets spotify -o " + (dir / "d1").string());
+    CHECK (shortDeliver.exitCode == 1);
+    CHECK_THAT (shortDeliver.output, Catch::Contains ("shorter than one 400 ms gating block"));
+    const auto shortAb = runCrest ("ab " + (dir / "short.wav").string() + " " + (dir / "mix.wav").string());
+    CHECK (shortAb.exitCode == 0);
+    CHECK_THAT (shortAb.output, Catch::Contains ("Loudness match: none"));
+
+    // 8 kHz: mastered at its own rate; CD asks for 44.1 kHz and gets it.
+    const auto lowMaster = runCrest ("master " + (dir / "low-rate.wav").string() + " -o " + (dir / "o2.wav").string() + " --target -16");
+    INFO (lowMaster.output);
+    CHECK (lowMaster.exitCode == 0);
+    CHECK (readAudio (dir / "o2.wav").sampleRate == 8000);
+    const auto lowDeliver = runCrest ("deliver " + (dir / "low-rate.wav").string() + " --targets cd -o " + (dir / "d2").string());
+    INFO (lowDeliver.output);
+    CHECK (lowDeliver.exitCode == 0);
+    CHECK (readAudio (dir / "d2" / "low-rate-cd.wav").sampleRate == 44100);
+
+    // A clipped file is mastered under the ceiling like any other.
+    const auto clipped = runCrest ("master " + (dir / "clipped.wav").string() + " -o " + (dir / "o3.wav").string() + " --target -14");
+    INFO (clipped.output);
+    CHECK (clipped.exitCode == 0);
+    CHECK (nlohmann::json::parse (runCrest ("analyze --json " + (dir / "o3.wav").string(), true).output)[0]["truePeakDbtp"].get<double>() <= -1.0);
+
+    // -2 LUFS under a -1 dBTP ceiling is out of reach: said, and the
+    // report fails it rather than pretending.
+    const auto unreachable = runCrest ("master " + (dir / "mix.wav").string() + " -o " + (dir / "o4.wav").string() + " --target -2");
+    INFO (unreachable.output);
+    CHECK (unreachable.exitCode == 0);
+    CHECK_THAT (unreachable.output, Catch::Contains ("warning: ") && Catch::Contains ("limiting"));
 }

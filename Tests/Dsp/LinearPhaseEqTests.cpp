@@ -4,6 +4,7 @@
 // gives the same bits, and a moved band cross-fades in without a click.
 #include "Dsp/LinearPhaseEq.h"
 #include "Dsp/MasterEq.h"
+#include "Helpers/MasterEqBands.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,30 +17,21 @@
 #include <vector>
 
 using namespace crest;
+using namespace crest::test;
 
 namespace
 {
 constexpr double rate = 48000;
 
-void setBand (ParameterizedProcessor& eq, int band, FilterShape shape, double hz, double gainDb, double q, MasterEq::Mode mode = MasterEq::Mode::stereo)
-{
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::on), 1);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::shape), (double) shape);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::frequencyHz), hz);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::gainDb), gainDb);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::q), q);
-    eq.setParameter (MasterEq::parameterIndex (band, MasterEq::modeField), (double) mode);
-}
-
 // A mastering EQ a user would set: a low shelf, three bells, an air shelf.
 template <typename Eq>
 void setTypicalCurve (Eq& eq)
 {
-    setBand (eq, 0, FilterShape::lowShelf, 80, 3, 0.7071);
-    setBand (eq, 1, FilterShape::bell, 250, -2.5, 1.2);
-    setBand (eq, 2, FilterShape::bell, 1500, 1.5, 0.8);
-    setBand (eq, 3, FilterShape::bell, 4500, -3, 2.0);
-    setBand (eq, 7, FilterShape::highShelf, 12000, 2.5, 0.7071);
+    setMasterEqBand (eq, 0, FilterShape::lowShelf, 80, 3, 0.7071);
+    setMasterEqBand (eq, 1, FilterShape::bell, 250, -2.5, 1.2);
+    setMasterEqBand (eq, 2, FilterShape::bell, 1500, 1.5, 0.8);
+    setMasterEqBand (eq, 3, FilterShape::bell, 4500, -3, 2.0);
+    setMasterEqBand (eq, 7, FilterShape::highShelf, 12000, 2.5, 0.7071);
 }
 
 void process (Processor& p, std::vector<float>& left, std::vector<float>& right, int block)
@@ -116,7 +108,7 @@ TEST_CASE ("linear-phase EQ: a side band leaves a centred signal alone; any bloc
         s = noise (random);
 
     LinearPhaseEq eq;
-    setBand (eq, 2, FilterShape::bell, 2000, 9, 1, MasterEq::Mode::side);
+    setMasterEqBand (eq, 2, FilterShape::bell, 2000, 9, 1, MasterEq::Mode::side);
     eq.prepare ({ rate, 4096, 2 });
     auto left = centre, right = centre;
     process (eq, left, right, 4096);
@@ -160,7 +152,7 @@ TEST_CASE ("linear-phase EQ: a moved band is designed off the audio thread and c
     {
         if (done == 48000 - 48000 % 512)
         {
-            setBand (eq, 3, FilterShape::bell, 1000, 12, 1);
+            setMasterEqBand (eq, 3, FilterShape::bell, 1000, 12, 1);
             // Wait for the designer here, as the audio thread never does:
             // so the switch lands at the same chunk on any machine.
             for (int tries = 0; tries < 5000 && ! eq.designReady(); ++tries)

@@ -2,6 +2,7 @@
 // side band leaves a centred signal alone and shapes what differs between
 // the channels; a mid band the reverse.
 #include "Dsp/MasterEq.h"
+#include "Helpers/MasterEqBands.h"
 #include "Dsp/ParametricEq.h"
 
 #include <catch2/catch.hpp>
@@ -12,20 +13,11 @@
 #include <vector>
 
 using namespace crest;
+using namespace crest::test;
 
 namespace
 {
 constexpr double rate = 48000;
-
-void setBand (MasterEq& eq, int band, FilterShape shape, double hz, double gainDb, double q, MasterEq::Mode mode)
-{
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::on), 1);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::shape), (double) shape);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::frequencyHz), hz);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::gainDb), gainDb);
-    eq.setParameter (MasterEq::parameterIndex (band, ParametricEq::q), q);
-    eq.setParameter (MasterEq::parameterIndex (band, MasterEq::modeField), (double) mode);
-}
 
 struct Stereo
 {
@@ -74,9 +66,9 @@ TEST_CASE ("master EQ stereo bands match the strip EQ on each channel", "[dsp][m
         input.right[i] = gauss (random);
     }
     MasterEq master;
-    setBand (master, 0, FilterShape::lowShelf, 100, 3, 0.7, MasterEq::Mode::stereo);
-    setBand (master, 3, FilterShape::bell, 2500, -4, 1.5, MasterEq::Mode::stereo);
-    setBand (master, 7, FilterShape::lowPass, 18000, 0, 0.7071, MasterEq::Mode::stereo);
+    setMasterEqBand (master, 0, FilterShape::lowShelf, 100, 3, 0.7, MasterEq::Mode::stereo);
+    setMasterEqBand (master, 3, FilterShape::bell, 2500, -4, 1.5, MasterEq::Mode::stereo);
+    setMasterEqBand (master, 7, FilterShape::lowPass, 18000, 0, 0.7071, MasterEq::Mode::stereo);
     ParametricEq strip;
     auto copy = [&] (int band, FilterShape shape, double hz, double gain, double q) {
         strip.setParameter (ParametricEq::parameterIndex (band, ParametricEq::on), 1);
@@ -106,8 +98,8 @@ TEST_CASE ("a side band shapes only what differs between the channels, a mid ban
         auto opposed = tone (1000, 1, -1, 48000);      // all side
         const auto centredIn = centred, opposedIn = opposed;
         MasterEq a, b;
-        setBand (a, 2, FilterShape::bell, 1000, 6, 1, mode);
-        setBand (b, 2, FilterShape::bell, 1000, 6, 1, mode);
+        setMasterEqBand (a, 2, FilterShape::bell, 1000, 6, 1, mode);
+        setMasterEqBand (b, 2, FilterShape::bell, 1000, 6, 1, mode);
         run (a, centred);
         run (b, opposed);
         const double centredChange = rmsDb (centred.left, 24000) - rmsDb (centredIn.left, 24000);
