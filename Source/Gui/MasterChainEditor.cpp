@@ -31,7 +31,11 @@ namespace
         const auto id = juce::String (std::string (spec.id));
         const auto name = juce::String (std::string (spec.name));
         if (id.startsWith ("band") && id.containsChar ('.'))
-            return "Band " + id.fromFirstOccurrenceOf ("band", false, false).upToFirstOccurrenceOf (".", false, false) + " " + name.toLowerCase();
+        {
+            const auto field = id.fromFirstOccurrenceOf (".", false, false);
+            const auto what = field == "on" ? juce::String ("on") : field == "mode" ? juce::String ("mode") : name.toLowerCase();
+            return "Band " + id.fromFirstOccurrenceOf ("band", false, false).upToFirstOccurrenceOf (".", false, false) + " " + what;
+        }
         if (id.startsWith ("split"))
             return "Split " + id.fromFirstOccurrenceOf ("split", false, false).upToFirstOccurrenceOf ("Hz", false, false);
         return name;
@@ -126,7 +130,7 @@ MasterChainEditor::MasterChainEditor (SessionModel& m) : model (m), chain (m), s
     parameterView.setScrollBarsShown (true, false);
     addAndMakeVisible (parameterView);
     session.addListener (this);
-    setSize (940, 520);
+    setSize (1120, 520);
     rebuild();
 }
 

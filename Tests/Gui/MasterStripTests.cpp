@@ -122,7 +122,7 @@ TEST_CASE ("the chain editor's controls change the model, the running module and
     MediaPool media;
     SessionPlayer player (model, media);
     MasterChainEditor editor (model);
-    editor.setSize (940, 520);
+    editor.setSize (1120, 520);
     const double before = peakOf (model.toDocument(), dir);
     CHECK (before == Approx (std::pow (10.0, -1.0 / 20)).margin (0.01));   // the limiter's -1 dBTP
 
