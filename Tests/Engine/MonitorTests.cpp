@@ -120,7 +120,7 @@ TEST_CASE ("A/B: mix and master are heard at matched loudness, aligned to the sa
 
     // Matched: the louder one does not win by loudness.
     const double mixLufs = integratedOf (heardMix, 0), masterLufs = integratedOf (heardMaster, 0);
-    INFO ("heard: mix " << mixLufs << " LUFS, master " << masterLufs << " LUFS");
+    WARN ("A/B heard matched: mix " << mixLufs << " LUFS, master " << masterLufs << " LUFS (match " << *match << " dB)");
     CHECK (std::abs (mixLufs - masterLufs) <= 0.1);
 
     // Aligned: the cross-correlation of the two peaks at lag 0 (the
