@@ -8,6 +8,9 @@
 #include "Mastering/ChainPresets.h"
 #include "Mastering/FileMastering.h"
 #include "Mastering/TargetPresets.h"
+#include "IO/FileSync.h"
+#include "Render/OfflineRenderer.h"
+#include "Session/SessionFile.h"
 #include "ProgressBar.h"
 
 #include <algorithm>
@@ -22,11 +25,13 @@ namespace crest::cli
 {
 namespace
 {
-    const char* masterHelp = R"(Usage: crest master IN -o OUT [--target NAME|LUFS] [--ceiling DBTP]
+    const char* masterHelp = R"(Usage: crest master IN|SESSION -o OUT [--target NAME|LUFS] [--ceiling DBTP]
                     [--chain NAME|FILE] [--format wav|flac|aiff] [--bits 16|24|32f]
                     [--dither tpdf|shaped|none] [--force]
 
-Masters a stereo (or mono) file through a master chain: --chain names one
+Masters a stereo (or mono) file, or a session's mix bus (rendered first,
+then through the session's own master chain), through a master chain:
+--chain names one
 of Crest's (default, gentle, loud, warm, vinyl: Resources/chains) or a
 preset file saved from the app; without it, the default chain (EQ, width
 and the true-peak limiter, the others off). The limiter (8x oversampled
@@ -113,6 +118,44 @@ int runMaster (const Args& args)
         const auto preset = loadChainPreset (chainName);
         request.chain = preset.chain;
         chainDescription = preset.name.empty() ? chainName : preset.name;
+    }
+
+    // A session: its mix bus is rendered first (into a float file beside
+    // the output, removed afterwards) and mastered through the session's
+    // own chain, unless --chain names another.
+    struct RemovedAfterwards
+    {
+        std::filesystem::path file;
+        ~RemovedAfterwards()
+        {
+            std::error_code ec;
+            if (! file.empty())
+                std::filesystem::remove (file, ec);
+        }
+    } mixBus;
+    if (isCrestSessionFile (input))
+    {
+        const auto session = loadSessionFile (input);
+        request.protectedFiles.push_back (input);
+        for (const auto& track : session.tracks)
+            for (const auto& clip : track.clips)
+                request.protectedFiles.emplace_back (clip.file);
+        RenderRequest render;
+        render.output = mixBus.file = temporarySibling (std::filesystem::absolute (output), "mixbus");
+        render.format = { Container::wav, SampleEncoding::float32 };
+        render.preMaster = true;
+        render.protectedFiles = request.protectedFiles;
+        ProgressBar renderBar ("Rendering the mix bus");
+        render.progress = [&renderBar] (double f) { renderBar.update (f); };
+        MediaPool media;
+        renderSession (session, render, media);
+        renderBar.finish();
+        request.input = mixBus.file;
+        if (chainName.empty() && ! session.masterChain.modules.empty())
+        {
+            request.chain = session.masterChain;
+            chainDescription = "the session's";
+        }
     }
 
     ProgressBar bar ("Mastering");

@@ -156,6 +156,7 @@ MasterReport masterFile (const MasterRequest& request)
     rules.isExpectedKind = isReadableAudioFile;
     rules.mayReplace = request.replaceExisting;
     rules.inputs = { request.input };
+    rules.inputs.insert (rules.inputs.end(), request.protectedFiles.begin(), request.protectedFiles.end());
     const auto target = checkOutputTarget (request.output, rules);
 
     // Each try costs a pass; the progress bar counts a full set of them.

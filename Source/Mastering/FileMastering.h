@@ -24,6 +24,7 @@ namespace crest
 struct MasterRequest
 {
     std::filesystem::path input, output;
+    std::vector<std::filesystem::path> protectedFiles;   // other inputs the output must never be (a session, its media)
     OutputFormat format;
     bool replaceExisting = false;
     MasterChainDocument chain = defaultMasteringChain();

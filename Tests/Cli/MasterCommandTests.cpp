@@ -176,3 +176,24 @@ TEST_CASE ("crest new --master makes a mastering session: the files in sequence 
     CHECK (worst < 1e-5);   // mono at unity on both sides, aligned
     CHECK (runCrest ("new " + session.string() + " --master " + (dir / "song1.wav").string() + " --stems x").exitCode == 2);
 }
+
+TEST_CASE ("crest master SESSION masters the session's mix bus through the session's own chain", "[cli][master][session]")
+{
+    TempFolder dir;
+    REQUIRE (runCrest ("demo " + (dir / "demo").string()).exitCode == 0);
+    const auto session = (dir / "demo" / "demo.crest").string();
+    const auto run = runCrest ("master " + session + " -o " + (dir / "apple.wav").string() + " --target apple");
+    INFO (run.output);
+    REQUIRE (run.exitCode == 0);
+    CHECK_THAT (run.output, Catch::Contains ("chain: the session's (EQ, Multiband, Width, Limiter"));
+    const auto result = analyzed (dir / "apple.wav");
+    CHECK (result["integratedLufs"].get<double>() == Approx (-16.0).margin (0.2));
+    CHECK (result["truePeakDbtp"].get<double>() <= -1.0);
+    CHECK (readAudio (dir / "apple.wav").frames() == 33 * 48000);   // the session's length, aligned
+    // Nothing of the session's may be written over, and the scratch render is gone.
+    const auto onto = runCrest ("master " + session + " -o " + (dir / "demo" / "stems" / "1-kick.wav").string() + " --target -14 --force");
+    CHECK (onto.exitCode == 1);
+    CHECK_THAT (onto.output, Catch::Contains ("1-kick.wav"));
+    for (const auto& entry : std::filesystem::directory_iterator (dir.path()))
+        CHECK (entry.path().filename().string().find ("mixbus") == std::string::npos);
+}
