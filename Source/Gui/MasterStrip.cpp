@@ -3,7 +3,9 @@
 #include "Core/MasterModules.h"
 #include "CrestLookAndFeel.h"
 #include "Engine/SessionPlayer.h"
+#include "Mastering/SessionTarget.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace crest
@@ -84,6 +86,9 @@ MasterStrip::MasterStrip (SessionModel& m, SessionPlayer& p) : model (m), player
     targetMenu.setSelectedId (1, juce::dontSendNotification);
     targetMenu.setTooltip ("A delivery target: its loudness and true-peak ceiling are checked live against the master");
     addAndMakeVisible (targetMenu);
+    reachButton.setTooltip ("Set the limiter's gain and ceiling so the master lands on the target (renders the session in the background)");
+    reachButton.onClick = [this] { reachTarget(); };
+    addAndMakeVisible (reachButton);
     verdict.setFont (juce::Font (11.0f));
     verdict.setJustificationType (juce::Justification::centred);
     addAndMakeVisible (verdict);
@@ -98,6 +103,75 @@ MasterStrip::MasterStrip (SessionModel& m, SessionPlayer& p) : model (m), player
 MasterStrip::~MasterStrip()
 {
     session.removeListener (this);
+    if (worker.joinable())
+        worker.join();
+}
+
+void MasterStrip::chooseTarget (const juce::String& key)
+{
+    for (size_t i = 0; i < targets.size(); ++i)
+        if (juce::String (targets[i].key) == key)
+            targetMenu.setSelectedId ((int) i + 2, juce::sendNotificationSync);
+}
+
+bool MasterStrip::reachTarget()
+{
+    const int chosen = targetMenu.getSelectedId() - 2;
+    if (reaching.load() || chosen < 0 || chosen >= (int) targets.size() || ! targets[(size_t) chosen].integratedLufs)
+        return false;
+    const auto target = targets[(size_t) chosen];
+    // A chain without a limiter is measured with one at its end; the model
+    // gets it with the gain, in one undo step, when the answer is in.
+    auto document = model.toDocument();
+    if (std::none_of (document.masterChain.modules.begin(), document.masterChain.modules.end(), [] (const auto& m) { return m.kind == "limiter"; }))
+        document.masterChain.add ("limiter");
+    if (worker.joinable())
+        worker.join();
+    reaching = true;
+    reachProgress = 0.0;
+    reachButton.setEnabled (false);
+    juce::Component::SafePointer<MasterStrip> self (this);
+    worker = std::thread ([this, self, document, target] {
+        std::string problem;
+        SessionTargetResult result;
+        try
+        {
+            result = gainForTarget (document, *target.integratedLufs, target.truePeakDbtp, [this] (double f) { reachProgress = f; });
+        }
+        catch (const std::exception& e)
+        {
+            problem = e.what();
+        }
+        juce::MessageManager::callAsync ([self, result, problem] {
+            if (self == nullptr)
+                return;
+            self->finishReaching (result, problem);
+        });
+    });
+    return true;
+}
+
+void MasterStrip::finishReaching (const SessionTargetResult& result, const std::string& problem)
+{
+    reaching = false;
+    reachButton.setEnabled (true);
+    if (! problem.empty())
+    {
+        verdict.setText ("Not reached: " + juce::String (problem), juce::dontSendNotification);
+        verdict.setColour (juce::Label::textColourId, colours::meterRed);
+        return;
+    }
+    // The last limiter (added now if the chain had none) carries the gain.
+    MasterChainModel chain (model);
+    model.beginGesture ("Master: reach target");
+    int limiter = -1;
+    for (int i = 0; i < chain.size(); ++i)
+        if (chain.module (i)[ids::kind].toString() == "limiter")
+            limiter = i;
+    auto module = limiter >= 0 ? chain.module (limiter) : chain.add ("limiter");
+    chain.setValue (module, "inputGainDb", result.limiterGainDb);
+    chain.setValue (module, "ceilingDb", result.ceilingDbtp);
+    player.restartLoudness();   // the meters measure the new master from here
 }
 
 void MasterStrip::choose (MonitorSource source)
@@ -168,6 +242,13 @@ void MasterStrip::updateMeter()
                         juce::dontSendNotification);
 
     const int chosen = targetMenu.getSelectedId() - 2;
+    reachButton.setEnabled (! reaching.load() && chosen >= 0 && chosen < (int) targets.size() && targets[(size_t) chosen].integratedLufs);
+    if (reaching.load())
+    {
+        verdict.setText ("Reaching the target... " + juce::String (juce::roundToInt (100 * reachProgress.load())) + " %", juce::dontSendNotification);
+        verdict.setColour (juce::Label::textColourId, colours::textDim);
+        return;
+    }
     if (chosen < 0 || chosen >= (int) targets.size())
     {
         verdict.setText ({}, juce::dontSendNotification);
@@ -231,6 +312,8 @@ void MasterStrip::resized()
     }
     area.removeFromTop (8);
     targetMenu.setBounds (area.removeFromTop (24));
+    area.removeFromTop (4);
+    reachButton.setBounds (area.removeFromTop (22));
     verdict.setBounds (area.removeFromTop (30));
     area.removeFromTop (6);
     area.removeFromBottom (8);

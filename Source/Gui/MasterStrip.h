@@ -4,7 +4,8 @@
 // switch with loudness matching and the match it applies, the live
 // loudness of the master (momentary, short-term, integrated, LRA, true
 // peak) beside the mix bus's integrated, a delivery target with its live
-// pass or fail, and the master's meter.
+// pass or fail and a button that sets the limiter to reach it, and the
+// master's meter.
 //
 // Message thread only. updateMeter() is called by the mixer's timer.
 #pragma once
@@ -12,11 +13,14 @@
 #include "Engine/MonitorPath.h"
 #include "LevelMeter.h"
 #include "MasterChainEditor.h"
+#include "Mastering/SessionTarget.h"
 #include "Mastering/TargetPresets.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 #include <optional>
 
 namespace crest
@@ -32,6 +36,12 @@ public:
     void updateMeter();
     void resetMeter() { meter.reset(); }
     void openChainEditor();
+    // Sets the chain's limiter so the master lands on the chosen target
+    // (rendering the session in the background; one undoable step when
+    // done). False if there is no loudness target chosen or it is busy.
+    bool reachTarget();
+    bool isReachingTarget() const noexcept { return reaching.load(); }
+    void chooseTarget (const juce::String& key);
     MasterChainWindow* chainWindow() noexcept { return window.get(); }
 
     // The monitor source by button, as a user clicks it (for tests and shortcuts).
@@ -44,6 +54,7 @@ public:
 
 private:
     void refreshChainButton();
+    void finishReaching (const SessionTargetResult& result, const std::string& problem);
     void refreshMonitorButtons();
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override { refreshChainButton(); }
     void valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) override { refreshChainButton(); }
@@ -65,7 +76,11 @@ private:
     };
     Readout momentary, shortTerm, integrated, range, truePeak, plr, correlation, mixIntegrated;
     juce::ComboBox targetMenu;
+    juce::TextButton reachButton { "Reach target" };
     juce::Label verdict;
+    std::thread worker;
+    std::atomic<bool> reaching { false };
+    std::atomic<double> reachProgress { 0.0 };
     LevelMeter meter;
     std::vector<TargetPreset> targets;
     std::unique_ptr<MasterChainWindow> window;

@@ -167,3 +167,49 @@ TEST_CASE ("the chain editor's controls change the model, the running module and
     CHECK (chain.module (0)[ids::kind].toString() == "limiter");
     CHECK (player.master()->slots()[0].slot == limiter);   // the same module, state and all
 }
+
+TEST_CASE ("the master strip's Reach target sets the limiter so the session's master lands on the target, in one undo step", "[gui][master][target]")
+{
+    TempFolder dir;
+    SessionModel model;
+    // A quiet programme: a 300 Hz tone at -24 dBFS, with the default chain.
+    writeAudio (dir / "quiet.wav", 2, 48000, 4 * 48000, [] (int64_t n, int) { return 0.063f * (float) std::sin (2 * M_PI * 300 * (double) n / 48000); });
+    auto session = sessionOf ({ dir / "quiet.wav" });
+    session.tracks[0].channels = 2;
+    session.masterChain.add ("eq");
+    model.load (session);
+    MediaPool media;
+    SessionPlayer player (model, media);
+    MasterStrip strip (model, player);
+    strip.setSize (MasterStrip::preferredWidth, 700);
+
+    CHECK_FALSE (strip.reachTarget());   // no target chosen yet
+    strip.chooseTarget ("spotify");
+    REQUIRE (strip.reachTarget());
+    for (int tries = 0; tries < 600 && strip.isReachingTarget(); ++tries)
+    {
+        settle();
+        juce::Thread::sleep (50);
+    }
+    settle();
+    REQUIRE_FALSE (strip.isReachingTarget());
+    MasterChainModel chain (model);
+    REQUIRE (chain.size() == 2);   // a limiter was added at the end
+    CHECK (chain.module (1)[ids::kind].toString() == "limiter");
+    CHECK (MasterChainModel::value (chain.module (1), "inputGainDb") > 6.0);
+
+    // The session's own render now reads -14 LUFS under -1 dBTP.
+    RenderRequest request;
+    request.output = dir / "master.wav";
+    request.format = { Container::wav, SampleEncoding::float32 };
+    MediaPool renderMedia;
+    renderSession (model.toDocument(), request, renderMedia);
+    const auto master = readAudio (dir / "master.wav");
+    LoudnessMeter meter (2, 48000);
+    meter.add (master.samples.data(), master.frames());
+    CHECK (meter.reading().integratedLufs == Approx (-14.0).margin (0.2));
+    CHECK (meter.reading().truePeakDbtp <= -1.0);
+
+    model.undoManager().undo();   // one step: the gain and the added limiter go together
+    CHECK (chain.size() == 1);
+}
