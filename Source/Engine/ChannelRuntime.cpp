@@ -185,17 +185,10 @@ void BusRuntime::process (float* left, float* right, int numFrames, const float*
             right[i] *= g;
         }
     }
-    if (! allFinite (left, numFrames) || ! allFinite (right, numFrames))
+    if (guardAndMeter (left, right, numFrames))
     {
-        std::fill (left, left + numFrames, 0.0f);
-        std::fill (right, right + numFrames, 0.0f);
         strip.reset();
         chain.reset();
-        truePeakDetector.reset();
-        nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
     }
-    meterLeft.raise (blockPeak (left, numFrames));
-    meterRight.raise (blockPeak (right, numFrames));
-    truePeak.raise (truePeakDetector.process (stereo, 2, numFrames));
 }
 } // namespace crest

@@ -9,7 +9,7 @@
 #include "Core/PanLaw.h"
 #include "Dsp/DelayLine.h"
 #include "Dsp/ProcessorChain.h"
-#include "Dsp/TruePeakDetector.h"
+#include "MeteredOutput.h"
 #include "Realtime/LinearSmoother.h"
 #include "Realtime/PeakMeter.h"
 #include "StripProcessors.h"
@@ -82,16 +82,13 @@ private:
 };
 
 // The mix bus and the master: a channel strip, a stereo chain and a fader.
-class BusRuntime
+class BusRuntime : public MeteredOutput
 {
 public:
     BusRuntime (double sampleRate, int maxBlockFrames, ProcessorChain chain);
 
     StripProcessors strip;
     std::atomic<float> faderDb { 0.0f };
-    PeakMeter meterLeft, meterRight;
-    PeakMeter truePeak;                            // 4x oversampled, both channels (BS.1770 Annex 2)
-    std::atomic<uint64_t> nonFiniteBlocks { 0 };   // as for channels
     int latencySamples() const noexcept { return chain.latencySamples(); }
 
     // With a fader lane (gains per sample), the lane sets the level.
@@ -100,7 +97,6 @@ public:
 private:
     ProcessorChain chain;
     LinearSmoother gain;
-    TruePeakDetector truePeakDetector;
     bool primed = false;
 };
 } // namespace crest

@@ -1,7 +1,5 @@
 #include "MasterRuntime.h"
 
-#include "Dsp/NonFinite.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -43,17 +41,8 @@ void MasterRuntime::process (float* left, float* right, int numFrames) noexcept
     float* stereo[2] = { left, right };
     for (const auto& s : chain)
         s.slot->process ({ stereo, 2, numFrames });
-    if (! chain.empty() && (! allFinite (left, numFrames) || ! allFinite (right, numFrames)))
-    {
-        std::fill (left, left + numFrames, 0.0f);
-        std::fill (right, right + numFrames, 0.0f);
+    if (guardAndMeter (left, right, numFrames))
         for (const auto& s : chain)
             s.slot->reset();
-        truePeakDetector.reset();
-        nonFiniteBlocks.fetch_add (1, std::memory_order_relaxed);
-    }
-    meterLeft.raise (blockPeak (left, numFrames));
-    meterRight.raise (blockPeak (right, numFrames));
-    truePeak.raise (truePeakDetector.process (stereo, 2, numFrames));
 }
 } // namespace crest

@@ -9,9 +9,8 @@
 #pragma once
 
 #include "Dsp/DelayLine.h"
-#include "Dsp/TruePeakDetector.h"
 #include "MasterModuleSlot.h"
-#include "Realtime/PeakMeter.h"
+#include "MeteredOutput.h"
 
 #include <atomic>
 #include <memory>
@@ -26,7 +25,7 @@ struct MasterSlotRef
     std::shared_ptr<MasterModuleSlot> slot;
 };
 
-class MasterRuntime
+class MasterRuntime : public MeteredOutput
 {
 public:
     MasterRuntime (std::vector<MasterSlotRef> slots, int maxBlockFrames);
@@ -40,15 +39,10 @@ public:
     void process (float* left, float* right, int numFrames) noexcept;
     const float* mixAligned (int channel) const noexcept { return aligned[(size_t) channel].data(); }
 
-    PeakMeter meterLeft, meterRight;
-    PeakMeter truePeak;                            // 4x oversampled, both channels (BS.1770 Annex 2)
-    std::atomic<uint64_t> nonFiniteBlocks { 0 };   // blocks muted because the chain made NaN or Inf
-
 private:
     std::vector<MasterSlotRef> chain;
     int latency = 0;
     DelayLine mixDelay;
     std::vector<float> aligned[2];
-    TruePeakDetector truePeakDetector;
 };
 } // namespace crest
