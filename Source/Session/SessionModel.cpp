@@ -1,5 +1,7 @@
 #include "SessionModel.h"
 
+#include "ClipEdits.h"
+
 #include "Core/Automation.h"
 #include "Core/ByteText.h"
 #include "Core/ParameterSpec.h"
@@ -211,15 +213,7 @@ SessionDocument SessionModel::toDocument() const
         track.channels = t[ids::channels];
         for (const auto& c : t)
         {
-            ClipDocument clip;
-            clip.file = mediaPathFromVar (c[ids::file]);
-            clip.startSample = (juce::int64) c[ids::startSample];
-            clip.sourceOffsetSamples = (juce::int64) c[ids::sourceOffsetSamples];
-            clip.lengthSamples = (juce::int64) c[ids::lengthSamples];
-            clip.gainDb = c[ids::gainDb];
-            clip.fadeInSamples = (juce::int64) c[ids::fadeInSamples];
-            clip.fadeOutSamples = (juce::int64) c[ids::fadeOutSamples];
-            track.clips.push_back (clip);
+            track.clips.push_back (clipOf (c));
         }
         document.tracks.push_back (std::move (track));
     }
@@ -486,6 +480,48 @@ juce::ValueTree SessionModel::addClip (juce::ValueTree track, const ClipDocument
 void SessionModel::removeClip (juce::ValueTree track, int clipIndex)
 {
     track.removeChild (clipIndex, &undo);
+}
+
+ClipDocument SessionModel::clipOf (const juce::ValueTree& c)
+{
+    ClipDocument clip;
+    clip.file = mediaPathFromVar (c[ids::file]);
+    clip.startSample = (juce::int64) c[ids::startSample];
+    clip.sourceOffsetSamples = (juce::int64) c[ids::sourceOffsetSamples];
+    clip.lengthSamples = (juce::int64) c[ids::lengthSamples];
+    clip.gainDb = c[ids::gainDb];
+    clip.fadeInSamples = (juce::int64) c[ids::fadeInSamples];
+    clip.fadeOutSamples = (juce::int64) c[ids::fadeOutSamples];
+    return clip;
+}
+
+void SessionModel::replaceClip (juce::ValueTree clip, const ClipDocument& edited, juce::ValueTree destination)
+{
+    if (destination.isValid() && destination != clip.getParent() && destination.hasType (ids::TRACK))
+    {
+        clip.getParent().removeChild (clip, &undo);
+        destination.appendChild (clip, &undo);
+    }
+    // Only what changed, so a move is one property change (one rebuild).
+    const auto fresh = clipTree (edited);
+    for (int p = 0; p < fresh.getNumProperties(); ++p)
+    {
+        const auto name = fresh.getPropertyName (p);
+        if (clip[name] != fresh[name])
+            clip.setProperty (name, fresh[name], &undo);
+    }
+}
+
+juce::ValueTree SessionModel::splitClipAt (juce::ValueTree clip, int64_t at)
+{
+    const auto parts = splitClip (clipOf (clip), at);
+    auto track = clip.getParent();
+    if (! parts || ! track.isValid())
+        return {};
+    replaceClip (clip, parts->first);
+    auto second = clipTree (parts->second);
+    track.addChild (second, track.indexOf (clip) + 1, &undo);
+    return second;
 }
 
 void SessionModel::setTrackValue (juce::ValueTree track, const juce::Identifier& property, const juce::var& value)

@@ -77,6 +77,14 @@ public:
     void removeTrack (int index);
     juce::ValueTree addClip (juce::ValueTree track, const ClipDocument& clip);
     void removeClip (juce::ValueTree track, int clipIndex);
+    // A clip as plain data, and one that takes another's place, moved to
+    // `destination` (another track) when given. The clip's tree stays the
+    // same object on its own track, so a selection holding it survives.
+    static ClipDocument clipOf (const juce::ValueTree& clip);
+    void replaceClip (juce::ValueTree clip, const ClipDocument& edited, juce::ValueTree destination = {});
+    // Cuts the clip at timeline sample `at` (see splitClip); returns the
+    // second part, or an invalid tree if `at` is not inside it.
+    juce::ValueTree splitClipAt (juce::ValueTree clip, int64_t at);
     void setTrackValue (juce::ValueTree track, const juce::Identifier& property, const juce::var& value);
 
     // Buses. A new aux bus gets a send at -inf from every track; removing
