@@ -25,7 +25,7 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     // No device is not an error: the mixer still edits, saves and renders.
     player->openAudioDevice (deviceType);
 
-    auto* main = new MainComponent (model, *player);
+    auto* main = new MainComponent (model, *player, media);
     content = main;
     main->transport().onPlayStop = [this] { togglePlay(); };
     main->transport().onReturnToStart = [this] { goToStart(); };
@@ -131,8 +131,7 @@ void MainWindow::finishOpening (const SessionDocument& document, const std::file
         if (std::abs (device->getCurrentSampleRate() - model.sampleRate()) > 0.5)
             player->openAudioDevice (device->getTypeName());
 
-    content->mixer().resetMeters();
-    content->refreshStatus();
+    content->sessionOpened (sessionFile);
     content->status().flash ("Opened " + toFile (sessionFile).getFullPathName());
     updateTitle();
 }
@@ -146,8 +145,7 @@ void MainWindow::newSessionNow()
     model.load (fresh);
     sessionFile.clear();
     savedDocument = model.toDocument();
-    content->mixer().resetMeters();
-    content->refreshStatus();
+    content->sessionOpened ({});
     updateTitle();
 }
 
@@ -183,6 +181,7 @@ bool MainWindow::saveTo (const std::filesystem::path& file)
         saveSessionFile (document, file);
         sessionFile = file;
         savedDocument = document;
+        content->arrange().waveforms().setSessionFile (file);
         updateTitle();
         content->status().flash ("Saved " + toFile (file).getFullPathName());
         return true;
@@ -433,7 +432,12 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
     for (juce::CommandID id : { (juce::CommandID) newSession, (juce::CommandID) openSessionCmd, (juce::CommandID) saveSession,
                                 (juce::CommandID) saveSessionAs, (juce::CommandID) renderMix,
                                 (juce::CommandID) juce::StandardApplicationCommandIDs::quit, (juce::CommandID) undo,
-                                (juce::CommandID) redo, (juce::CommandID) playStop, (juce::CommandID) returnToStart })
+                                (juce::CommandID) redo, (juce::CommandID) playStop, (juce::CommandID) returnToStart,
+                                (juce::CommandID) showArrange, (juce::CommandID) showMixer, (juce::CommandID) showMaster,
+                                (juce::CommandID) nextView, (juce::CommandID) splitClips, (juce::CommandID) deleteSelection,
+                                (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
+                                (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
+                                (juce::CommandID) soloSelectedTrack })
         list.add (id);
 }
 
@@ -496,9 +500,79 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.addDefaultKeypress (KeyPress::homeKey, 0);
             info.addDefaultKeypress (KeyPress::returnKey, 0);
             break;
+        case showArrange:
+            info.setInfo ("Arrange", "Show the tracks and clips on the timeline", "View", 0);
+            info.addDefaultKeypress ('1', 0);
+            info.setTicked (content->currentView() == AppView::arrange);
+            break;
+        case showMixer:
+            info.setInfo ("Mixer", "Show the mixing desk", "View", 0);
+            info.addDefaultKeypress ('2', 0);
+            info.setTicked (content->currentView() == AppView::mixer);
+            break;
+        case showMaster:
+            info.setInfo ("Master", "Show the mastering chain and loudness", "View", 0);
+            info.addDefaultKeypress ('3', 0);
+            info.setTicked (content->currentView() == AppView::master);
+            break;
+        case nextView:
+            info.setInfo ("Next View", "Cycle Arrange, Mixer and Master", "View", 0);
+            info.addDefaultKeypress (KeyPress::tabKey, 0);
+            break;
+        case zoomIn:
+            info.setInfo ("Zoom In", "Zoom the timeline in around the playhead", "View", 0);
+            info.addDefaultKeypress ('=', 0);
+            info.addDefaultKeypress ('+', 0);
+            break;
+        case zoomOut:
+            info.setInfo ("Zoom Out", "Zoom the timeline out around the playhead", "View", 0);
+            info.addDefaultKeypress ('-', 0);
+            break;
+        case zoomToFit:
+            info.setInfo ("Zoom to Session", "Show the whole session on the timeline", "View", 0);
+            info.addDefaultKeypress ('f', 0);
+            break;
+        case splitClips:
+            info.setInfo ("Split at Playhead", "Split the selected clip, or the clips under the playhead", "Edit", 0);
+            info.addDefaultKeypress ('s', 0);
+            break;
+        case deleteSelection:
+            info.setInfo ("Delete", "Delete the selected clip, or the selected track", "Edit", 0);
+            info.addDefaultKeypress (KeyPress::deleteKey, 0);
+            info.addDefaultKeypress (KeyPress::backspaceKey, 0);
+            break;
+        case duplicateClip:
+            info.setInfo ("Duplicate Clip", "Copy the selected clip to just after itself", "Edit", 0);
+            info.addDefaultKeypress ('d', cmd);
+            break;
+        case addTrack:
+            info.setInfo ("Add Track", "Add an empty stereo track after the selected one", "Track", 0);
+            info.addDefaultKeypress ('t', cmd);
+            break;
+        case muteSelectedTrack:
+            info.setInfo ("Mute Track", "Mute or unmute the selected track", "Track", 0);
+            info.addDefaultKeypress ('m', 0);
+            break;
+        case soloSelectedTrack:
+            info.setInfo ("Solo Track", "Solo or unsolo the selected track", "Track", 0);
+            info.addDefaultKeypress ('s', shift);
+            break;
         default:
             break;
     }
+}
+
+void MainWindow::toggleSelectedTrack (const juce::Identifier& property, const juce::String& on, const juce::String& off)
+{
+    auto track = content->arrange().selectedTrackTree();
+    if (! track.isValid())
+    {
+        content->status().flash ("Select a track first (click its header).");
+        return;
+    }
+    const bool now = ! (bool) track[property];
+    model.beginGesture (now ? on : off);
+    model.setTrackValue (track, property, now);
 }
 
 bool MainWindow::perform (const InvocationInfo& info)
@@ -515,13 +589,29 @@ bool MainWindow::perform (const InvocationInfo& info)
         case redo: model.undoManager().redo(); commands.commandStatusChanged(); return true;
         case playStop: togglePlay(); commands.commandStatusChanged(); return true;
         case returnToStart: goToStart(); return true;
+        case showArrange: content->showView (AppView::arrange); return true;
+        case showMixer: content->showView (AppView::mixer); return true;
+        case showMaster: content->showView (AppView::master); return true;
+        case nextView: content->showNextView(); return true;
+        case zoomIn: content->arrange().zoomBy (1.5); return true;
+        case zoomOut: content->arrange().zoomBy (1.0 / 1.5); return true;
+        case zoomToFit: content->arrange().zoomToFit(); return true;
+        case splitClips:
+            if (! content->arrange().splitAtPlayhead())
+                content->status().flash ("Nothing to split: no clip under the playhead.");
+            return true;
+        case deleteSelection: content->arrange().deleteSelection(); return true;
+        case duplicateClip: content->arrange().duplicateSelection(); return true;
+        case addTrack: content->arrange().addTrack(); return true;
+        case muteSelectedTrack: toggleSelectedTrack (ids::mute, "Mute", "Unmute"); return true;
+        case soloSelectedTrack: toggleSelectedTrack (ids::solo, "Solo", "Unsolo"); return true;
         default: return false;
     }
 }
 
 juce::StringArray MainWindow::getMenuBarNames()
 {
-    return { "File", "Edit", "Transport" };
+    return { "File", "Edit", "View", "Track", "Transport" };
 }
 
 juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
@@ -543,8 +633,25 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
     {
         menu.addCommandItem (&commands, undo);
         menu.addCommandItem (&commands, redo);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, splitClips);
+        menu.addCommandItem (&commands, duplicateClip);
+        menu.addCommandItem (&commands, deleteSelection);
     }
     else if (menuIndex == 2)
+    {
+        for (auto id : { showArrange, showMixer, showMaster, nextView })
+            menu.addCommandItem (&commands, id);
+        menu.addSeparator();
+        for (auto id : { zoomIn, zoomOut, zoomToFit })
+            menu.addCommandItem (&commands, id);
+    }
+    else if (menuIndex == 3)
+    {
+        for (auto id : { addTrack, muteSelectedTrack, soloSelectedTrack })
+            menu.addCommandItem (&commands, id);
+    }
+    else if (menuIndex == 4)
     {
         menu.addCommandItem (&commands, playStop);
         menu.addCommandItem (&commands, returnToStart);

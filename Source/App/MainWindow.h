@@ -76,7 +76,21 @@ private:
         redo,
         playStop,
         returnToStart,
+        showArrange,
+        showMixer,
+        showMaster,
+        nextView,
+        splitClips,
+        deleteSelection,
+        duplicateClip,
+        addTrack,
+        zoomIn,
+        zoomOut,
+        zoomToFit,
+        muteSelectedTrack,
+        soloSelectedTrack,
     };
+    void toggleSelectedTrack (const juce::Identifier& property, const juce::String& on, const juce::String& off);
 
     void newSessionNow();
     void chooseSessionToOpen();

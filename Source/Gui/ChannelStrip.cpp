@@ -8,18 +8,10 @@
 
 namespace crest
 {
-juce::Colour ChannelStrip::trackColour (int index)
-{
-    // Muted hues that read on the dark panel without competing with amber.
-    static const juce::uint32 palette[] = { 0xff5b8def, 0xff4fc1b0, 0xff8fc14f, 0xffc98a4b,
-                                            0xffb066d6, 0xffd65f8a, 0xff5fb5d6, 0xffc9c24b };
-    return juce::Colour (palette[(size_t) index % std::size (palette)]);
-}
-
 ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
     : model (m),
       trackTree (std::move (t)),
-      colour (trackTree.hasType (ids::BUS) ? busColour : trackColour (index)),
+      colour (trackTree.hasType (ids::BUS) ? busColour : colours::track (index)),
       stripButton (m, trackTree),
       routing (m, trackTree)
 {

@@ -36,7 +36,6 @@ public:
     void resized() override;
 
     static constexpr int preferredWidth = 92;
-    static juce::Colour trackColour (int index);
     static inline const juce::Colour busColour { 0xff9aa3b5 };
 
     // Records fader moves into automation while the transport rolls (the

@@ -24,6 +24,17 @@ namespace colours
     inline const juce::Colour meterYellow { 0xffe8d040 };
     inline const juce::Colour meterRed { 0xffe8453a };
     inline const juce::Colour faderTrack { 0xff0d0e11 };
+    inline const juce::Colour offline { 0xff5a2024 };
+
+    // Tracks take their colour from their place, the same in the mixer
+    // and the arrange view: muted hues that read on the dark panel and
+    // under a waveform without competing with amber.
+    inline juce::Colour track (int index)
+    {
+        static const juce::uint32 palette[] = { 0xff5b8def, 0xff4fc1b0, 0xff8fc14f, 0xffc98a4b,
+                                                0xffb066d6, 0xffd65f8a, 0xff5fb5d6, 0xffc9c24b };
+        return juce::Colour (palette[(size_t) index % std::size (palette)]);
+    }
 } // namespace colours
 
 class CrestLookAndFeel : public juce::LookAndFeel_V4

@@ -6,20 +6,39 @@
 
 namespace crest
 {
-MainComponent::MainComponent (SessionModel& m, SessionPlayer& p)
-    : model (m), player (p), transportBar (m, p), mixerView (m, p)
+MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& media)
+    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m), masterView (m, p)
 {
     addAndMakeVisible (transportBar);
-    addAndMakeVisible (mixerView);
+    transportBar.setViewTabs (tabs);
+    tabs.onChoose = [this] (AppView view) { showView (view); };
+    addChildComponent (arrangeView);
+    addChildComponent (mixerView);
+    addChildComponent (masterView);
     addAndMakeVisible (statusBar);
+    showView (AppView::arrange);
     refreshStatus();
-    setSize (1280, 720);
+    setSize (1280, 760);
     startTimerHz (30);
 }
 
 MainComponent::~MainComponent()
 {
     stopTimer();
+}
+
+void MainComponent::showView (AppView view)
+{
+    shown = view;
+    tabs.setCurrent (view);
+    arrangeView.setVisible (view == AppView::arrange);
+    mixerView.setVisible (view == AppView::mixer);
+    masterView.setVisible (view == AppView::master);
+}
+
+void MainComponent::showNextView()
+{
+    showView (shown == AppView::arrange ? AppView::mixer : shown == AppView::mixer ? AppView::master : AppView::arrange);
 }
 
 void MainComponent::refreshStatus()
@@ -31,12 +50,25 @@ void MainComponent::refreshStatus()
     statusBar.setMediaProblems (player.mediaProblems(), player.playbackWarnings());
 }
 
+void MainComponent::sessionOpened (const std::filesystem::path& file)
+{
+    arrangeView.sessionOpened (file);
+    mixerView.resetMeters();
+    masterView.reset();
+    refreshStatus();
+}
+
 void MainComponent::timerCallback()
 {
     player.collectGarbage();
     transportBar.refresh();
     player.updateMeters();
-    mixerView.updateMeters (player);
+    switch (shown)
+    {
+        case AppView::arrange: arrangeView.updatePlayhead(); break;
+        case AppView::mixer: mixerView.updateMeters (player); break;
+        case AppView::master: masterView.update(); break;
+    }
     // Media problems and warnings change rarely; twice a second is plenty.
     if (++ticks % 15 == 0)
         statusBar.setMediaProblems (player.mediaProblems(), player.playbackWarnings());
@@ -52,6 +84,8 @@ void MainComponent::resized()
     auto area = getLocalBounds();
     transportBar.setBounds (area.removeFromTop (64));
     statusBar.setBounds (area.removeFromBottom (26));
+    arrangeView.setBounds (area);
     mixerView.setBounds (area);
+    masterView.setBounds (area);
 }
 } // namespace crest

@@ -1,14 +1,18 @@
-// The window's content: transport bar on top, mixer in the middle, status
-// bar at the bottom. Owns the one 30 Hz timer that drives meters, the
-// playhead display and the player's garbage collection, so the GUI has a
-// single heartbeat.
+// The window's content: transport bar on top (with the view tabs), the
+// view shown (Arrange, Mixer or Master) in the middle, status bar at the
+// bottom. Owns the one 30 Hz timer that drives meters, the playhead and
+// the player's garbage collection, so the GUI has a single heartbeat; a
+// hidden view is not updated.
 //
 // Message thread only.
 #pragma once
 
+#include "Arrange/ArrangeView.h"
+#include "Master/MasterView.h"
 #include "MixerView.h"
 #include "StatusBar.h"
 #include "TransportBar.h"
+#include "ViewTabs.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -19,15 +23,23 @@ class SessionPlayer;
 class MainComponent : public juce::Component, private juce::Timer
 {
 public:
-    MainComponent (SessionModel& model, SessionPlayer& player);
+    MainComponent (SessionModel& model, SessionPlayer& player, MediaPool& media);
     ~MainComponent() override;
 
     TransportBar& transport() noexcept { return transportBar; }
     StatusBar& status() noexcept { return statusBar; }
     MixerView& mixer() noexcept { return mixerView; }
+    ArrangeView& arrange() noexcept { return arrangeView; }
+    MasterView& master() noexcept { return masterView; }
+
+    void showView (AppView view);
+    AppView currentView() const noexcept { return shown; }
+    void showNextView();
 
     // Re-reads the device state and media problems (after open/new/device change).
     void refreshStatus();
+    // A session was opened or started: meters and histories start again.
+    void sessionOpened (const std::filesystem::path& file);
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -38,9 +50,13 @@ private:
     SessionModel& model;
     SessionPlayer& player;
     TransportBar transportBar;
+    ViewTabs tabs;
+    ArrangeView arrangeView;
     MixerView mixerView;
+    MasterView masterView;
     StatusBar statusBar;
     juce::TooltipWindow tooltips { this, 600 };
+    AppView shown = AppView::arrange;
     int ticks = 0;
 };
 } // namespace crest

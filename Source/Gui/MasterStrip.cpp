@@ -275,6 +275,14 @@ void MasterStrip::updateMeter()
     verdict.setColour (juce::Label::textColourId, pass ? colours::meterGreen : colours::meterRed);
 }
 
+std::optional<double> MasterStrip::targetLufs() const
+{
+    const int chosen = targetMenu.getSelectedId() - 2;
+    if (chosen < 0 || chosen >= (int) targets.size())
+        return std::nullopt;
+    return targets[(size_t) chosen].integratedLufs;
+}
+
 void MasterStrip::paint (juce::Graphics& g)
 {
     auto bounds = getLocalBounds().toFloat().reduced (2.0f, 0.0f);

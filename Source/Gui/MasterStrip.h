@@ -42,6 +42,8 @@ public:
     bool reachTarget();
     bool isReachingTarget() const noexcept { return reaching.load(); }
     void chooseTarget (const juce::String& key);
+    // The chosen target's integrated loudness, if it has one.
+    std::optional<double> targetLufs() const;
     MasterChainWindow* chainWindow() noexcept { return window.get(); }
 
     // The monitor source by button, as a user clicks it (for tests and shortcuts).

@@ -6,15 +6,14 @@
 
 namespace crest
 {
-MixerView::MixerView (SessionModel& m, SessionPlayer& player)
-    : model (m), session (m.state()), mixBus (m), master (m, player)
+MixerView::MixerView (SessionModel& m)
+    : model (m), session (m.state()), mixBus (m)
 {
     viewport.setViewedComponent (&stripHolder, false);
     viewport.setScrollBarsShown (false, true);
     viewport.setScrollBarThickness (10);
     addAndMakeVisible (viewport);
     addAndMakeVisible (mixBus);
-    addAndMakeVisible (master);
 
     emptyLabel.setText ("This session has no tracks.", juce::dontSendNotification);
     emptyLabel.setJustificationType (juce::Justification::centred);
@@ -93,7 +92,6 @@ void MixerView::updateMeters (SessionPlayer& player)
     for (auto& strip : strips)
         strip->updateMeter (player);
     mixBus.updateMeter (player);
-    master.updateMeter();
 }
 
 void MixerView::resetMeters()
@@ -101,7 +99,6 @@ void MixerView::resetMeters()
     for (auto& strip : strips)
         strip->resetMeter();
     mixBus.resetMeter();
-    master.resetMeter();
 }
 
 void MixerView::paint (juce::Graphics& g)
@@ -112,7 +109,6 @@ void MixerView::paint (juce::Graphics& g)
 void MixerView::resized()
 {
     auto area = getLocalBounds().reduced (8, 8);
-    master.setBounds (area.removeFromRight (MasterStrip::preferredWidth));
     area.removeFromRight (6);
     mixBus.setBounds (area.removeFromRight (MixBusStrip::preferredWidth));
     area.removeFromRight (10);

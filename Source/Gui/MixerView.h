@@ -1,6 +1,6 @@
 // The mixer: a horizontally scrolling row of ChannelStrips, one per track
 // then one per bus, with buttons to add aux and group buses, and the mix
-// bus strip pinned at the right. Strips are rebuilt (once,
+// bus strip pinned at the right (the master has its own view). Strips are rebuilt (once,
 // asynchronously) when tracks are added, removed, reordered or the whole
 // session is replaced, so a session load's burst of tree callbacks costs
 // one rebuild.
@@ -9,7 +9,6 @@
 #pragma once
 
 #include "ChannelStrip.h"
-#include "MasterStrip.h"
 #include "MixBusStrip.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -25,11 +24,10 @@ class SessionPlayer;
 class MixerView : public juce::Component, private juce::ValueTree::Listener, private juce::AsyncUpdater
 {
 public:
-    MixerView (SessionModel& model, SessionPlayer& player);
+    explicit MixerView (SessionModel& model);
     ~MixerView() override;
 
     void updateMeters (SessionPlayer& player);
-    MasterStrip& masterStrip() noexcept { return master; }
     // Passed to every strip (see ChannelStrip::onFaderGesture).
     void setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler);
     void resetMeters();
@@ -53,7 +51,6 @@ private:
     juce::Component stripHolder;
     std::vector<std::unique_ptr<ChannelStrip>> strips;
     MixBusStrip mixBus;
-    MasterStrip master;
     juce::Label emptyLabel;
     juce::TextButton addAux { "+ Aux bus" }, addGroup { "+ Group bus" };
     std::function<void (const juce::ValueTree&, double, int)> faderGesture;

@@ -136,6 +136,13 @@ void TransportBar::refresh()
     deviceLabel.setColour (juce::Label::textColourId, player.hasAudioDevice() ? colours::textDim : colours::mute.brighter (0.2f));
 }
 
+void TransportBar::setViewTabs (juce::Component& tabs)
+{
+    viewTabs = &tabs;
+    addAndMakeVisible (tabs);
+    resized();
+}
+
 void TransportBar::paint (juce::Graphics& g)
 {
     g.fillAll (colours::panel);
@@ -176,8 +183,10 @@ void TransportBar::resized()
     dimButton.setBounds (monitor.removeFromLeft (60));
     monoButton.setBounds (monitor.removeFromRight (60));
 
-    auto right = area.removeFromRight (420);
+    auto right = area.removeFromRight (std::min (420, std::max (160, area.getWidth() - 300)));
     rateLabel.setBounds (right.removeFromTop (right.getHeight() / 2));
     deviceLabel.setBounds (right);
+    if (viewTabs != nullptr)
+        viewTabs->setBounds (area.withSizeKeepingCentre (std::min (area.getWidth() - 16, 270), 28));
 }
 } // namespace crest

@@ -24,6 +24,8 @@ public:
     std::function<void()> onPlayStop, onReturnToStart;
 
     void refresh();
+    // The view tabs sit in the bar, between the monitor switches and the device.
+    void setViewTabs (juce::Component& tabs);
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -39,6 +41,7 @@ private:
     juce::ShapeButton playButton { "Play", juce::Colours::white, juce::Colours::white, juce::Colours::white };
     juce::Label positionLabel, lengthLabel, rateLabel, deviceLabel, logoLabel;
     juce::TextButton dimButton { "DIM" }, monoButton { "MONO" };
+    juce::Component* viewTabs = nullptr;
     bool shownPlaying = false;
     bool firstRefresh = true;
 };

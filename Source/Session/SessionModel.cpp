@@ -266,6 +266,14 @@ void SessionModel::removeTrack (int index)
     tree.removeChild (index, &undo);
 }
 
+void SessionModel::moveTrack (int fromIndex, int toIndex)
+{
+    const int n = numTracks();
+    if (fromIndex < 0 || fromIndex >= n || toIndex < 0 || toIndex >= n || fromIndex == toIndex)
+        return;
+    tree.moveChild (fromIndex, toIndex, &undo);
+}
+
 juce::ValueTree SessionModel::addBus (const juce::String& name, BusKind kind)
 {
     juce::ValueTree b (ids::BUS);

@@ -75,6 +75,7 @@ public:
     void beginGesture (const juce::String& name);
     juce::ValueTree addTrack (const juce::String& name, int channels, int insertIndex = -1);
     void removeTrack (int index);
+    void moveTrack (int fromIndex, int toIndex);   // both among the tracks
     juce::ValueTree addClip (juce::ValueTree track, const ClipDocument& clip);
     void removeClip (juce::ValueTree track, int clipIndex);
     // A clip as plain data, and one that takes another's place, moved to

@@ -1,0 +1,47 @@
+// A track's header at the left of its lane: its colour, its name (double-
+// click to rename), mute and solo, mono or stereo, and a menu (right-click
+// or the "..." button) to rename, move or remove the track. Every change
+// goes through the SessionModel, so it is undoable, and the header follows
+// the tree, so undo moves it back.
+//
+// Message thread only.
+#pragma once
+
+#include "Session/SessionModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+
+namespace crest
+{
+class TrackHeader : public juce::Component, private juce::ValueTree::Listener
+{
+public:
+    TrackHeader (SessionModel& model, juce::ValueTree track, int index);
+    ~TrackHeader() override;
+
+    const juce::ValueTree& track() const noexcept { return trackTree; }
+    void setSelected (bool selected);
+
+    std::function<void()> onSelect;
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+    void mouseDown (const juce::MouseEvent&) override;
+
+private:
+    void showMenu();
+    void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
+    void refresh();
+
+    SessionModel& model;
+    juce::ValueTree trackTree;
+    int index;
+    juce::Colour colour;
+    bool selected = false;
+    juce::Label nameLabel;
+    juce::TextButton muteButton { "M" }, soloButton { "S" }, menuButton { "..." };
+    juce::Label channelsLabel;
+};
+} // namespace crest

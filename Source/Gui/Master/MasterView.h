@@ -1,0 +1,39 @@
+// The Master view: the mastering chain (its modules in order, each
+// switched, reordered and edited in place), the loudness panel (graph and
+// the Mix / Master table) under it, and at the right the master strip:
+// the Mix / Master / Difference switch with loudness matching, the target
+// with its live pass or fail, Reach target, and the master's meter.
+//
+// Message thread only. update() is called from the app's timer while the
+// view is shown.
+#pragma once
+
+#include "LoudnessPanel.h"
+
+#include "Gui/MasterChainEditor.h"
+#include "Gui/MasterStrip.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+namespace crest
+{
+class MasterView : public juce::Component
+{
+public:
+    MasterView (SessionModel& model, SessionPlayer& player);
+
+    void update();
+    void reset();
+    MasterStrip& strip() noexcept { return masterStrip; }
+    MasterChainEditor& chain() noexcept { return chainEditor; }
+    LoudnessPanel& loudness() noexcept { return loudnessPanel; }
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+
+private:
+    MasterChainEditor chainEditor;
+    LoudnessPanel loudnessPanel;
+    MasterStrip masterStrip;
+};
+} // namespace crest

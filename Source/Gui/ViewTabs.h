@@ -1,0 +1,33 @@
+// The three views a key press apart: Arrange (1), Mixer (2), Master (3);
+// Tab cycles. Radio buttons, so a screen reader announces which is shown.
+//
+// Message thread only.
+#pragma once
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+
+namespace crest
+{
+enum class AppView
+{
+    arrange,
+    mixer,
+    master
+};
+
+class ViewTabs : public juce::Component
+{
+public:
+    ViewTabs();
+
+    void setCurrent (AppView view);
+    std::function<void (AppView)> onChoose;
+
+    void resized() override;
+
+private:
+    juce::TextButton arrangeButton { "Arrange" }, mixerButton { "Mixer" }, masterButton { "Master" };
+};
+} // namespace crest
