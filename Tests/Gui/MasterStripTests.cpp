@@ -3,6 +3,8 @@
 // following, undo restoring.
 #include "Gui/MasterStrip.h"
 
+#include "GuiDriver.h"
+
 #include "Engine/SessionPlayer.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
@@ -12,49 +14,11 @@
 
 #include <cmath>
 
-// JUCE's own message pump step (juce_linux_Messaging.cpp): the app's
-// builds do not permit modal loops, so the tests run pending messages
-// (a button's click is posted, as a real click is) through it.
-namespace juce
-{
-bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
-}
-
 using namespace crest;
 using namespace crest::test;
 
 namespace
 {
-template <typename Type>
-Type* findChild (juce::Component& parent, const juce::String& title)
-{
-    for (auto* child : parent.getChildren())
-    {
-        if (auto* typed = dynamic_cast<Type*> (child); typed != nullptr && (typed->getTitle() == title || typed->getName() == title))
-            return typed;
-        if (auto* deeper = findChild<Type> (*child, title))
-            return deeper;
-    }
-    return nullptr;
-}
-
-juce::TextButton* findButton (juce::Component& parent, const juce::String& text)
-{
-    for (auto* child : parent.getChildren())
-    {
-        if (auto* button = dynamic_cast<juce::TextButton*> (child); button != nullptr && button->getButtonText() == text)
-            return button;
-        if (auto* deeper = findButton (*child, text))
-            return deeper;
-    }
-    return nullptr;
-}
-
-void settle()
-{
-    while (juce::dispatchNextMessageOnSystemQueue (true)) {}
-}
-
 SessionDocument toneSession (const TempFolder& dir)
 {
     writeAudio (dir / "tone.wav", 2, 48000, 48000, [] (int64_t n, int) { return 0.5f * (float) std::sin (2 * M_PI * 300 * (double) n / 48000); });
