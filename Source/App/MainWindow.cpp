@@ -29,6 +29,7 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     content = main;
     main->transport().onPlayStop = [this] { togglePlay(); };
     main->transport().onReturnToStart = [this] { goToStart(); };
+    main->transport().onLoop = [this] { loopOnOff(); };
     // Fader moves become automation while the transport rolls, when the
     // fader's lane is in touch, latch or write.
     player->onTransportChange = [this] (bool playing, int64_t position) {
@@ -397,6 +398,25 @@ void MainWindow::togglePlay()
     content->transport().refresh();
 }
 
+void MainWindow::loopOnOff()
+{
+    if (! player->isLooping() && player->loopEnd() <= player->loopStart())
+    {
+        // No range yet: the selected clip's, else the whole session.
+        const auto clip = content->arrange().selectedClipTree();
+        if (clip.isValid())
+        {
+            const auto doc = SessionModel::clipOf (clip);
+            player->setLoopRange (doc.startSample, doc.startSample + doc.lengthSamples);
+        }
+        else
+            player->setLoopRange (0, model.lengthSamples());
+    }
+    player->setLooping (! player->isLooping());
+    content->transport().refresh();
+    commands.commandStatusChanged();
+}
+
 void MainWindow::goToStart()
 {
     player->returnToStart();
@@ -437,7 +457,7 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) nextView, (juce::CommandID) splitClips, (juce::CommandID) deleteSelection,
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
-                                (juce::CommandID) soloSelectedTrack })
+                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop })
         list.add (id);
 }
 
@@ -553,6 +573,11 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("Mute Track", "Mute or unmute the selected track", "Track", 0);
             info.addDefaultKeypress ('m', 0);
             break;
+        case toggleLoop:
+            info.setInfo ("Loop", "Loop playback in the loop range (shift-drag on the ruler sets it)", "Transport", 0);
+            info.addDefaultKeypress ('l', 0);
+            info.setTicked (player->isLooping());
+            break;
         case soloSelectedTrack:
             info.setInfo ("Solo Track", "Solo or unsolo the selected track", "Track", 0);
             info.addDefaultKeypress ('s', shift);
@@ -605,6 +630,7 @@ bool MainWindow::perform (const InvocationInfo& info)
         case addTrack: content->arrange().addTrack(); return true;
         case muteSelectedTrack: toggleSelectedTrack (ids::mute, "Mute", "Unmute"); return true;
         case soloSelectedTrack: toggleSelectedTrack (ids::solo, "Solo", "Unsolo"); return true;
+        case toggleLoop: loopOnOff(); return true;
         default: return false;
     }
 }
@@ -655,6 +681,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
     {
         menu.addCommandItem (&commands, playStop);
         menu.addCommandItem (&commands, returnToStart);
+        menu.addCommandItem (&commands, toggleLoop);
     }
     return menu;
 }

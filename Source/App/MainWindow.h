@@ -47,6 +47,12 @@ public:
 
     void closeButtonPressed() override;
 
+    // The window's parts, for the GUI tests and the screenshot tool.
+    MainComponent& mainComponent() noexcept { return *content; }
+    SessionModel& sessionModel() noexcept { return model; }
+    SessionPlayer& sessionPlayer() noexcept { return *player; }
+    juce::ApplicationCommandManager& commandManager() noexcept { return commands; }
+
     // ApplicationCommandTarget
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
     void getAllCommands (juce::Array<juce::CommandID>& commands) override;
@@ -89,7 +95,9 @@ private:
         zoomToFit,
         muteSelectedTrack,
         soloSelectedTrack,
+        toggleLoop,
     };
+    void loopOnOff();
     void toggleSelectedTrack (const juce::Identifier& property, const juce::String& on, const juce::String& off);
 
     void newSessionNow();

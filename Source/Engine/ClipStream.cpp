@@ -106,12 +106,12 @@ void ClipStream::load (int64_t chunkIndex)
     resident.push_back (chunkIndex);
 }
 
-bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch)
+bool ClipStream::service (const Window* windows, int numWindows, const std::atomic<uint64_t>& audioEpoch)
 {
     freeRetired (audioEpoch.load (std::memory_order_seq_cst));
     if (failed() || numChunks == 0)
         return ! failed();
-    const bool ok = serviceResident (start, end, keepStart, keepEnd, audioEpoch);
+    const bool ok = serviceResident (windows, numWindows, audioEpoch);
     // With no block running (no device, a stopped one, or offline between
     // blocks) what was just retired can go at once: memory stays bounded
     // whether or not an audio thread exists.
@@ -119,13 +119,20 @@ bool ClipStream::service (int64_t start, int64_t end, int64_t keepStart, int64_t
     return ok;
 }
 
-bool ClipStream::serviceResident (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch)
+bool ClipStream::serviceResident (const Window* windows, int numWindows, const std::atomic<uint64_t>& audioEpoch)
 {
-
-    const int64_t firstKeep = std::max<int64_t> (0, keepStart / chunkFrames);
-    const int64_t lastKeep = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (keepEnd, 1) - 1) / chunkFrames);
+    auto kept = [&] (int64_t i) {
+        for (int w = 0; w < numWindows; ++w)
+        {
+            const int64_t firstKeep = std::max<int64_t> (0, windows[w].keepStart / chunkFrames);
+            const int64_t lastKeep = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (windows[w].keepEnd, 1) - 1) / chunkFrames);
+            if (windows[w].keepEnd > windows[w].keepStart && i >= firstKeep && i <= lastKeep)
+                return true;
+        }
+        return false;
+    };
     std::erase_if (resident, [&] (int64_t i) {
-        if (i >= firstKeep && i <= lastKeep)
+        if (kept (i))
             return false;
         // The exchange and the epoch load are seq_cst, as are the audio
         // thread's chunk loads and its two epoch increments per block. If
@@ -138,13 +145,19 @@ bool ClipStream::serviceResident (int64_t start, int64_t end, int64_t keepStart,
         return true;
     });
 
-    const int64_t firstNeeded = std::max<int64_t> (0, start / chunkFrames);
-    const int64_t lastNeeded = std::min<int64_t> (numChunks - 1, (std::max<int64_t> (end, 1) - 1) / chunkFrames);
     try
     {
-        for (int64_t i = firstNeeded; i <= lastNeeded && end > 0; ++i)
-            if (chunks[(size_t) i].load (std::memory_order_relaxed) == nullptr)
-                load (i);
+        for (int w = 0; w < numWindows; ++w)
+        {
+            const auto& window = windows[w];
+            if (window.end <= 0 || window.start >= numFrames || window.end <= window.start)
+                continue;
+            const int64_t firstNeeded = std::max<int64_t> (0, window.start / chunkFrames);
+            const int64_t lastNeeded = std::min<int64_t> (numChunks - 1, (window.end - 1) / chunkFrames);
+            for (int64_t i = firstNeeded; i <= lastNeeded; ++i)
+                if (chunks[(size_t) i].load (std::memory_order_relaxed) == nullptr)
+                    load (i);
+        }
     }
     catch (const CrestError& e)
     {

@@ -40,13 +40,22 @@ public:
     // Returns how many frames were missing (left as silence).
     int read (int64_t start, int count, float* const* dest, int destChannels) const noexcept;
 
-    // Streamer side: make clip frames [start, end) resident; drop chunks
-    // outside [keepStart, keepEnd); free retired chunks the audio thread
-    // can no longer see. Returns false if the file failed (stream goes
-    // silent; problem() says why). `audioEpoch` is read after each
-    // retirement, never before: a stale value could free a chunk that a
-    // block running right now still reads.
-    bool service (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch);
+    // Clip frames the streamer loads ([start, end)) and the wider range it
+    // keeps ([keepStart, keepEnd)): one around the playhead, and while
+    // looping one at the loop's start, so the jump back finds its audio.
+    struct Window
+    {
+        int64_t start = 0, end = 0, keepStart = 0, keepEnd = 0;
+    };
+    static constexpr int maxWindows = 2;
+
+    // Streamer side: make the windows' frames resident; drop chunks no
+    // window keeps; free retired chunks the audio thread can no longer
+    // see. Returns false if the file failed (stream goes silent;
+    // problem() says why). `audioEpoch` is read after each retirement,
+    // never before: a stale value could free a chunk that a block running
+    // right now still reads.
+    bool service (const Window* windows, int numWindows, const std::atomic<uint64_t>& audioEpoch);
     void freeRetired (uint64_t audioEpoch);
     const std::string& problem() const noexcept { return failure; }
     // Streamer thread: true once, the first time the file was found
@@ -66,7 +75,7 @@ private:
     };
 
     void load (int64_t chunkIndex);
-    bool serviceResident (int64_t start, int64_t end, int64_t keepStart, int64_t keepEnd, const std::atomic<uint64_t>& audioEpoch);
+    bool serviceResident (const Window* windows, int numWindows, const std::atomic<uint64_t>& audioEpoch);
 
     std::filesystem::path file;
     int fileChannels;

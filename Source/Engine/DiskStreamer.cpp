@@ -28,10 +28,10 @@ void DiskStreamer::setPlacements (std::vector<StreamPlacement> newPlacements)
 
 void DiskStreamer::prefetch (int64_t position, int64_t frames, int64_t lookaheadFrames)
 {
-    serviceAll (position, frames, lookaheadFrames >= 0 ? lookaheadFrames : lookahead);
+    serviceAll (position, frames, lookaheadFrames >= 0 ? lookaheadFrames : lookahead, -1);
 }
 
-void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames)
+void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames, int64_t loopStart)
 {
     std::lock_guard<std::mutex> servicing (serviceLock);
     std::vector<StreamPlacement> current;
@@ -43,15 +43,25 @@ void DiskStreamer::serviceAll (int64_t position, int64_t frames, int64_t lookahe
     for (auto& placement : current)
     {
         auto& stream = *placement.stream;
-        const int64_t local = position - placement.timelineStart;
-        const int64_t end = local + frames + lookaheadFrames;
-        // Keep one chunk behind the playhead so a small jump back is free.
-        const int64_t keepStart = local - ClipStream::chunkFrames;
-        const int64_t keepEnd = end + ClipStream::chunkFrames;
+        // Around the playhead, keeping one chunk behind it so a small jump
+        // back is free; and, while looping, the loop's start.
+        ClipStream::Window windows[ClipStream::maxWindows];
+        int count = 0;
+        auto add = [&] (int64_t timelinePosition, int64_t span) {
+            const int64_t local = timelinePosition - placement.timelineStart;
+            const int64_t end = local + span;
+            auto& w = windows[count++];
+            w.keepStart = local - ClipStream::chunkFrames;
+            w.keepEnd = end + ClipStream::chunkFrames;
+            const bool inside = end > 0 && local < stream.length();
+            w.start = inside ? local : 0;
+            w.end = inside ? end : 0;
+        };
+        add (position, frames + lookaheadFrames);
+        if (loopStart >= 0)
+            add (loopStart, lookaheadFrames);
         const bool wasFailed = stream.failed();
-        if (end <= 0 || local >= stream.length())
-            stream.service (0, 0, keepStart, keepEnd, epoch);
-        else if (! stream.service (local, end, keepStart, keepEnd, epoch) && ! wasFailed)
+        if (! stream.service (windows, count, epoch) && ! wasFailed)
             found.push_back (stream.problem());
         if (stream.takeNonFiniteNews())
             noticed.push_back (nonFiniteWarning (stream.path()));
@@ -76,7 +86,7 @@ void DiskStreamer::startFollowing (Transport& transport)
             // is honoured on the next pass, after its audio is loaded.
             const bool starting = startRequested.load();
             const auto seek = transport.seekRequest.load (std::memory_order_acquire);
-            serviceAll (seek >= 0 ? seek : transport.position.load (std::memory_order_relaxed), 0, lookahead);
+            serviceAll (seek >= 0 ? seek : transport.position.load (std::memory_order_relaxed), 0, lookahead, transport.loopStartIfLooping());
             if (starting)
             {
                 std::lock_guard<std::mutex> guard (startLock);

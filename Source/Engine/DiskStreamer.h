@@ -69,7 +69,8 @@ public:
     std::vector<std::string> takeWarnings();
 
 private:
-    void serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames);
+    // loopStart: also keep the loop's start resident (-1: not looping).
+    void serviceAll (int64_t position, int64_t frames, int64_t lookaheadFrames, int64_t loopStart);
 
     int64_t lookahead;
     std::mutex placementLock;   // guards placements and problems: held for copies only

@@ -39,6 +39,7 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
     // Odd while the block runs: the streamer frees no chunk this block may read.
     streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);
     RenderPlan* plan = exchange.acquire();
+    const auto underrunsBefore = underruns.load (std::memory_order_relaxed);
 
     const auto seek = transportState.seekRequest.exchange (-1, std::memory_order_acq_rel);
     if (seek >= 0)
@@ -46,6 +47,9 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
 
     const bool playing = transportState.playing.load (std::memory_order_acquire) && plan != nullptr;
     int64_t position = transportState.position.load (std::memory_order_relaxed);
+    // A playhead before the loop's end wraps at it; one started after it plays on.
+    const int64_t loopStart = transportState.loopStartIfLooping();
+    const int64_t loopEnd = transportState.loopEnd.load (std::memory_order_acquire);
 
     // Runtimes were prepared for the plan's largest block.
     const int chunk = plan != nullptr ? std::min (maxBlock, plan->maxBlockFrames) : maxBlock;
@@ -59,12 +63,17 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
             const int64_t intoCell = position % plan->automationGrid;
             n = std::min<int> (n, (int) (plan->automationGrid - intoCell));
         }
+        const bool wraps = playing && loopStart >= 0 && position < loopEnd;
+        if (wraps)
+            n = std::min<int> (n, (int) (loopEnd - position));
         float* left = mix.data();
         float* right = mix.data() + maxBlock;
         if (playing)
         {
             renderBlock (*plan, position, n, left, right);
             position += n;
+            if (wraps && position == loopEnd)
+                position = loopStart;
         }
         else
         {
@@ -140,6 +149,8 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
 
     if (playing)
         transportState.position.store (position, std::memory_order_release);
+    if (underruns.load (std::memory_order_relaxed) != underrunsBefore)
+        underrunBlockCount.fetch_add (1, std::memory_order_relaxed);
     streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // even again: pairs with ClipStream::service
 }
 

@@ -64,6 +64,8 @@ public:
     MonitorPath& monitor() noexcept { return monitorPath; }
 
     uint64_t underrunFrames() const noexcept { return underruns.load (std::memory_order_relaxed); }
+    // Blocks in which some clip audio was not loaded in time (heard as a dropout).
+    uint64_t underrunBlocks() const noexcept { return underrunBlockCount.load (std::memory_order_relaxed); }
     int threads() const noexcept { return pool.threads(); }
 
 private:
@@ -85,7 +87,7 @@ private:
     Transport transportState;
     std::atomic<SampleFifo*> captureTap { nullptr }, meterTap { nullptr };
     MonitorPath monitorPath;
-    std::atomic<uint64_t> underruns { 0 };
+    std::atomic<uint64_t> underruns { 0 }, underrunBlockCount { 0 };
 
     // Scratch, allocated once: per graph thread, one clip's audio and one
     // edge's delayed copy; then the master's output, the interleaved tap

@@ -30,6 +30,7 @@ SessionPlayer::~SessionPlayer()
 juce::String SessionPlayer::openAudioDevice (const juce::String& deviceType)
 {
     closeAudioDevice();
+    underrunBlocksAtOpen = audioEngine.underrunBlocks();
     if (deviceType.isNotEmpty())
         devices.setCurrentAudioDeviceType (deviceType, false);
     juce::AudioDeviceManager::AudioDeviceSetup setup;
@@ -80,6 +81,34 @@ void SessionPlayer::stop()
     diskStreamer.cancelStart();
     if (onTransportChange)
         onTransportChange (false, position());
+}
+
+void SessionPlayer::setLoopRange (int64_t start, int64_t end)
+{
+    loopFrom = std::max<int64_t> (0, std::min (start, end));
+    loopTo = std::max<int64_t> (0, std::max (start, end));
+    audioEngine.transport().setLoop (loopFrom, loopTo, looping);
+    diskStreamer.wake();
+}
+
+void SessionPlayer::setLooping (bool shouldLoop)
+{
+    looping = shouldLoop;
+    audioEngine.transport().setLoop (loopFrom, loopTo, looping);
+    diskStreamer.wake();
+}
+
+double SessionPlayer::dspLoad() const
+{
+    return devices.getCurrentAudioDevice() != nullptr ? devices.getCpuUsage() : 0.0;
+}
+
+int64_t SessionPlayer::dropouts() const
+{
+    int64_t count = (int64_t) (audioEngine.underrunBlocks() - underrunBlocksAtOpen);
+    if (auto* device = devices.getCurrentAudioDevice())
+        count += std::max (0, device->getXRunCount());
+    return count;
 }
 
 void SessionPlayer::returnToStart()

@@ -42,6 +42,19 @@ public:
     void returnToStart();
     void seek (int64_t sample);
     bool isPlaying() const noexcept;
+
+    // The loop range (timeline samples) and whether playback loops in it.
+    void setLoopRange (int64_t start, int64_t end);
+    void setLooping (bool shouldLoop);
+    bool isLooping() const noexcept { return looping; }
+    int64_t loopStart() const noexcept { return loopFrom; }
+    int64_t loopEnd() const noexcept { return loopTo; }
+
+    // For the transport bar: the share of the device's buffer time the
+    // callback takes (0..1), and dropouts since the device opened (the
+    // device's own xruns, and blocks whose clip audio was not loaded in time).
+    double dspLoad() const;
+    int64_t dropouts() const;
     int64_t position() const noexcept;
     double sampleRate() const { return model.sampleRate(); }
 
@@ -101,5 +114,8 @@ private:
     std::string routingProblem;                // why the last edit could not be played, if it could not
     std::atomic<double> deviceRate { 0.0 };
     double lastLoudnessRate = 0.0;   // the rate the live meters measure at
+    int64_t loopFrom = 0, loopTo = 0;
+    bool looping = false;
+    uint64_t underrunBlocksAtOpen = 0;
 };
 } // namespace crest

@@ -29,6 +29,7 @@ public:
 
     const juce::ValueTree& track() const noexcept { return trackTree; }
     StripButton& stripEditorButton() noexcept { return stripButton; }
+    GainFader& gainFader() noexcept { return fader; }
     void updateMeter (SessionPlayer& player);
     void resetMeter() { meter.reset(); }
 

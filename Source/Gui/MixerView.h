@@ -31,6 +31,8 @@ public:
     // Passed to every strip (see ChannelStrip::onFaderGesture).
     void setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler);
     void resetMeters();
+    // The strip of a track or bus by its place (tracks first), or null.
+    ChannelStrip* strip (int index) const { return index >= 0 && index < (int) strips.size() ? strips[(size_t) index].get() : nullptr; }
 
     void paint (juce::Graphics&) override;
     void resized() override;

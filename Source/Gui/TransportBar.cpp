@@ -3,6 +3,7 @@
 #include "CrestLookAndFeel.h"
 
 #include "Engine/SessionPlayer.h"
+#include "Core/MusicalTime.h"
 #include "Session/SessionModel.h"
 
 namespace crest
@@ -54,7 +55,17 @@ TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
     monoButton.setTooltip ("Listen in mono (renders are unaffected)");
     monoButton.onClick = [this] { player.engine().monitor().setMono (monoButton.getToggleState()); };
 
+    loopButton.setClickingTogglesState (false);
+    loopButton.setColour (juce::TextButton::buttonOnColourId, colours::accent);
+    loopButton.setTooltip ("Loop playback in the loop range (L); shift-drag on the ruler sets the range");
+    loopButton.onClick = [this] {
+        if (onLoop)
+            onLoop();
+    };
+    addAndMakeVisible (loopButton);
+
     returnButton.setShape (returnShape(), false, true, false);
+    returnButton.setTitle ("Return to start");
     styleButton (returnButton, colours::text);
     returnButton.setTooltip ("Return to start (Home)");
     returnButton.onClick = [this]
@@ -65,6 +76,7 @@ TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
     addAndMakeVisible (returnButton);
 
     updatePlayShape (false);
+    playButton.setTitle ("Play");
     playButton.onClick = [this]
     {
         if (onPlayStop)
@@ -78,9 +90,29 @@ TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
     positionLabel.setJustificationType (juce::Justification::centredLeft);
     addAndMakeVisible (positionLabel);
 
-    lengthLabel.setFont (juce::Font (mono, 14.0f, juce::Font::plain));
+    positionLabel.setTitle ("Position");
+    barsLabel.setFont (juce::Font (mono, 17.0f, juce::Font::bold));
+    barsLabel.setColour (juce::Label::textColourId, colours::text);
+    barsLabel.setTitle ("Position in bars and beats");
+    barsLabel.setTooltip ("Bar.beat.hundredths");
+    addAndMakeVisible (barsLabel);
+
+    lengthLabel.setFont (juce::Font (mono, 13.0f, juce::Font::plain));
     lengthLabel.setColour (juce::Label::textColourId, colours::textDim);
+    lengthLabel.setTitle ("Session length");
     addAndMakeVisible (lengthLabel);
+
+    tempoLabel.setFont (juce::Font (13.0f, juce::Font::bold));
+    tempoLabel.setColour (juce::Label::textColourId, colours::text);
+    tempoLabel.setJustificationType (juce::Justification::centred);
+    tempoLabel.setTitle ("Tempo and meter");
+    addAndMakeVisible (tempoLabel);
+
+    loadLabel.setFont (juce::Font (12.0f));
+    loadLabel.setColour (juce::Label::textColourId, colours::textDim);
+    loadLabel.setJustificationType (juce::Justification::centredRight);
+    loadLabel.setTitle ("DSP load and dropouts");
+    addAndMakeVisible (loadLabel);
 
     rateLabel.setFont (juce::Font (13.0f, juce::Font::bold));
     rateLabel.setColour (juce::Label::textColourId, colours::text);
@@ -132,7 +164,21 @@ void TransportBar::refresh()
     lengthLabel.setText ("/ " + formatTime (model.lengthSamples(), rate), juce::dontSendNotification);
     rateLabel.setText (juce::String (rate / 1000.0, rate == std::floor (rate / 1000.0) * 1000.0 ? 0 : 1) + " kHz session",
                        juce::dontSendNotification);
+    const auto& session = model.state();
+    const MusicalTime time { rate, (double) session.getProperty (ids::tempoBpm, 120.0), (int) session.getProperty (ids::meterNumerator, 4),
+                             (int) session.getProperty (ids::meterDenominator, 4) };
+    barsLabel.setText (time.format (player.position()), juce::dontSendNotification);
+    tempoLabel.setText (juce::String (time.tempoBpm, time.tempoBpm == std::floor (time.tempoBpm) ? 0 : 2) + " BPM  "
+                            + juce::String (time.numerator) + "/" + juce::String (time.denominator),
+                        juce::dontSendNotification);
+    loopButton.setToggleState (player.isLooping(), juce::dontSendNotification);
     deviceLabel.setText (player.hasAudioDevice() ? player.deviceDescription() : "No audio device", juce::dontSendNotification);
+    const auto dropouts = player.dropouts();
+    loadLabel.setText (player.hasAudioDevice() ? "DSP " + juce::String (juce::roundToInt (player.dspLoad() * 100.0)) + " %   "
+                                                     + juce::String (dropouts) + (dropouts == 1 ? " dropout" : " dropouts")
+                                               : juce::String(),
+                       juce::dontSendNotification);
+    loadLabel.setColour (juce::Label::textColourId, dropouts > 0 ? colours::mute.brighter (0.2f) : colours::textDim);
     deviceLabel.setColour (juce::Label::textColourId, player.hasAudioDevice() ? colours::textDim : colours::mute.brighter (0.2f));
 }
 
@@ -150,7 +196,7 @@ void TransportBar::paint (juce::Graphics& g)
     g.drawHorizontalLine (getHeight() - 1, 0.0f, (float) getWidth());
 
     // The time display sits in a recessed well, like a hardware counter.
-    auto well = positionLabel.getBounds().getUnion (lengthLabel.getBounds()).expanded (8, 4).toFloat();
+    auto well = positionLabel.getBounds().getUnion (lengthLabel.getBounds()).getUnion (barsLabel.getBounds()).expanded (8, 2).toFloat();
     g.setColour (colours::faderTrack);
     g.fillRoundedRectangle (well, 4.0f);
 
@@ -170,22 +216,30 @@ void TransportBar::paint (juce::Graphics& g)
 void TransportBar::resized()
 {
     auto area = getLocalBounds().reduced (14, 8);
-    logoLabel.setBounds (area.removeFromLeft (110));
+    logoLabel.setBounds (area.removeFromLeft (96));
     area.removeFromLeft (10);
     returnButton.setBounds (area.removeFromLeft (area.getHeight()).reduced (4));
     area.removeFromLeft (8);
     playButton.setBounds (area.removeFromLeft (area.getHeight()));
     area.removeFromLeft (26);
-    positionLabel.setBounds (area.removeFromLeft (200));
-    lengthLabel.setBounds (area.removeFromLeft (120));
-    area.removeFromLeft (24);
-    auto monitor = area.removeFromLeft (128).withSizeKeepingCentre (128, 26);
+    positionLabel.setBounds (area.removeFromLeft (180));
+    auto counter = area.removeFromLeft (120);
+    barsLabel.setBounds (counter.removeFromTop (counter.getHeight() / 2 + 2));
+    lengthLabel.setBounds (counter);
+    area.removeFromLeft (18);
+    tempoLabel.setBounds (area.removeFromLeft (96));
+    area.removeFromLeft (8);
+    auto monitor = area.removeFromLeft (192).withSizeKeepingCentre (192, 26);
+    loopButton.setBounds (monitor.removeFromLeft (60));
+    monitor.removeFromLeft (6);
     dimButton.setBounds (monitor.removeFromLeft (60));
-    monoButton.setBounds (monitor.removeFromRight (60));
+    monitor.removeFromLeft (6);
+    monoButton.setBounds (monitor.removeFromLeft (60));
 
-    auto right = area.removeFromRight (std::min (420, std::max (160, area.getWidth() - 300)));
-    rateLabel.setBounds (right.removeFromTop (right.getHeight() / 2));
-    deviceLabel.setBounds (right);
+    auto right = area.removeFromRight (std::min (330, std::max (160, area.getWidth() - 290)));
+    rateLabel.setBounds (right.removeFromTop (right.getHeight() / 3));
+    deviceLabel.setBounds (right.removeFromTop (right.getHeight() / 2));
+    loadLabel.setBounds (right);
     if (viewTabs != nullptr)
         viewTabs->setBounds (area.withSizeKeepingCentre (std::min (area.getWidth() - 16, 270), 28));
 }

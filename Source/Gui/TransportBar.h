@@ -1,8 +1,10 @@
-// The strip across the top: return-to-start and play/stop buttons, the
-// playhead time (mm:ss.mmm) over the session length, the monitor's dim and
-// mono switches, the session's sample rate and the audio device in use. The buttons only call back (the
-// window owns what play/stop means); refresh() pulls the state from the
-// player, from the app's 30 Hz timer.
+// The strip across the top: return-to-start, play/stop and loop buttons,
+// the playhead in time (mm:ss.mmm) and in bars and beats over the session
+// length, the tempo and meter, the monitor's dim and mono switches, the
+// view tabs, the session's sample rate, the audio device, its DSP load and
+// the dropouts counted since it opened. The buttons only call back (the
+// window owns what play/stop and loop mean); refresh() pulls the state
+// from the player, from the app's 30 Hz timer.
 //
 // Message thread only.
 #pragma once
@@ -21,7 +23,7 @@ class TransportBar : public juce::Component
 public:
     TransportBar (SessionModel& model, SessionPlayer& player);
 
-    std::function<void()> onPlayStop, onReturnToStart;
+    std::function<void()> onPlayStop, onReturnToStart, onLoop;
 
     void refresh();
     // The view tabs sit in the bar, between the monitor switches and the device.
@@ -39,8 +41,8 @@ private:
     SessionPlayer& player;
     juce::ShapeButton returnButton { "Return to start", juce::Colours::white, juce::Colours::white, juce::Colours::white };
     juce::ShapeButton playButton { "Play", juce::Colours::white, juce::Colours::white, juce::Colours::white };
-    juce::Label positionLabel, lengthLabel, rateLabel, deviceLabel, logoLabel;
-    juce::TextButton dimButton { "DIM" }, monoButton { "MONO" };
+    juce::Label positionLabel, barsLabel, lengthLabel, tempoLabel, rateLabel, deviceLabel, loadLabel, logoLabel;
+    juce::TextButton dimButton { "DIM" }, monoButton { "MONO" }, loopButton { "LOOP" };
     juce::Component* viewTabs = nullptr;
     bool shownPlaying = false;
     bool firstRefresh = true;

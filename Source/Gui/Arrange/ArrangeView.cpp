@@ -14,6 +14,10 @@ ArrangeView::ArrangeView (SessionModel& m, SessionPlayer& p, MediaPool& pool)
     session.addListener (this);
 
     ruler.onSeek = [this] (int64_t sample) { seek (sample); };
+    ruler.onLoopRange = [this] (int64_t start, int64_t end) {
+        player.setLoopRange (snap (start, {}), snap (end, {}));
+        updatePlayhead();
+    };
     addAndMakeVisible (ruler);
 
     viewport.setViewedComponent (&rowHolder, false);
@@ -414,6 +418,7 @@ void ArrangeView::scrollBarMoved (juce::ScrollBar*, double newRangeStart)
 
 void ArrangeView::updatePlayhead()
 {
+    ruler.setLoopRange (player.loopStart(), player.loopEnd(), player.isLooping());
     const auto position = player.position();
     if (position == shownPosition)
         return;
