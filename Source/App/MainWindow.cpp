@@ -61,12 +61,17 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
 
     model.state().addListener (this);
     savedDocument = model.toDocument();
+    autosaver.setSession ({}, savedDocument);
+    autosaver.onProblem = [this] (const juce::String& problem) { content->status().flash (problem); };
     updateTitle();
     centreWithSize (getWidth(), getHeight());
 }
 
 MainWindow::~MainWindow()
 {
+    // Closing is the user's decision (saved, or changes discarded when
+    // asked): nothing is left to recover.
+    autosaver.discard();
     model.state().removeListener (this);
     renderJob.reset();
     preparationJob.reset();
@@ -96,18 +101,46 @@ bool MainWindow::openSession (const std::filesystem::path& file)
         return false;
     }
 
+    // Changes autosaved before a crash: the user chooses.
+    if (auto recovered = Autosaver::recoveryFor (file))
+    {
+        const auto side = Autosaver::sideFileFor (file);
+        const auto when = juce::File (juce::String (side.string())).getLastModificationTime().toString (true, true, false);
+        juce::AlertWindow::showOkCancelBox (
+            juce::MessageBoxIconType::QuestionIcon, "Recover unsaved changes?",
+            "Crest closed without saving \"" + juce::String (file.stem().string()) + "\". Its changes were autosaved at " + when
+                + ".\n\nRecover them (they open as unsaved changes), or open the session as it was last saved?",
+            "Recover", "Open saved", this,
+            juce::ModalCallbackFunction::create ([this, file, document, recoveredDocument = *recovered] (int choice) {
+                if (choice == 1)
+                    prepareAndOpen (recoveredDocument, file, document);   // the saved version, to tell what changed
+                else
+                {
+                    std::error_code ec;
+                    std::filesystem::remove (Autosaver::sideFileFor (file), ec);
+                    prepareAndOpen (document, file, std::nullopt);
+                }
+            }));
+        return true;
+    }
+    return prepareAndOpen (document, file, std::nullopt);
+}
+
+bool MainWindow::prepareAndOpen (const SessionDocument& document, const std::filesystem::path& file,
+                                 const std::optional<SessionDocument>& savedVersion)
+{
     if (! MediaPreparationJob::isNeeded (document))
     {
-        finishOpening (document, file);
+        finishOpening (document, file, savedVersion);
         return true;
     }
     preparationJob = std::make_unique<MediaPreparationJob> (document, media, this);
-    preparationJob->onFinished = [this, file] (bool cancelled, const SessionDocument& prepared)
+    preparationJob->onFinished = [this, file, savedVersion] (bool cancelled, const SessionDocument& prepared)
     {
         if (cancelled)
             content->status().flash ("Opening cancelled; the current session is unchanged.");
         else
-            finishOpening (prepared, file);
+            finishOpening (prepared, file, savedVersion);
         // The progress window is still unwinding this call; delete it later.
         juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)]
                                          {
@@ -119,13 +152,27 @@ bool MainWindow::openSession (const std::filesystem::path& file)
     return true;
 }
 
-void MainWindow::finishOpening (const SessionDocument& document, const std::filesystem::path& file)
+void MainWindow::finishOpening (const SessionDocument& document, const std::filesystem::path& file,
+                                const std::optional<SessionDocument>& savedVersion)
 {
     player->stop();
     player->returnToStart();
+    // The previous session closes cleanly: its side file goes.
+    autosaver.discard();
     model.load (document);
     sessionFile = std::filesystem::absolute (file);
     savedDocument = model.toDocument();
+    if (savedVersion)
+    {
+        // What the file holds, in the model's own form, so the recovered
+        // changes show as unsaved.
+        SessionModel disk;
+        disk.load (*savedVersion);
+        savedDocument = disk.toDocument();
+    }
+    autosaver.setSession (sessionFile, savedDocument);
+    if (savedVersion)
+        autosaver.adoptSideFile();
 
     // The device runs at the session's rate; follow a session at another rate.
     if (auto* device = player->deviceManager().getCurrentAudioDevice())
@@ -133,7 +180,7 @@ void MainWindow::finishOpening (const SessionDocument& document, const std::file
             player->openAudioDevice (device->getTypeName());
 
     content->sessionOpened (sessionFile);
-    content->status().flash ("Opened " + toFile (sessionFile).getFullPathName());
+    content->status().flash ((savedVersion ? "Recovered unsaved changes of " : "Opened ") + toFile (sessionFile).getFullPathName());
     updateTitle();
 }
 
@@ -143,9 +190,11 @@ void MainWindow::newSessionNow()
     player->returnToStart();
     SessionDocument fresh;
     addDefaultReturns (fresh);
+    autosaver.discard();
     model.load (fresh);
     sessionFile.clear();
     savedDocument = model.toDocument();
+    autosaver.setSession ({}, savedDocument);
     content->sessionOpened ({});
     updateTitle();
 }
@@ -180,8 +229,11 @@ bool MainWindow::saveTo (const std::filesystem::path& file)
     {
         const auto document = model.toDocument();
         saveSessionFile (document, file);
+        // The side file of what was open goes (Save As: the old name's).
+        autosaver.discard();
         sessionFile = file;
         savedDocument = document;
+        autosaver.setSession (file, savedDocument);
         content->arrange().waveforms().setSessionFile (file);
         updateTitle();
         content->status().flash ("Saved " + toFile (file).getFullPathName());

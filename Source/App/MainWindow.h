@@ -6,6 +6,7 @@
 // Message thread only (the render runs on its own thread, see RenderJob).
 #pragma once
 
+#include "Autosaver.h"
 #include "RenderJob.h"
 #include "MediaPreparationJob.h"
 
@@ -43,6 +44,8 @@ public:
 
     // Runs `then` once unsaved edits are saved or discarded; not if cancelled.
     void confirmDiscardingChanges (std::function<void()> then);
+    // File > Save: to the session's file, or through Save As when untitled.
+    bool save();
     bool isModified() const;
 
     void closeButtonPressed() override;
@@ -69,7 +72,12 @@ public:
     void filesDropped (const juce::StringArray& files, int x, int y) override;
 
 private:
-    void finishOpening (const SessionDocument& document, const std::filesystem::path& file);
+    // `savedVersion`: what the file holds when `document` is a recovery
+    // (which then opens as unsaved changes); none when it is the file's.
+    void finishOpening (const SessionDocument& document, const std::filesystem::path& file,
+                        const std::optional<SessionDocument>& savedVersion);
+    bool prepareAndOpen (const SessionDocument& document, const std::filesystem::path& file,
+                         const std::optional<SessionDocument>& savedVersion);
 
     enum Command : juce::CommandID
     {
@@ -102,7 +110,6 @@ private:
 
     void newSessionNow();
     void chooseSessionToOpen();
-    bool save();
     void saveAs (std::function<void()> afterSaving = {});
     bool saveTo (const std::filesystem::path& file);
     void chooseRenderOutput();
@@ -129,6 +136,7 @@ private:
     SessionModel model;
     std::unique_ptr<SessionPlayer> player;
     AutomationRecorder recorder { model };
+    Autosaver autosaver { model };
     std::unique_ptr<MediaPreparationJob> preparationJob;
     juce::String deviceType;
     MainComponent* content = nullptr;   // owned by the DocumentWindow
