@@ -8,6 +8,7 @@
 #include "Core/CrestError.h"
 #include "Session/NewSession.h"
 #include "Session/SessionFile.h"
+#include "Session/StemImport.h"
 
 namespace crest
 {
@@ -312,6 +313,87 @@ void MainWindow::confirmDiscardingChanges (std::function<void()> then)
             }));
 }
 
+// ---- import -----------------------------------------------------------------
+
+void MainWindow::importAudio (const std::vector<std::filesystem::path>& files, juce::ValueTree ontoTrack, int64_t start)
+{
+    if (preparationJob != nullptr)
+    {
+        content->status().flash ("Busy preparing media; import again when it is done.");
+        return;
+    }
+    const auto imported = importAudioFiles (files, model.sampleRate());
+    if (! imported.problems.empty())
+    {
+        juce::String list;
+        for (const auto& p : imported.problems)
+            list << "\n" << juce::String::fromUTF8 (p.c_str());
+        showError (imported.problems.size() == 1 ? "A file could not be imported" : "Some files could not be imported",
+                   list.trimStart() + (imported.tracks.empty() ? juce::String() : "\n\nThe other files were imported."));
+    }
+    if (imported.tracks.empty())
+        return;
+
+    SessionDocument incoming;
+    incoming.sampleRate = model.sampleRate();
+    incoming.tracks = imported.tracks;
+    if (! MediaPreparationJob::isNeeded (incoming))
+    {
+        addImportedTracks (incoming.tracks, ontoTrack, start);
+        return;
+    }
+    preparationJob = std::make_unique<MediaPreparationJob> (incoming, media, this);
+    preparationJob->onFinished = [this, ontoTrack, start] (bool cancelled, const SessionDocument& prepared)
+    {
+        if (cancelled)
+            content->status().flash ("Import cancelled; the session is unchanged.");
+        else
+            addImportedTracks (prepared.tracks, ontoTrack, start);
+        juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)]
+                                         {
+                                             if (safe != nullptr)
+                                                 safe->preparationJob.reset();
+                                         });
+    };
+    preparationJob->launchThread();
+}
+
+void MainWindow::addImportedTracks (const std::vector<TrackDocument>& tracks, juce::ValueTree ontoTrack, int64_t start)
+{
+    model.beginGesture (tracks.size() == 1 ? "Import audio file" : "Import " + juce::String ((int) tracks.size()) + " audio files");
+    int insertAt = ontoTrack.isValid() ? model.state().indexOf (ontoTrack) + 1 : model.numTracks();
+    for (size_t i = 0; i < tracks.size(); ++i)
+    {
+        auto clip = tracks[i].clips.front();
+        clip.startSample = std::max<int64_t> (0, start);
+        if (i == 0 && ontoTrack.isValid() && ontoTrack.getParent().isValid())
+        {
+            content->arrange().selectClip (model.addClip (ontoTrack, clip));
+            continue;
+        }
+        auto track = model.addTrack (juce::String::fromUTF8 (tracks[i].name.c_str()), tracks[i].channels, insertAt++);
+        content->arrange().selectClip (model.addClip (track, clip));
+    }
+    content->status().flash ("Imported " + juce::String ((int) tracks.size()) + (tracks.size() == 1 ? " file" : " files"));
+}
+
+void MainWindow::chooseAudioToImport()
+{
+    const auto start = sessionFile.empty() ? juce::File::getSpecialLocation (juce::File::userMusicDirectory)
+                                           : toFile (sessionFile).getParentDirectory();
+    chooser = std::make_unique<juce::FileChooser> ("Import audio", start, "*.wav;*.flac;*.aif;*.aiff;*.ogg;*.opus;*.mp3");
+    chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::canSelectMultipleItems,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              std::vector<std::filesystem::path> files;
+                              for (const auto& f : fc.getResults())
+                                  files.push_back (toPath (f));
+                              if (! files.empty())
+                                  importAudio (files, {}, player->position());
+                          });
+}
+
 // ---- render -----------------------------------------------------------------
 
 void MainWindow::chooseRenderOutput()
@@ -509,7 +591,8 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) nextView, (juce::CommandID) splitClips, (juce::CommandID) deleteSelection,
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
-                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop })
+                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop,
+                                (juce::CommandID) importAudioCmd })
         list.add (id);
 }
 
@@ -625,6 +708,10 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("Mute Track", "Mute or unmute the selected track", "Track", 0);
             info.addDefaultKeypress ('m', 0);
             break;
+        case importAudioCmd:
+            info.setInfo ("Import Audio...", "Add audio files as new tracks at the playhead", "File", 0);
+            info.addDefaultKeypress ('i', cmd | shift);
+            break;
         case toggleLoop:
             info.setInfo ("Loop", "Loop playback in the loop range (shift-drag on the ruler sets it)", "Transport", 0);
             info.addDefaultKeypress ('l', 0);
@@ -683,6 +770,7 @@ bool MainWindow::perform (const InvocationInfo& info)
         case muteSelectedTrack: toggleSelectedTrack (ids::mute, "Mute", "Unmute"); return true;
         case soloSelectedTrack: toggleSelectedTrack (ids::solo, "Solo", "Unsolo"); return true;
         case toggleLoop: loopOnOff(); return true;
+        case importAudioCmd: chooseAudioToImport(); return true;
         default: return false;
     }
 }
@@ -702,6 +790,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addSeparator();
         menu.addCommandItem (&commands, saveSession);
         menu.addCommandItem (&commands, saveSessionAs);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, importAudioCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, renderMix);
         menu.addSeparator();
@@ -740,13 +830,12 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
 
 bool MainWindow::isInterestedInFileDrag (const juce::StringArray& files)
 {
-    for (const auto& f : files)
-        if (juce::File (f).hasFileExtension (sessionExtension))
-            return true;
-    return false;
+    // Sessions open; anything else is offered to the import, which names
+    // what it cannot read.
+    return ! files.isEmpty();
 }
 
-void MainWindow::filesDropped (const juce::StringArray& files, int, int)
+void MainWindow::filesDropped (const juce::StringArray& files, int x, int y)
 {
     for (const auto& f : files)
     {
@@ -757,5 +846,20 @@ void MainWindow::filesDropped (const juce::StringArray& files, int, int)
             return;
         }
     }
+    std::vector<std::filesystem::path> audio;
+    for (const auto& f : files)
+        audio.push_back (toPath (juce::File (f)));
+    // Onto a lane: a clip there, where it was dropped; elsewhere: new tracks.
+    auto& arrange = content->arrange();
+    const auto screen = localPointToGlobal (juce::Point<int> (x, y));
+    juce::ValueTree onto;
+    int64_t start = 0;
+    if (content->currentView() == AppView::arrange)
+        if (auto* lane = arrange.laneAt (screen))
+        {
+            onto = lane->track();
+            start = arrange.snap (arrange.scale().sampleAt ((float) lane->getLocalPoint (nullptr, screen).x), {});
+        }
+    importAudio (audio, onto, start);
 }
 } // namespace crest

@@ -42,6 +42,12 @@ public:
     void play();
     void seekSeconds (double seconds);
 
+    // Audio files become tracks (a clip each at `start`), or the first a
+    // clip on `ontoTrack`; files at another rate are converted behind a
+    // progress window first; files that cannot be read are named in a
+    // message and the rest still come in. One undo step.
+    void importAudio (const std::vector<std::filesystem::path>& files, juce::ValueTree ontoTrack = {}, int64_t start = 0);
+
     // Runs `then` once unsaved edits are saved or discarded; not if cancelled.
     void confirmDiscardingChanges (std::function<void()> then);
     // File > Save: to the session's file, or through Save As when untitled.
@@ -104,7 +110,10 @@ private:
         muteSelectedTrack,
         soloSelectedTrack,
         toggleLoop,
+        importAudioCmd,
     };
+    void chooseAudioToImport();
+    void addImportedTracks (const std::vector<TrackDocument>& tracks, juce::ValueTree ontoTrack, int64_t start);
     void loopOnOff();
     void toggleSelectedTrack (const juce::Identifier& property, const juce::String& on, const juce::String& off);
 

@@ -51,4 +51,23 @@ StemImport sessionFromStems (const std::vector<fs::path>& files, double sessionR
     addDefaultReturns (session);
     return result;
 }
+
+AudioImport importAudioFiles (const std::vector<fs::path>& files, double sessionRate)
+{
+    AudioImport result;
+    for (const auto& file : files)
+    {
+        try
+        {
+            auto one = sessionFromStems ({ file }, sessionRate);
+            result.tracks.push_back (std::move (one.session.tracks.front()));
+            result.warnings.insert (result.warnings.end(), one.warnings.begin(), one.warnings.end());
+        }
+        catch (const std::exception& e)
+        {
+            result.problems.push_back (e.what());
+        }
+    }
+    return result;
+}
 } // namespace crest

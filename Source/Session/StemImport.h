@@ -24,4 +24,15 @@ struct StemImport
 
 // sessionRate 0: from the first file.
 StemImport sessionFromStems (const std::vector<std::filesystem::path>& files, double sessionRate = 0.0);
+
+// Importing into an open session (the app's drop and Import Audio): each
+// file on its own, so one bad file is named in `problems` and the rest
+// still come in, a track each, clip at zero, lengths at `sessionRate`.
+struct AudioImport
+{
+    std::vector<TrackDocument> tracks;
+    std::vector<std::string> problems;   // a file that cannot be read, and why
+    std::vector<std::string> warnings;
+};
+AudioImport importAudioFiles (const std::vector<std::filesystem::path>& files, double sessionRate);
 } // namespace crest
