@@ -4,10 +4,12 @@
 
 #include "Gui/CrestLookAndFeel.h"
 #include "Gui/MainComponent.h"
+#include "Gui/RelinkDialog.h"
 
 #include "Core/CrestError.h"
 #include "Session/NewSession.h"
 #include "Session/SessionFile.h"
+#include "Session/MediaRelink.h"
 #include "Session/StemImport.h"
 
 namespace crest
@@ -183,6 +185,18 @@ void MainWindow::finishOpening (const SessionDocument& document, const std::file
     content->sessionOpened (sessionFile);
     content->status().flash ((savedVersion ? "Recovered unsaved changes of " : "Opened ") + toFile (sessionFile).getFullPathName());
     updateTitle();
+
+    // Media that moved: its clips show offline; offer to find them.
+    if (const auto missing = missingMediaFiles (model.toDocument()); ! missing.empty())
+        juce::AlertWindow::showOkCancelBox (
+            juce::MessageBoxIconType::WarningIcon, "Media offline",
+            juce::String ((int) missing.size()) + (missing.size() == 1 ? " media file of this session is" : " media files of this session are")
+                + " not where the session says (first: " + juce::String::fromUTF8 (missing.front().c_str())
+                + ").\n\nIts clips show as offline and play silence. Find the files by name in a folder?",
+            "Relink...", "Not now", this, juce::ModalCallbackFunction::create ([this] (int choice) {
+                if (choice == 1)
+                    offerRelink();
+            }));
 }
 
 void MainWindow::newSessionNow()
@@ -311,6 +325,17 @@ void MainWindow::confirmDiscardingChanges (std::function<void()> then)
                     then();
                 }
             }));
+}
+
+void MainWindow::offerRelink()
+{
+    RelinkDialog::show (model, this, [this] (int relinked) {
+        if (relinked > 0)
+        {
+            content->refreshStatus();
+            content->status().flash ("Relinked " + juce::String (relinked) + (relinked == 1 ? " clip" : " clips"));
+        }
+    });
 }
 
 // ---- import -----------------------------------------------------------------
@@ -592,7 +617,7 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
                                 (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop,
-                                (juce::CommandID) importAudioCmd })
+                                (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd })
         list.add (id);
 }
 
@@ -712,6 +737,10 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("Import Audio...", "Add audio files as new tracks at the playhead", "File", 0);
             info.addDefaultKeypress ('i', cmd | shift);
             break;
+        case relinkMediaCmd:
+            info.setInfo ("Relink Media...", "Find offline media by name in a folder", "File", 0);
+            info.setActive (! missingMediaFiles (model.toDocument()).empty());
+            break;
         case toggleLoop:
             info.setInfo ("Loop", "Loop playback in the loop range (shift-drag on the ruler sets it)", "Transport", 0);
             info.addDefaultKeypress ('l', 0);
@@ -771,6 +800,7 @@ bool MainWindow::perform (const InvocationInfo& info)
         case soloSelectedTrack: toggleSelectedTrack (ids::solo, "Solo", "Unsolo"); return true;
         case toggleLoop: loopOnOff(); return true;
         case importAudioCmd: chooseAudioToImport(); return true;
+        case relinkMediaCmd: offerRelink(); return true;
         default: return false;
     }
 }
@@ -792,6 +822,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addCommandItem (&commands, saveSessionAs);
         menu.addSeparator();
         menu.addCommandItem (&commands, importAudioCmd);
+        menu.addCommandItem (&commands, relinkMediaCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, renderMix);
         menu.addSeparator();

@@ -111,7 +111,9 @@ private:
         soloSelectedTrack,
         toggleLoop,
         importAudioCmd,
+        relinkMediaCmd,
     };
+    void offerRelink();
     void chooseAudioToImport();
     void addImportedTracks (const std::vector<TrackDocument>& tracks, juce::ValueTree ontoTrack, int64_t start);
     void loopOnOff();

@@ -520,6 +520,20 @@ void SessionModel::replaceClip (juce::ValueTree clip, const ClipDocument& edited
     }
 }
 
+int SessionModel::relinkMedia (const std::map<std::string, std::string>& moved)
+{
+    int changed = 0;
+    for (int t = 0; t < numTracks(); ++t)
+        for (auto clip : track (t))
+            if (clip.hasType (ids::CLIP))
+                if (auto found = moved.find (mediaPathFromVar (clip[ids::file])); found != moved.end())
+                {
+                    clip.setProperty (ids::file, mediaPathVar (found->second), &undo);
+                    ++changed;
+                }
+    return changed;
+}
+
 juce::ValueTree SessionModel::splitClipAt (juce::ValueTree clip, int64_t at)
 {
     const auto parts = splitClip (clipOf (clip), at);

@@ -13,6 +13,7 @@
 #include <juce_data_structures/juce_data_structures.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,9 @@ public:
     // same object on its own track, so a selection holding it survives.
     static ClipDocument clipOf (const juce::ValueTree& clip);
     void replaceClip (juce::ValueTree clip, const ClipDocument& edited, juce::ValueTree destination = {});
+    // Points clips at media that moved: every clip whose file is a key
+    // reads the value instead. Returns how many clips changed.
+    int relinkMedia (const std::map<std::string, std::string>& moved);
     // Cuts the clip at timeline sample `at` (see splitClip); returns the
     // second part, or an invalid tree if `at` is not inside it.
     juce::ValueTree splitClipAt (juce::ValueTree clip, int64_t at);
