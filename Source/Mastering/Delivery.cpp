@@ -3,6 +3,7 @@
 #include "Analysis/FileAnalysis.h"
 #include "Core/CrestError.h"
 #include "IO/AtomicTextFile.h"
+#include "IO/AudioFileCopy.h"
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
 #include "IO/FileSync.h"
@@ -74,28 +75,6 @@ namespace
         format.encoding = target.encoding;
         format.dither = request.dither;
         return format;
-    }
-
-    // The float master into the delivery format, with the loudness in a
-    // WAV's bext chunk, in blocks.
-    void writeDelivery (const fs::path& from, const OutputTarget& to, const OutputFormat& format, const LoudnessReading& loudness,
-                        const std::string& description)
-    {
-        AudioFileReader reader (from);
-        const auto& info = reader.info();
-        AudioFileWriter writer (to, format, info.channels, info.sampleRate);
-        writer.setBroadcastLoudness ({ loudness.integratedLufs, loudness.loudnessRangeLu, loudness.truePeakDbtp, loudness.maxMomentaryLufs,
-                                       loudness.maxShortTermLufs, description });
-        constexpr int64_t block = 16384;
-        std::vector<float> buffer ((size_t) (block * info.channels));
-        for (int64_t done = 0; done < info.frames;)
-        {
-            const auto n = std::min (block, info.frames - done);
-            reader.readInterleaved (buffer.data(), n);
-            writer.writeInterleaved (buffer.data(), n);
-            done += n;
-        }
-        writer.commit();
     }
 
     nlohmann::ordered_json level (double v)
@@ -229,7 +208,10 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
 
             // 3. The delivery format, then measured as delivered.
             const auto beforeEncoding = analyzeFile (delivered).loudness;
-            writeDelivery (delivered, outputs[t], result.format, beforeEncoding, "Mastered by Crest for " + target.name);
+            copyAudioFile (delivered, outputs[t], result.format,
+                           BroadcastLoudness { beforeEncoding.integratedLufs, beforeEncoding.loudnessRangeLu, beforeEncoding.truePeakDbtp,
+                                               beforeEncoding.maxMomentaryLufs, beforeEncoding.maxShortTermLufs,
+                                               "Mastered by Crest for " + target.name });
             result.measured = analyzeFile (result.file, ChannelCounting::asLaidOut, progress (0.9, 1.0)).loudness;
             result.decodedForMeasurement = isLossy (result.format.container);
             const double over = result.measured.truePeakDbtp - target.truePeakDbtp;
