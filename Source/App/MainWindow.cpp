@@ -1,9 +1,8 @@
 #include "MainWindow.h"
 
-#include "Analysis/Headroom.h"
-
 #include "Gui/CrestLookAndFeel.h"
 #include "Gui/MainComponent.h"
+#include "Gui/ExportDialog.h"
 #include "Gui/RelinkDialog.h"
 
 #include "Core/CrestError.h"
@@ -76,7 +75,6 @@ MainWindow::~MainWindow()
     // asked): nothing is left to recover.
     autosaver.discard();
     model.state().removeListener (this);
-    renderJob.reset();
     preparationJob.reset();
     setMenuBar (nullptr);
     // The content refers to the player and model; it must die first.
@@ -419,30 +417,6 @@ void MainWindow::chooseAudioToImport()
                           });
 }
 
-// ---- render -----------------------------------------------------------------
-
-void MainWindow::chooseRenderOutput()
-{
-    if (renderJob != nullptr)
-        return;
-    const auto folder = sessionFile.empty() ? juce::File::getSpecialLocation (juce::File::userMusicDirectory)
-                                            : toFile (sessionFile).getParentDirectory();
-    const auto start = folder.getChildFile (sessionName() + "-mix.wav");
-    chooser = std::make_unique<juce::FileChooser> ("Render mix to", start, "*.wav");
-    // No chooser overwrite warning: Crest first refuses outputs that are
-    // inputs, then asks about replacing (renderAfterChecks).
-    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles,
-                          [this] (const juce::FileChooser& fc)
-                          {
-                              auto file = fc.getResult();
-                              if (file == juce::File())
-                                  return;
-                              if (! file.hasFileExtension ("wav"))
-                                  file = file.withFileExtension ("wav");
-                              renderAfterChecks (toPath (file), false);
-                          });
-}
-
 void MainWindow::askOkCancel (const juce::String& title, const juce::String& message, const juce::String& okText,
                               std::function<void()> onOk)
 {
@@ -454,86 +428,11 @@ void MainWindow::askOkCancel (const juce::String& title, const juce::String& mes
                                                                              }));
 }
 
-RenderRequest MainWindow::renderRequestFor (const std::filesystem::path& output, bool replaceExisting, bool allowMissing) const
-{
-    RenderRequest request;
-    request.output = output;
-    request.replaceExisting = replaceExisting;
-    request.allowMissing = allowMissing;
-    if (! sessionFile.empty())
-        request.protectedFiles.push_back (sessionFile);
-    return request;
-}
+// ---- export -----------------------------------------------------------------
 
-void MainWindow::renderAfterChecks (const std::filesystem::path& output, bool replaceConfirmed)
+void MainWindow::showExportDialog()
 {
-    try
-    {
-        // Refuses an input, a folder or a non-audio file before asking anything.
-        checkRenderOutput (model.toDocument(), renderRequestFor (output, true, false));
-    }
-    catch (const std::exception& e)
-    {
-        showError ("Cannot render there", juce::String::fromUTF8 (e.what()));
-        return;
-    }
-    if (! replaceConfirmed && std::filesystem::exists (output))
-    {
-        askOkCancel ("Replace file?", toFile (output).getFullPathName() + " already exists. Replace it with the mix?", "Replace",
-                     [this, output] { renderAfterChecks (output, true); });
-        return;
-    }
-    // Offline media would render as silence: the user decides, as with
-    // the command line's --allow-missing.
-    const auto problems = player->mediaProblems();
-    if (! problems.empty())
-    {
-        juce::String list;
-        for (const auto& p : problems)
-            list << "\n" << juce::String::fromUTF8 (p.c_str());
-        askOkCancel ("Media offline", juce::String ((int) problems.size()) + " media file" + (problems.size() == 1 ? " is" : "s are")
-                                          + " offline:" + list + "\n\nRender with silence in their place?",
-                     "Render anyway", [this, output] { startRender (output, true, true); });
-        return;
-    }
-    startRender (output, true, false);
-}
-
-void MainWindow::startRender (const std::filesystem::path& output, bool replaceExisting, bool allowMissing)
-{
-    renderJob = std::make_unique<RenderJob> (model.toDocument(), renderRequestFor (output, replaceExisting, allowMissing), media, this);
-    renderJob->onFinished = [this] (const RenderJob::Result& result)
-    {
-        if (result.ok)
-        {
-            const auto verdict = juce::String (headroomVerdict (result.loudness.truePeakDbtp));
-            juce::String message = "The mix was written to\n" + toFile (result.output).getFullPathName() + "\n\n"
-                                   + TransportBar::formatTime (result.report.frames, result.report.sampleRate) + " at "
-                                   + juce::String (result.report.sampleRate, 0) + " Hz, 24-bit WAV.\n\n"
-                                   + "Integrated loudness " + juce::String (result.loudness.integratedLufs, 1) + " LUFS, true peak "
-                                   + juce::String (result.loudness.truePeakDbtp, 1) + " dBTP.\n"
-                                   + verdict.substring (0, 1).toUpperCase() + verdict.substring (1) + ".";
-            for (const auto& w : result.report.warnings)
-                message << "\n\nWarning: " << juce::String::fromUTF8 (w.c_str());
-            juce::AlertWindow::showMessageBoxAsync (juce::MessageBoxIconType::InfoIcon, "Render finished", message, "OK", this);
-            content->status().flash ("Rendered " + toFile (result.output).getFullPathName());
-        }
-        else if (result.cancelled)
-        {
-            content->status().flash ("Render cancelled; no file was written.");
-        }
-        else
-        {
-            showError ("Render failed", result.error);
-        }
-        // The progress window is still unwinding this call; delete it later.
-        juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)]
-                                         {
-                                             if (safe != nullptr)
-                                                 safe->renderJob.reset();
-                                         });
-    };
-    renderJob->launchThread();
+    ExportDialog::show (model, media, sessionFile, this);
 }
 
 // ---- transport --------------------------------------------------------------
@@ -609,7 +508,7 @@ void MainWindow::showError (const juce::String& title, const juce::String& messa
 void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
 {
     for (juce::CommandID id : { (juce::CommandID) newSession, (juce::CommandID) openSessionCmd, (juce::CommandID) saveSession,
-                                (juce::CommandID) saveSessionAs, (juce::CommandID) renderMix,
+                                (juce::CommandID) saveSessionAs, (juce::CommandID) exportCmd,
                                 (juce::CommandID) juce::StandardApplicationCommandIDs::quit, (juce::CommandID) undo,
                                 (juce::CommandID) redo, (juce::CommandID) playStop, (juce::CommandID) returnToStart,
                                 (juce::CommandID) showArrange, (juce::CommandID) showMixer, (juce::CommandID) showMaster,
@@ -645,10 +544,9 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("Save As...", "Save the session under a new name", "File", 0);
             info.addDefaultKeypress ('s', cmd | shift);
             break;
-        case renderMix:
-            info.setInfo ("Render Mix...", "Render the mix to a WAV file", "File", 0);
-            info.addDefaultKeypress ('r', cmd);
-            info.setActive (renderJob == nullptr);
+        case exportCmd:
+            info.setInfo ("Export...", "Export the master, the mix or stems, with delivery targets", "File", 0);
+            info.addDefaultKeypress ('e', cmd);
             break;
         case juce::StandardApplicationCommandIDs::quit:
             info.setInfo ("Quit", "Quit Crest", "File", 0);
@@ -776,7 +674,7 @@ bool MainWindow::perform (const InvocationInfo& info)
         case openSessionCmd: confirmDiscardingChanges ([this] { chooseSessionToOpen(); }); return true;
         case saveSession: save(); return true;
         case saveSessionAs: saveAs(); return true;
-        case renderMix: chooseRenderOutput(); return true;
+        case exportCmd: showExportDialog(); return true;
         case juce::StandardApplicationCommandIDs::quit: juce::JUCEApplication::getInstance()->systemRequestedQuit(); return true;
         case undo: model.undoManager().undo(); commands.commandStatusChanged(); return true;
         case redo: model.undoManager().redo(); commands.commandStatusChanged(); return true;
@@ -824,7 +722,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addCommandItem (&commands, importAudioCmd);
         menu.addCommandItem (&commands, relinkMediaCmd);
         menu.addSeparator();
-        menu.addCommandItem (&commands, renderMix);
+        menu.addCommandItem (&commands, exportCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, juce::StandardApplicationCommandIDs::quit);
     }

@@ -1,13 +1,12 @@
 // The app's one window: owns the open session (model, media pool, player),
 // the menu bar and keyboard commands, and the file workflow (new, open,
-// save, save as, render, drag-and-drop of .crest files). A failed open
+// save, save as, import, export, relink, drag-and-drop). A failed open
 // changes nothing; unsaved edits are confirmed before they are dropped.
 //
-// Message thread only (the render runs on its own thread, see RenderJob).
+// Message thread only (exports run on their own thread, see ExportDialog).
 #pragma once
 
 #include "Autosaver.h"
-#include "RenderJob.h"
 #include "MediaPreparationJob.h"
 
 #include "Engine/SessionPlayer.h"
@@ -91,7 +90,7 @@ private:
         openSessionCmd,
         saveSession,
         saveSessionAs,
-        renderMix,
+        exportCmd,
         undo,
         redo,
         playStop,
@@ -123,10 +122,7 @@ private:
     void chooseSessionToOpen();
     void saveAs (std::function<void()> afterSaving = {});
     bool saveTo (const std::filesystem::path& file);
-    void chooseRenderOutput();
-    RenderRequest renderRequestFor (const std::filesystem::path& output, bool replaceExisting, bool allowMissing) const;
-    void renderAfterChecks (const std::filesystem::path& output, bool replaceConfirmed);
-    void startRender (const std::filesystem::path& output, bool replaceExisting, bool allowMissing);
+    void showExportDialog();
     void askOkCancel (const juce::String& title, const juce::String& message, const juce::String& okText, std::function<void()> onOk);
     void togglePlay();
     void goToStart();
@@ -156,6 +152,5 @@ private:
     SessionDocument savedDocument;       // what is on disk, to tell "modified"
     juce::String shownTitle;
     std::unique_ptr<juce::FileChooser> chooser;
-    std::unique_ptr<RenderJob> renderJob;
 };
 } // namespace crest
