@@ -75,6 +75,17 @@ void ChannelRuntime::process (int numFrames, PanLaw law, bool audibleNow, const 
 
     strip.process ({ in, numChannels, numFrames }, key);
     inserts.process ({ in, numChannels, numFrames });
+    if (analysing.load (std::memory_order_relaxed))
+    {
+        // The output buffer is free until the pan below fills it.
+        float* mono = outputChannels[0];
+        if (numChannels > 1)
+            for (int i = 0; i < numFrames; ++i)
+                mono[i] = 0.5f * (in[0][i] + in[1][i]);
+        else
+            std::copy (in[0], in[0] + numFrames, mono);
+        analysis.push (mono, (size_t) numFrames);
+    }
 
     const float* left = in[0];
     const float* right = in[numChannels > 1 ? 1 : 0];

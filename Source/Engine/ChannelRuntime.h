@@ -12,6 +12,7 @@
 #include "MeteredOutput.h"
 #include "Realtime/LinearSmoother.h"
 #include "Realtime/PeakMeter.h"
+#include "Realtime/SampleFifo.h"
 #include "StripProcessors.h"
 
 #include <atomic>
@@ -47,6 +48,12 @@ public:
 
     ChannelControls controls;
     StripProcessors strip;
+    // The signal after the strip and inserts, summed to mono, for an open
+    // EQ editor's analyser: pushed only while `analysing` is set, so a
+    // closed editor costs the audio thread nothing. Drained by one reader.
+    static constexpr size_t analysisCapacity = 1 << 14;
+    SampleFifo analysis { analysisCapacity };
+    std::atomic<bool> analysing { false };
     // Blocks in which the strip produced NaN or Inf: each was muted and the
     // inserts reset, so nothing non-finite reaches a bus.
     std::atomic<uint64_t> nonFiniteBlocks { 0 };
