@@ -84,8 +84,7 @@ void Compressor::processWithKey (AudioView io, AudioView key) noexcept
     const double rms = parameter (rmsDetection) >= 0.5 ? onePoleCoefficient (rmsWindowMs, sampleRate) : -1.0;
     const double link = parameter (stereoLink) / 100.0;
     const double wet = parameter (mix) / 100.0;
-    // Auto makeup restores half of what the curve takes from a 0 dBFS input.
-    const double makeup = parameter (makeupDb) + (parameter (autoMakeup) >= 0.5 ? -0.5 * staticCurveDb (0, threshold, r, knee) : 0.0);
+    const double makeup = Compressor::appliedMakeupDb (parameter (makeupDb), parameter (autoMakeup) >= 0.5, threshold, r, knee);
     const double makeupGain = dbToGain (makeup);
     const double highPassHz = parameter (sidechainHighPassHz);
     if (highPassHz != keyFilterHz)

@@ -65,6 +65,12 @@ public:
             return x + (1 / ratio - 1) * (over + knee / 2) * (over + knee / 2) / (2 * knee);
         return threshold + over / ratio;
     }
+    // The makeup applied: the manual gain, plus with auto makeup half of
+    // what the curve takes from a 0 dBFS input.
+    static double appliedMakeupDb (double manualDb, bool automatic, double threshold, double ratio, double knee) noexcept
+    {
+        return manualDb + (automatic ? -0.5 * staticCurveDb (0, threshold, ratio, knee) : 0.0);
+    }
     // Deepest gain reduction (dB, >= 0) since the last call: for meters.
     float takeGainReductionDb() noexcept { return deepestReduction.take(); }
     // The smoothed gain reduction now (dB, >= 0), for tests and displays.

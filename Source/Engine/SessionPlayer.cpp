@@ -164,6 +164,19 @@ void SessionPlayer::updateMeters()
     liveLoudness.update();
     if (const auto match = liveLoudness.matchGainDb())
         audioEngine.monitor().setMatchGainDb ((float) *match);
+    for (const auto& channel : model.state())
+        if (channel.hasType (ids::TRACK) || channel.hasType (ids::BUS))
+        {
+            const auto id = channel[ids::id].toString();
+            if (auto runtime = runtimeFor (id))
+                reductions[id] = runtime->strip.compressor().takeGainReductionDb();
+        }
+}
+
+float SessionPlayer::gainReductionDb (const juce::String& channelId) const
+{
+    const auto found = reductions.find (channelId);
+    return found == reductions.end() ? 0.0f : found->second;
 }
 
 void SessionPlayer::restartLoudness()

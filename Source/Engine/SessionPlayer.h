@@ -16,6 +16,8 @@
 
 #include <juce_audio_devices/juce_audio_devices.h>
 
+#include <map>
+
 namespace crest
 {
 class SessionPlayer : private juce::ValueTree::Listener, private juce::AudioIODeviceCallback
@@ -87,6 +89,9 @@ public:
     // hands the loudness match to the monitor; call it from a timer.
     const LiveLoudness& loudness() const noexcept { return liveLoudness; }
     void updateMeters();
+    // Each channel's compressor's deepest gain reduction (dB, >= 0) over
+    // the last updateMeters() interval, for the mixer and the editors.
+    float gainReductionDb (const juce::String& channelId) const;
     void restartLoudness();
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
@@ -114,6 +119,7 @@ private:
     std::string routingProblem;                // why the last edit could not be played, if it could not
     std::atomic<double> deviceRate { 0.0 };
     double lastLoudnessRate = 0.0;   // the rate the live meters measure at
+    std::map<juce::String, float> reductions;   // by channel id, from updateMeters()
     int64_t loopFrom = 0, loopTo = 0;
     bool looping = false;
     uint64_t underrunBlocksAtOpen = 0;

@@ -8,11 +8,11 @@
 
 namespace crest
 {
-ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index)
+ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, SessionPlayer* player)
     : model (m),
       trackTree (std::move (t)),
       colour (trackTree.hasType (ids::BUS) ? busColour : colours::track (index)),
-      stripButton (m, trackTree),
+      stripButton (m, trackTree, player),
       routing (m, trackTree)
 {
     nameLabel.setJustificationType (juce::Justification::centred);

@@ -24,7 +24,7 @@ class SessionPlayer;
 class ChannelStrip : public juce::Component, private juce::ValueTree::Listener
 {
 public:
-    ChannelStrip (SessionModel& model, juce::ValueTree track, int index);
+    ChannelStrip (SessionModel& model, juce::ValueTree track, int index, SessionPlayer* player = nullptr);
     ~ChannelStrip() override;
 
     const juce::ValueTree& track() const noexcept { return trackTree; }

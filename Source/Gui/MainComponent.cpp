@@ -7,7 +7,7 @@
 namespace crest
 {
 MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& media)
-    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m), masterView (m, p)
+    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m, &p), masterView (m, p)
 {
     addAndMakeVisible (transportBar);
     transportBar.setViewTabs (tabs);

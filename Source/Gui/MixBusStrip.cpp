@@ -8,8 +8,8 @@
 
 namespace crest
 {
-MixBusStrip::MixBusStrip (SessionModel& m)
-    : model (m), session (m.state()), stripButton (m, m.state())
+MixBusStrip::MixBusStrip (SessionModel& m, SessionPlayer* player)
+    : model (m), session (m.state()), stripButton (m, m.state(), player)
 {
     title.setText ("MIX BUS", juce::dontSendNotification);
     title.setJustificationType (juce::Justification::centred);

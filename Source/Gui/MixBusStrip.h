@@ -21,7 +21,7 @@ class SessionPlayer;
 class MixBusStrip : public juce::Component, private juce::ValueTree::Listener
 {
 public:
-    explicit MixBusStrip (SessionModel& model);
+    explicit MixBusStrip (SessionModel& model, SessionPlayer* player = nullptr);
     ~MixBusStrip() override;
 
     void updateMeter (SessionPlayer& player);

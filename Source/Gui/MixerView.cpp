@@ -6,8 +6,8 @@
 
 namespace crest
 {
-MixerView::MixerView (SessionModel& m)
-    : model (m), session (m.state()), mixBus (m)
+MixerView::MixerView (SessionModel& m, SessionPlayer* p)
+    : model (m), session (m.state()), mixBus (m, p), player (p)
 {
     viewport.setViewedComponent (&stripHolder, false);
     viewport.setScrollBarsShown (false, true);
@@ -74,7 +74,7 @@ void MixerView::rebuildStrips()
     strips.clear();
     for (int i = 0; i < model.numTracks() + model.numBuses(); ++i)
     {
-        auto strip = std::make_unique<ChannelStrip> (model, model.state().getChild (i), i);
+        auto strip = std::make_unique<ChannelStrip> (model, model.state().getChild (i), i, player);
         strip->onFaderGesture = faderGesture;
         stripHolder.addAndMakeVisible (*strip);
         strips.push_back (std::move (strip));
@@ -84,14 +84,14 @@ void MixerView::rebuildStrips()
     layoutStrips();
 }
 
-void MixerView::updateMeters (SessionPlayer& player)
+void MixerView::updateMeters (SessionPlayer& live)
 {
     // A rebuild is pending: the strips may name tracks that are gone.
     if (isUpdatePending())
         return;
     for (auto& strip : strips)
-        strip->updateMeter (player);
-    mixBus.updateMeter (player);
+        strip->updateMeter (live);
+    mixBus.updateMeter (live);
 }
 
 void MixerView::resetMeters()

@@ -24,10 +24,10 @@ class SessionPlayer;
 class MixerView : public juce::Component, private juce::ValueTree::Listener, private juce::AsyncUpdater
 {
 public:
-    explicit MixerView (SessionModel& model);
+    explicit MixerView (SessionModel& model, SessionPlayer* player = nullptr);
     ~MixerView() override;
 
-    void updateMeters (SessionPlayer& player);
+    void updateMeters (SessionPlayer& live);
     // Passed to every strip (see ChannelStrip::onFaderGesture).
     void setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler);
     void resetMeters();
@@ -56,5 +56,6 @@ private:
     juce::Label emptyLabel;
     juce::TextButton addAux { "+ Aux bus" }, addGroup { "+ Group bus" };
     std::function<void (const juce::ValueTree&, double, int)> faderGesture;
+    SessionPlayer* player;
 };
 } // namespace crest

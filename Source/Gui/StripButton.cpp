@@ -4,7 +4,7 @@
 
 namespace crest
 {
-StripButton::StripButton (SessionModel& m, juce::ValueTree tree) : model (m), owner (std::move (tree))
+StripButton::StripButton (SessionModel& m, juce::ValueTree tree, SessionPlayer* p) : model (m), owner (std::move (tree)), player (p)
 {
     setTitle ("Channel strip");
     onClick = [this] { openEditor(); };
@@ -20,7 +20,7 @@ StripButton::~StripButton()
 void StripButton::openEditor()
 {
     if (window == nullptr)
-        window = std::make_unique<StripEditorWindow> (model, owner);
+        window = std::make_unique<StripEditorWindow> (model, owner, player);
     window->setVisible (true);
     window->toFront (true);
 }

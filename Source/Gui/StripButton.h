@@ -14,10 +14,13 @@
 
 namespace crest
 {
+class SessionPlayer;
+
 class StripButton : public juce::TextButton, private juce::ValueTree::Listener
 {
 public:
-    StripButton (SessionModel& model, juce::ValueTree owner);
+    // `player` (may be null) feeds the editors' spectrum and gain reduction.
+    StripButton (SessionModel& model, juce::ValueTree owner, SessionPlayer* player);
     ~StripButton() override;
 
     void openEditor();
@@ -29,6 +32,7 @@ private:
 
     SessionModel& model;
     juce::ValueTree owner;
+    SessionPlayer* player;
     std::unique_ptr<StripEditorWindow> window;
 };
 } // namespace crest

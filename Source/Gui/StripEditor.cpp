@@ -1,5 +1,8 @@
 #include "StripEditor.h"
 
+#include "Mixer/CompressorCurveView.h"
+#include "Mixer/EqCurveView.h"
+
 #include "Core/ModuleSpecs.h"
 #include "CrestLookAndFeel.h"
 #include "ParameterControl.h"
@@ -114,20 +117,53 @@ private:
     std::vector<const StripParameter*> parameters;   // one per control
 };
 
-StripEditor::StripEditor (SessionModel& m, juce::ValueTree t) : model (m), track (std::move (t))
+// A module's page under its picture (the EQ's or the compressor's).
+class PictureOverPage : public juce::Component
+{
+public:
+    PictureOverPage (juce::Component* pictureToOwn, juce::Component* pageToOwn, int pictureShare)
+        : picture (pictureToOwn), page (pageToOwn), share (pictureShare)
+    {
+        addAndMakeVisible (*picture);
+        addAndMakeVisible (*page);
+    }
+    void resized() override
+    {
+        auto area = getLocalBounds();
+        picture->setBounds (area.removeFromTop (area.getHeight() * share / 100).reduced (12, 8));
+        page->setBounds (area);
+    }
+
+private:
+    std::unique_ptr<juce::Component> picture, page;
+    int share;
+};
+
+StripEditor::StripEditor (SessionModel& m, juce::ValueTree t, SessionPlayer* player) : model (m), track (std::move (t))
 {
     for (const auto module : allStripModules)
     {
         auto* page = new Page (*this, module);
         pages.push_back (page);
-        tabs.addTab (moduleTitle (module), colours::panel, page, true);
+        juce::Component* content = page;
+        if (module == StripModule::eq)
+        {
+            eqView = new EqCurveView (model, track, player);
+            content = new PictureOverPage (eqView, page, 52);
+        }
+        else if (module == StripModule::compressor)
+        {
+            compressorView = new CompressorCurveView (model, track, player);
+            content = new PictureOverPage (compressorView, page, 50);
+        }
+        tabs.addTab (moduleTitle (module), colours::panel, content, true);
     }
     // Tracks and buses route; the mix bus (the session's tree) only automates.
     tabs.addTab (track.hasType (ids::SESSION) ? "Automation" : "Routing", colours::panel, new RoutingPage (model, track), true);
     tabs.setColour (juce::TabbedComponent::outlineColourId, colours::outline);
     addAndMakeVisible (tabs);
     track.addListener (this);
-    setSize (900, 420);
+    setSize (960, 640);
 }
 
 StripEditor::~StripEditor()
@@ -157,10 +193,10 @@ void StripEditor::resized()
     tabs.setBounds (getLocalBounds());
 }
 
-StripEditorWindow::StripEditorWindow (SessionModel& model, juce::ValueTree track)
+StripEditorWindow::StripEditorWindow (SessionModel& model, juce::ValueTree track, SessionPlayer* player)
     : juce::DocumentWindow (ownerName (track) + " - channel strip", colours::background, juce::DocumentWindow::closeButton)
 {
-    content = new StripEditor (model, track);
+    content = new StripEditor (model, track, player);
     setContentOwned (content, true);
     setUsingNativeTitleBar (false);
     setResizable (true, false);

@@ -1,7 +1,9 @@
-// The channel strip's editor, until the mixer's own editors arrive: one
-// page per module (strip-wide, filters, gate, EQ, compressor), each a
-// switch and a grid of labelled controls built from the parameter registry
-// (StripParameters), with units on every value. Every move writes through
+// The channel strip's editor: one page per module (strip-wide, filters,
+// gate, EQ, compressor, space), each a switch and a grid of labelled
+// controls built from the parameter registry (StripParameters), with units
+// on every value; the EQ's page has its curve with draggable bands over the
+// live spectrum, the compressor's its static curve and gain-reduction
+// history. Every move writes through
 // SessionModel::setStripValue, one undo step per gesture; the editor
 // follows the track's tree, so undo and other editors move its controls.
 //
@@ -18,10 +20,14 @@
 
 namespace crest
 {
+class SessionPlayer;
+class EqCurveView;
+class CompressorCurveView;
+
 class StripEditor : public juce::Component, private juce::ValueTree::Listener
 {
 public:
-    StripEditor (SessionModel& model, juce::ValueTree track);
+    StripEditor (SessionModel& model, juce::ValueTree track, SessionPlayer* player = nullptr);
     ~StripEditor() override;
 
     void resized() override;
@@ -29,6 +35,9 @@ public:
 
     // Switches a page on by module (for tests and keyboard shortcuts).
     void showModule (StripModule module);
+    // The designed pictures over the EQ's and the compressor's controls.
+    EqCurveView& eqCurve() noexcept { return *eqView; }
+    CompressorCurveView& compressorCurve() noexcept { return *compressorView; }
 
 private:
     class Page;
@@ -39,13 +48,15 @@ private:
     juce::ValueTree track;
     juce::TabbedComponent tabs { juce::TabbedButtonBar::TabsAtTop };
     std::vector<Page*> pages;   // owned by the tabs
+    EqCurveView* eqView = nullptr;                 // owned by the tabs
+    CompressorCurveView* compressorView = nullptr; // owned by the tabs
 };
 
 // A window holding one track's StripEditor.
 class StripEditorWindow : public juce::DocumentWindow
 {
 public:
-    StripEditorWindow (SessionModel& model, juce::ValueTree track);
+    StripEditorWindow (SessionModel& model, juce::ValueTree track, SessionPlayer* player = nullptr);
     void closeButtonPressed() override { setVisible (false); }
     StripEditor& editor() noexcept { return *content; }
 
