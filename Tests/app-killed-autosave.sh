@@ -10,7 +10,7 @@ app=$1 cli=$2 work=$3
 rm -rf "$work"
 "$cli" demo "$work" >/dev/null
 cp "$work/demo.crest" "$work/saved-before.crest"
-export XDG_DATA_HOME="$work/xdg"
+export XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/xdg/config"
 
 "$app" "$work/demo.crest" >"$work/app.log" 2>&1 &
 pid=$!

@@ -1,16 +1,17 @@
 // Crest's desktop app entry point: parses the command line, opens the
-// session given there (or the built-in demo, written on first run), and
-// owns the main window and the look and feel.
+// session given there (or shows the start page), and owns the main window
+// and the look and feel.
 //
 //   Crest [SESSION.crest] [--audio ALSA|JACK] [--play] [--seek SECONDS]
-//         [--screenshot FILE.png] [--quit-after-ms N]
+//         [--view arrange|mixer|master] [--editor TRACK:eq|compressor]
+//         [--export-dialog] [--screenshot FILE.png] [--quit-after-ms N]
 //
 // Message thread only.
 #include "MainWindow.h"
 
 #include "Gui/CrestLookAndFeel.h"
 
-#include "Demo/DemoSong.h"
+#include "Gui/MainComponent.h"
 #include "Session/SessionFile.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -24,22 +25,19 @@ namespace
 {
     const char* usage = "Usage: Crest [SESSION.crest] [options]\n"
                         "\n"
-                        "Opens SESSION (or, with none, the built-in demo song) in the mixer.\n"
+                        "Opens SESSION, or with none the start page (new mix, master a file,\n"
+                        "recent sessions, the demo song).\n"
                         "\n"
                         "  --audio TYPE          audio device type: ALSA or JACK (default: the first that works)\n"
                         "  --play                start playback once the window is up\n"
                         "  --seek SECONDS        move the playhead there first\n"
+                        "  --view NAME           show the arrange, mixer or master view\n"
+                        "  --editor N:PAGE       open track N's channel strip on its eq or compressor page\n"
+                        "  --export-dialog       open the export dialog\n"
                         "  --screenshot FILE     save a PNG of the window after it has settled, then quit\n"
                         "  --quit-after-ms N     quit cleanly after N milliseconds\n"
                         "  --help                show this help\n";
 
-    std::filesystem::path demoFolder()
-    {
-        if (const char* xdg = std::getenv ("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0')
-            return std::filesystem::path (xdg) / "crest" / "demo";
-        const auto home = juce::File::getSpecialLocation (juce::File::userHomeDirectory);
-        return std::filesystem::path (home.getFullPathName().toStdString()) / ".local" / "share" / "crest" / "demo";
-    }
 } // namespace
 
 class CrestApplication : public juce::JUCEApplication
@@ -51,7 +49,8 @@ public:
 
     void initialise (const juce::String&) override
     {
-        juce::String sessionArg, screenshotFile, audioType;
+        juce::String sessionArg, screenshotFile, audioType, viewName, editorArg;
+        bool exportDialog = false;
         int quitAfterMs = -1;
         bool playOnStart = false;
         double startSeconds = 0.0;
@@ -96,6 +95,18 @@ public:
                 if (! needValue (value) || ! value.containsOnly ("0123456789.")) return fail();
                 startSeconds = value.getDoubleValue();
             }
+            else if (a == "--view")
+            {
+                if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master" }.contains (viewName)) return fail();
+            }
+            else if (a == "--editor")
+            {
+                if (! needValue (editorArg) || ! editorArg.containsChar (':')) return fail();
+            }
+            else if (a == "--export-dialog")
+            {
+                exportDialog = true;
+            }
             else if (a == "--play")
             {
                 playOnStart = true;
@@ -124,11 +135,25 @@ public:
         }
         else
         {
-            openDemo();
+            window->showStartPage();
         }
 
         if (startSeconds > 0.0)
             window->seekSeconds (startSeconds);
+        if (viewName.isNotEmpty())
+            window->mainComponent().showView (viewName == "arrange" ? AppView::arrange : viewName == "mixer" ? AppView::mixer : AppView::master);
+        if (editorArg.isNotEmpty() || exportDialog)
+            // After the session's strips are built (asynchronously).
+            juce::Timer::callAfterDelay (500, [this, editorArg, exportDialog] {
+                if (window == nullptr)
+                    return;
+                if (editorArg.isNotEmpty())
+                    window->openStripEditor (editorArg.upToFirstOccurrenceOf (":", false, false).getIntValue() - 1,
+                                             editorArg.fromFirstOccurrenceOf (":", false, false) == "compressor" ? StripModule::compressor
+                                                                                                                 : StripModule::eq);
+                if (exportDialog)
+                    window->showExportDialog();
+            });
         if (playOnStart)
             window->play();
 
@@ -166,24 +191,6 @@ private:
     {
         setApplicationReturnValue (2);
         quit();
-    }
-
-    void openDemo()
-    {
-        const auto folder = demoFolder();
-        const auto file = folder / "demo.crest";
-        try
-        {
-            if (! std::filesystem::exists (file))
-                writeDemoSong (folder);
-        }
-        catch (const std::exception& e)
-        {
-            juce::AlertWindow::showMessageBoxAsync (juce::MessageBoxIconType::WarningIcon, "Could not write the demo song",
-                                                    juce::String::fromUTF8 (e.what()), "OK", window.get());
-            return;
-        }
-        window->openSession (file);
     }
 
     void takeScreenshot (const juce::File& target)

@@ -2,12 +2,15 @@
 
 #include "Gui/CrestLookAndFeel.h"
 #include "Gui/MainComponent.h"
+#include "Gui/AudioSettingsPanel.h"
 #include "Gui/ExportDialog.h"
 #include "Gui/RelinkDialog.h"
 
 #include "Core/CrestError.h"
 #include "Session/NewSession.h"
 #include "Session/SessionFile.h"
+#include "Demo/DemoSong.h"
+#include "Mastering/MasteringSession.h"
 #include "Session/MediaRelink.h"
 #include "Session/StemImport.h"
 
@@ -25,7 +28,7 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
 {
     player = std::make_unique<SessionPlayer> (model, media);
     // No device is not an error: the mixer still edits, saves and renders.
-    player->openAudioDevice (deviceType);
+    player->openAudioDevice (deviceType, settings.audioDeviceState().get());
 
     auto* main = new MainComponent (model, *player, media);
     content = main;
@@ -67,6 +70,17 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     autosaver.onProblem = [this] (const juce::String& problem) { content->status().flash (problem); };
     updateTitle();
     centreWithSize (getWidth(), getHeight());
+    // As it was left: size, place and view.
+    if (const auto state = settings.windowState(); state.isNotEmpty())
+        restoreWindowStateFromString (state);
+    main->showView ((AppView) settings.lastView());
+
+    auto& start = main->start();
+    start.onNewFromStems = [this] { chooseFilesToStart (false); };
+    start.onMasterFile = [this] { chooseFilesToStart (true); };
+    start.onOpen = [this] { chooseSessionToOpen(); };
+    start.onOpenDemo = [this] { openDemo(); };
+    start.onOpenRecent = [this] (const std::filesystem::path& file) { openSession (file); };
 }
 
 MainWindow::~MainWindow()
@@ -74,6 +88,8 @@ MainWindow::~MainWindow()
     // Closing is the user's decision (saved, or changes discarded when
     // asked): nothing is left to recover.
     autosaver.discard();
+    settings.setWindowState (getWindowStateAsString());
+    settings.setLastView ((int) content->currentView());
     model.state().removeListener (this);
     preparationJob.reset();
     setMenuBar (nullptr);
@@ -161,8 +177,10 @@ void MainWindow::finishOpening (const SessionDocument& document, const std::file
     // The previous session closes cleanly: its side file goes.
     autosaver.discard();
     model.load (document);
-    sessionFile = std::filesystem::absolute (file);
+    sessionFile = file.empty() ? std::filesystem::path() : std::filesystem::absolute (file);
     savedDocument = model.toDocument();
+    if (! sessionFile.empty())
+        settings.addRecentSession (sessionFile);
     if (savedVersion)
     {
         // What the file holds, in the model's own form, so the recovered
@@ -181,7 +199,10 @@ void MainWindow::finishOpening (const SessionDocument& document, const std::file
             player->openAudioDevice (device->getTypeName());
 
     content->sessionOpened (sessionFile);
-    content->status().flash ((savedVersion ? "Recovered unsaved changes of " : "Opened ") + toFile (sessionFile).getFullPathName());
+    if (sessionFile.empty())
+        content->status().flash ("New session from " + juce::String ((int) document.tracks.size()) + " file(s): save it to keep it (Ctrl+S)");
+    else
+        content->status().flash ((savedVersion ? "Recovered unsaved changes of " : "Opened ") + toFile (sessionFile).getFullPathName());
     updateTitle();
 
     // Media that moved: its clips show offline; offer to find them.
@@ -195,6 +216,110 @@ void MainWindow::finishOpening (const SessionDocument& document, const std::file
                 if (choice == 1)
                     offerRelink();
             }));
+}
+
+void MainWindow::showStartPage()
+{
+    content->start().setRecentSessions (settings.recentSessions());
+    content->showStartPage (true);
+}
+
+void MainWindow::startFromFiles (const std::vector<std::filesystem::path>& files, bool mastering)
+{
+    StemImport made;
+    try
+    {
+        made = mastering ? masteringSessionFrom (files) : sessionFromStems (files);
+    }
+    catch (const std::exception& e)
+    {
+        showError (mastering ? "Could not start a mastering session" : "Could not start a mix", juce::String::fromUTF8 (e.what()));
+        return;
+    }
+    // Not yet saved: the whole session is unsaved work.
+    SessionModel empty;
+    prepareAndOpen (made.session, {}, empty.toDocument());
+    for (const auto& w : made.warnings)
+        content->status().flash (juce::String::fromUTF8 (w.c_str()));
+}
+
+void MainWindow::chooseFilesToStart (bool mastering)
+{
+    confirmDiscardingChanges ([this, mastering] {
+        chooser = std::make_unique<juce::FileChooser> (mastering ? "Master a stereo file (or several, in order)" : "New mix from stems (files or a folder)",
+                                                       juce::File::getSpecialLocation (juce::File::userMusicDirectory),
+                                                       "*.wav;*.flac;*.aif;*.aiff;*.ogg;*.opus;*.mp3");
+        auto chooserFlags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
+                            | juce::FileBrowserComponent::canSelectMultipleItems;
+        if (! mastering)
+            chooserFlags |= juce::FileBrowserComponent::canSelectDirectories;
+        chooser->launchAsync (chooserFlags, [this, mastering] (const juce::FileChooser& fc) {
+            std::vector<std::filesystem::path> files;
+            for (const auto& f : fc.getResults())
+            {
+                if (f.isDirectory())
+                {
+                    // A folder of stems: its audio files, in name order.
+                    auto inside = f.findChildFiles (juce::File::findFiles, false, "*.wav;*.flac;*.aif;*.aiff;*.ogg;*.opus;*.mp3");
+                    inside.sort();
+                    for (const auto& g : inside)
+                        files.push_back (toPath (g));
+                }
+                else
+                    files.push_back (toPath (f));
+            }
+            if (! files.empty())
+                startFromFiles (files, mastering);
+        });
+    });
+}
+
+void MainWindow::openDemo()
+{
+    const auto home = juce::File::getSpecialLocation (juce::File::userHomeDirectory);
+    const char* xdg = std::getenv ("XDG_DATA_HOME");
+    const auto folder = (xdg != nullptr && *xdg != 0 ? std::filesystem::path (xdg) : toPath (home) / ".local" / "share") / "crest" / "demo";
+    const auto file = folder / "demo.crest";
+    try
+    {
+        if (! std::filesystem::exists (file))
+            writeDemoSong (folder);
+    }
+    catch (const std::exception& e)
+    {
+        showError ("Could not write the demo song", juce::String::fromUTF8 (e.what()));
+        return;
+    }
+    confirmDiscardingChanges ([this, file] { openSession (file); });
+}
+
+void MainWindow::openStripEditor (int index, StripModule module)
+{
+    content->showView (AppView::mixer);
+    if (auto* strip = content->mixer().strip (index))
+    {
+        strip->stripEditorButton().openEditor();
+        if (auto* window = strip->stripEditorButton().editorWindow())
+            window->editor().showModule (module);
+    }
+}
+
+void MainWindow::showAudioSettings()
+{
+    auto* selector = new AudioSettingsPanel (player->deviceManager(), model.sampleRate());
+    juce::DialogWindow::LaunchOptions options;
+    options.dialogTitle = "Audio settings";
+    options.content.setOwned (selector);
+    options.componentToCentreAround = this;
+    options.useNativeTitleBar = true;
+    options.dialogBackgroundColour = colours::panel;
+    auto* window = options.launchAsync();
+    // Remembered when the window closes, and used at the next start.
+    juce::ModalComponentManager::getInstance()->attachCallback (window, juce::ModalCallbackFunction::create ([this] (int) {
+                                                                    const auto state = player->deviceManager().createStateXml();
+                                                                    settings.setAudioDeviceState (state.get());
+                                                                    content->refreshStatus();
+                                                                }));
 }
 
 void MainWindow::newSessionNow()
@@ -247,6 +372,7 @@ bool MainWindow::saveTo (const std::filesystem::path& file)
         sessionFile = file;
         savedDocument = document;
         autosaver.setSession (file, savedDocument);
+        settings.addRecentSession (file);
         content->arrange().waveforms().setSessionFile (file);
         updateTitle();
         content->status().flash ("Saved " + toFile (file).getFullPathName());
@@ -516,7 +642,8 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
                                 (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop,
-                                (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd })
+                                (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd,
+                                (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd })
         list.add (id);
 }
 
@@ -635,6 +762,13 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("Import Audio...", "Add audio files as new tracks at the playhead", "File", 0);
             info.addDefaultKeypress ('i', cmd | shift);
             break;
+        case audioSettingsCmd:
+            info.setInfo ("Audio Settings...", "Choose the audio device (ALSA or JACK), its output and buffer size", "File", 0);
+            info.addDefaultKeypress (',', cmd);
+            break;
+        case startPageCmd:
+            info.setInfo ("Start Page", "New mix from stems, master a file, recent sessions, the demo", "File", 0);
+            break;
         case relinkMediaCmd:
             info.setInfo ("Relink Media...", "Find offline media by name in a folder", "File", 0);
             info.setActive (! missingMediaFiles (model.toDocument()).empty());
@@ -699,6 +833,8 @@ bool MainWindow::perform (const InvocationInfo& info)
         case toggleLoop: loopOnOff(); return true;
         case importAudioCmd: chooseAudioToImport(); return true;
         case relinkMediaCmd: offerRelink(); return true;
+        case audioSettingsCmd: showAudioSettings(); return true;
+        case startPageCmd: confirmDiscardingChanges ([this] { showStartPage(); }); return true;
         default: return false;
     }
 }
@@ -713,6 +849,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
     juce::PopupMenu menu;
     if (menuIndex == 0)
     {
+        menu.addCommandItem (&commands, startPageCmd);
         menu.addCommandItem (&commands, newSession);
         menu.addCommandItem (&commands, openSessionCmd);
         menu.addSeparator();
@@ -723,6 +860,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addCommandItem (&commands, relinkMediaCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, exportCmd);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, audioSettingsCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, juce::StandardApplicationCommandIDs::quit);
     }

@@ -6,9 +6,11 @@
 // Message thread only (exports run on their own thread, see ExportDialog).
 #pragma once
 
+#include "AppSettings.h"
 #include "Autosaver.h"
 #include "MediaPreparationJob.h"
 
+#include "Core/StripParameters.h"
 #include "Engine/SessionPlayer.h"
 #include "IO/MediaPool.h"
 #include "Session/AutomationRecorder.h"
@@ -38,6 +40,15 @@ public:
     // Returns false if the file could not be read (the session is unchanged);
     // clips at another rate are converted behind a progress window first.
     bool openSession (const std::filesystem::path& file);
+    // The start page: new mix from stems, master a file, open, recent, demo.
+    void showStartPage();
+    // A new untitled session from audio files: one track each (a mix), or
+    // the files in sequence through the default chain (a mastering session).
+    void startFromFiles (const std::vector<std::filesystem::path>& files, bool mastering);
+    void openDemo();
+    // Track `index`'s channel strip editor on a module's page (the screenshot tool).
+    void openStripEditor (int index, StripModule module);
+    void showExportDialog();
     void play();
     void seekSeconds (double seconds);
 
@@ -111,7 +122,11 @@ private:
         toggleLoop,
         importAudioCmd,
         relinkMediaCmd,
+        audioSettingsCmd,
+        startPageCmd,
     };
+    void showAudioSettings();
+    void chooseFilesToStart (bool mastering);
     void offerRelink();
     void chooseAudioToImport();
     void addImportedTracks (const std::vector<TrackDocument>& tracks, juce::ValueTree ontoTrack, int64_t start);
@@ -122,7 +137,6 @@ private:
     void chooseSessionToOpen();
     void saveAs (std::function<void()> afterSaving = {});
     bool saveTo (const std::filesystem::path& file);
-    void showExportDialog();
     void askOkCancel (const juce::String& title, const juce::String& message, const juce::String& okText, std::function<void()> onOk);
     void togglePlay();
     void goToStart();
@@ -139,6 +153,7 @@ private:
     // Declaration order is destruction order in reverse: the player must go
     // before the model it listens to, and both outlive the content.
     juce::ApplicationCommandManager commands;
+    AppSettings settings;
     MediaPool media;
     SessionModel model;
     std::unique_ptr<SessionPlayer> player;

@@ -27,7 +27,7 @@ SessionPlayer::~SessionPlayer()
     model.state().removeListener (this);
 }
 
-juce::String SessionPlayer::openAudioDevice (const juce::String& deviceType)
+juce::String SessionPlayer::openAudioDevice (const juce::String& deviceType, const juce::XmlElement* savedState)
 {
     closeAudioDevice();
     underrunBlocksAtOpen = audioEngine.underrunBlocks();
@@ -35,7 +35,13 @@ juce::String SessionPlayer::openAudioDevice (const juce::String& deviceType)
         devices.setCurrentAudioDeviceType (deviceType, false);
     juce::AudioDeviceManager::AudioDeviceSetup setup;
     setup.sampleRate = model.sampleRate();
-    const auto error = devices.initialise (0, 2, nullptr, false, {}, &setup);
+    auto error = devices.initialise (0, 2, deviceType.isEmpty() ? savedState : nullptr, true, {}, &setup);
+    if (error.isEmpty() && devices.getCurrentAudioDevice() != nullptr && devices.getAudioDeviceSetup().sampleRate != model.sampleRate())
+    {
+        auto current = devices.getAudioDeviceSetup();
+        current.sampleRate = model.sampleRate();
+        error = devices.setAudioDeviceSetup (current, true);
+    }
     if (error.isNotEmpty() || devices.getCurrentAudioDevice() == nullptr)
     {
         lastDeviceProblem = "No audio output: " + (error.isNotEmpty() ? error : juce::String ("no device found"))

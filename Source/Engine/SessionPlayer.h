@@ -28,7 +28,10 @@ public:
 
     // Opens the default output (or the named device type: "ALSA", "JACK").
     // Returns "" on success, else a message for the user.
-    juce::String openAudioDevice (const juce::String& deviceType = {});
+    // `savedState` (from AudioDeviceManager::createStateXml, the app's
+    // settings) picks the device and buffer when no type is named; the
+    // rate always follows the session.
+    juce::String openAudioDevice (const juce::String& deviceType = {}, const juce::XmlElement* savedState = nullptr);
     void closeAudioDevice();
     bool hasAudioDevice() const;
     // Why live playback is impaired, or "" (no device, or one at the wrong rate).

@@ -16,6 +16,7 @@ MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& medi
     addChildComponent (mixerView);
     addChildComponent (masterView);
     addAndMakeVisible (statusBar);
+    addChildComponent (startPage);
     showView (AppView::arrange);
     refreshStatus();
     setSize (1280, 760);
@@ -29,11 +30,21 @@ MainComponent::~MainComponent()
 
 void MainComponent::showView (AppView view)
 {
+    if (isShowingStartPage())
+        return;
     shown = view;
     tabs.setCurrent (view);
     arrangeView.setVisible (view == AppView::arrange);
     mixerView.setVisible (view == AppView::mixer);
     masterView.setVisible (view == AppView::master);
+}
+
+void MainComponent::showStartPage (bool shouldShow)
+{
+    startPage.setVisible (shouldShow);
+    tabs.setEnabled (! shouldShow);
+    if (shouldShow)
+        startPage.toFront (false);
 }
 
 void MainComponent::showNextView()
@@ -52,6 +63,7 @@ void MainComponent::refreshStatus()
 
 void MainComponent::sessionOpened (const std::filesystem::path& file)
 {
+    showStartPage (false);
     arrangeView.sessionOpened (file);
     mixerView.resetMeters();
     masterView.reset();
@@ -87,5 +99,6 @@ void MainComponent::resized()
     arrangeView.setBounds (area);
     mixerView.setBounds (area);
     masterView.setBounds (area);
+    startPage.setBounds (area);
 }
 } // namespace crest

@@ -10,6 +10,7 @@
 #include "Arrange/ArrangeView.h"
 #include "Master/MasterView.h"
 #include "MixerView.h"
+#include "StartPage.h"
 #include "StatusBar.h"
 #include "TransportBar.h"
 #include "ViewTabs.h"
@@ -35,6 +36,10 @@ public:
     void showView (AppView view);
     AppView currentView() const noexcept { return shown; }
     void showNextView();
+    // The start page over the views, while no session is open.
+    void showStartPage (bool shouldShow);
+    bool isShowingStartPage() const noexcept { return startPage.isVisible(); }
+    StartPage& start() noexcept { return startPage; }
 
     // Re-reads the device state and media problems (after open/new/device change).
     void refreshStatus();
@@ -55,6 +60,7 @@ private:
     MixerView mixerView;
     MasterView masterView;
     StatusBar statusBar;
+    StartPage startPage;
     juce::TooltipWindow tooltips { this, 600 };
     AppView shown = AppView::arrange;
     int ticks = 0;
