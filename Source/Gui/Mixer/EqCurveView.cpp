@@ -38,6 +38,8 @@ EqCurveView::EqCurveView (SessionModel& m, juce::ValueTree o, SessionPlayer* p) 
     preview.prepare ({ model.sampleRate(), 64, 1 });
     owner.addListener (this);
     refreshResponse();
+    // Showing depends on every parent (a tab, a window): looked at each tick.
+    startTimerHz (30);
 }
 
 EqCurveView::~EqCurveView()
@@ -275,11 +277,6 @@ void EqCurveView::valueTreePropertyChanged (juce::ValueTree& tree, const juce::I
         refreshResponse();
 }
 
-void EqCurveView::visibilityChanged()
-{
-    listen (isShowing());
-}
-
 void EqCurveView::listen (bool on)
 {
     if (listened != nullptr)
@@ -287,7 +284,6 @@ void EqCurveView::listen (bool on)
         listened->analysing = false;
         listened.reset();
     }
-    stopTimer();
     if (! on || player == nullptr || ! owner.hasProperty (ids::id))
         return;
     listened = player->runtimeFor (owner[ids::id].toString());
@@ -298,11 +294,12 @@ void EqCurveView::listen (bool on)
     analyser->reset();
     scratch.resize (ChannelRuntime::analysisCapacity);
     listened->analysing = true;
-    startTimerHz (30);
 }
 
 void EqCurveView::timerCallback()
 {
+    if (isShowing() != (listened != nullptr))
+        listen (isShowing());
     if (listened == nullptr)
         return;
     const auto n = listened->analysis.pop (scratch.data(), scratch.size());

@@ -48,7 +48,6 @@ public:
     void mouseUp (const juce::MouseEvent&) override;
     void mouseDoubleClick (const juce::MouseEvent&) override;
     void mouseWheelMove (const juce::MouseEvent&, const juce::MouseWheelDetails&) override;
-    void visibilityChanged() override;
 
     static constexpr double gainRangeDb = 24.0;
 
