@@ -34,11 +34,30 @@ namespace
                         "  --view NAME           show the arrange, mixer or master view\n"
                         "  --editor N:PAGE       open track N's channel strip on its eq or compressor page\n"
                         "  --export-dialog       open the export dialog\n"
+                        "  --gui-stats FILE      write how often the meters update, once a second (the GUI benchmark)\n"
                         "  --screenshot FILE     save a PNG of the window after it has settled, then quit\n"
                         "  --quit-after-ms N     quit cleanly after N milliseconds\n"
                         "  --help                show this help\n";
 
 } // namespace
+
+// For the GUI benchmark: once a second, how many heartbeats (meter and
+// playhead updates) the window has had and over how long, so a script can
+// take the rate over any stretch it measures.
+class StatsWriter : private juce::Timer
+{
+public:
+    StatsWriter (MainWindow& w, juce::File f) : window (w), file (std::move (f)) { startTimer (1000); }
+
+private:
+    void timerCallback() override
+    {
+        auto& main = window.mainComponent();
+        file.replaceWithText ("heartbeats " + juce::String (main.heartbeats()) + "\nseconds " + juce::String (main.secondsSinceOpened(), 3) + "\n");
+    }
+    MainWindow& window;
+    juce::File file;
+};
 
 class CrestApplication : public juce::JUCEApplication
 {
@@ -103,6 +122,10 @@ public:
             {
                 if (! needValue (editorArg) || ! editorArg.containsChar (':')) return fail();
             }
+            else if (a == "--gui-stats")
+            {
+                if (! needValue (guiStatsFile)) return fail();
+            }
             else if (a == "--export-dialog")
             {
                 exportDialog = true;
@@ -164,12 +187,15 @@ public:
             const auto target = juce::File::getCurrentWorkingDirectory().getChildFile (screenshotFile);
             juce::Timer::callAfterDelay (1500, [this, target] { takeScreenshot (target); });
         }
+        if (guiStatsFile.isNotEmpty())
+            statsWriter = std::make_unique<StatsWriter> (*window, juce::File::getCurrentWorkingDirectory().getChildFile (guiStatsFile));
         if (quitAfterMs >= 0)
             juce::Timer::callAfterDelay (quitAfterMs, [this] { quit(); });
     }
 
     void shutdown() override
     {
+        statsWriter.reset();
         window.reset();
         juce::LookAndFeel::setDefaultLookAndFeel (nullptr);
     }
@@ -217,6 +243,8 @@ private:
     }
 
     CrestLookAndFeel lookAndFeel;
+    juce::String guiStatsFile;
+    std::unique_ptr<StatsWriter> statsWriter;
     std::unique_ptr<MainWindow> window;
 };
 } // namespace crest

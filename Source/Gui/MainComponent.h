@@ -46,6 +46,11 @@ public:
     // A session was opened or started: meters and histories start again.
     void sessionOpened (const std::filesystem::path& file);
 
+    // Heartbeats since the window opened, and how long that was: the rate
+    // the meters and playhead really update at (the GUI benchmark reads it).
+    int64_t heartbeats() const noexcept { return ticks; }
+    double secondsSinceOpened() const noexcept { return (juce::Time::getMillisecondCounterHiRes() - openedAtMs) / 1000.0; }
+
     void paint (juce::Graphics&) override;
     void resized() override;
 
@@ -63,6 +68,7 @@ private:
     StartPage startPage;
     juce::TooltipWindow tooltips { this, 600 };
     AppView shown = AppView::arrange;
-    int ticks = 0;
+    int64_t ticks = 0;
+    double openedAtMs = juce::Time::getMillisecondCounterHiRes();
 };
 } // namespace crest
