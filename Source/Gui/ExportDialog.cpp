@@ -111,6 +111,9 @@ ExportDialog::ExportDialog (SessionModel& m, MediaPool& pool, fs::path session)
     report.setFont (juce::Font (juce::Font::getDefaultMonospacedFontName(), 13.0f, juce::Font::plain));
     report.setColour (juce::TextEditor::backgroundColourId, colours::faderTrack);
     report.setTitle ("Export report");
+    report.setColour (juce::TextEditor::textColourId, colours::textDim);
+    report.setText ("When the export is done, its report is here: each file's loudness and true peak, and for each target "
+                    "its checks, pass or fail. The targets' reports are also written beside their files.");
     addAndMakeVisible (report);
 
     output = defaultOutput (ExportSource::master);
