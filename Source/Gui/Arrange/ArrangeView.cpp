@@ -3,6 +3,7 @@
 #include "Engine/SessionPlayer.h"
 #include "Gui/CrestLookAndFeel.h"
 #include "IO/MediaPool.h"
+#include "Session/AutomationRecorder.h"
 
 namespace crest
 {
@@ -109,6 +110,12 @@ void ArrangeView::rebuildRows()
         Row row;
         row.header = std::make_unique<TrackHeader> (sessionModel, track, i);
         row.header->onSelect = [this, track] { selectTrack (track); };
+        row.header->onShowAutomation = [this, track] (const juce::String& parameter) { showAutomation (track, parameter); };
+        for (const auto& lane : SessionModel::automationOf (track))
+        {
+            row.automation.push_back (std::make_unique<AutomationLaneView> (*this, track, juce::String (lane.parameter)));
+            rowHolder.addAndMakeVisible (*row.automation.back());
+        }
         row.lane = std::make_unique<TrackLane> (*this, track);
         row.lane->setColour (colours::track (i));
         rowHolder.addAndMakeVisible (*row.header);
@@ -134,13 +141,19 @@ void ArrangeView::rebuildRows()
 void ArrangeView::layoutRows()
 {
     const int width = viewport.getMaximumVisibleWidth();
-    rowHolder.setSize (width, (int) rows.size() * rowHeight);
-    for (size_t i = 0; i < rows.size(); ++i)
+    int y = 0;
+    for (auto& row : rows)
     {
-        const int y = (int) i * rowHeight;
-        rows[i].header->setBounds (0, y, headerWidth, rowHeight);
-        rows[i].lane->setBounds (headerWidth, y, std::max (0, width - headerWidth), rowHeight);
+        row.header->setBounds (0, y, headerWidth, rowHeight);
+        row.lane->setBounds (headerWidth, y, std::max (0, width - headerWidth), rowHeight);
+        y += rowHeight;
+        for (auto& lane : row.automation)
+        {
+            lane->setBounds (0, y, width, automationHeight);
+            y += automationHeight;
+        }
     }
+    rowHolder.setSize (width, y);
 }
 
 TrackLane* ArrangeView::laneAt (juce::Point<int> screenPosition) const
@@ -159,6 +172,27 @@ TrackLane* ArrangeView::laneFor (const juce::ValueTree& track) const
     return nullptr;
 }
 
+AutomationLaneView* ArrangeView::automationLaneFor (const juce::ValueTree& track, const juce::String& parameter) const
+{
+    for (const auto& row : rows)
+        for (const auto& lane : row.automation)
+            if (lane->track() == track && lane->parameter() == parameter)
+                return lane.get();
+    return nullptr;
+}
+
+void ArrangeView::showAutomation (const juce::ValueTree& track, const juce::String& parameter)
+{
+    if (SessionModel::laneOf (track, parameter))
+        return;
+    AutomationLane lane;
+    lane.parameter = parameter.toStdString();
+    lane.mode = AutomationMode::read;
+    lane.points.push_back ({ 0, AutomationRecorder::controlValue (track, parameter), 0.0 });
+    sessionModel.beginGesture ("Show " + parameter + " automation");
+    sessionModel.setAutomation (track, lane);
+}
+
 void ArrangeView::repaintLaneOf (const juce::ValueTree& tree)
 {
     auto track = tree.hasType (ids::CLIP) ? tree.getParent() : tree;
@@ -174,6 +208,16 @@ void ArrangeView::valueTreePropertyChanged (juce::ValueTree& tree, const juce::I
     {
         repaintLaneOf (tree);
         updateScrollBar();
+    }
+    else if (tree.hasType (ids::TRACK) && property.toString().startsWith ("automation."))
+    {
+        // A lane's points or mode: repaint it; a lane added or removed: new rows.
+        const auto parameter = property.toString().fromFirstOccurrenceOf ("automation.", false, false);
+        auto* view = automationLaneFor (tree, parameter);
+        if (view != nullptr && tree.hasProperty (property))
+            view->refresh();
+        else
+            triggerAsyncUpdate();
     }
     else if (tree == session && (property == ids::tempoBpm || property == ids::meterNumerator || property == ids::meterDenominator
                                  || property == ids::sampleRate))

@@ -8,6 +8,7 @@
 // Message thread only. updatePlayhead() is called from the app's timer.
 #pragma once
 
+#include "AutomationLaneView.h"
 #include "TimelineRuler.h"
 #include "TimelineScale.h"
 #include "TrackHeader.h"
@@ -85,6 +86,10 @@ public:
     void clearGhost();
     TrackLane* laneAt (juce::Point<int> screenPosition) const;
     TrackLane* laneFor (const juce::ValueTree& track) const;
+    AutomationLaneView* automationLaneFor (const juce::ValueTree& track, const juce::String& parameter) const;
+    // Adds a lane for `parameter` (a flat line at the control's value, in
+    // read mode) if the track has none: one undo step.
+    void showAutomation (const juce::ValueTree& track, const juce::String& parameter);
     // A sample moved to the beat grid when snapping is on (shift: off for this drag).
     int64_t snap (int64_t sample, const juce::ModifierKeys& mods) const;
     void paintGrid (juce::Graphics&, const juce::Component& lane) const;
@@ -97,12 +102,14 @@ public:
     static constexpr int headerWidth = 190;
     static constexpr int rowHeight = 78;
     static constexpr int rulerHeight = 30;
+    static constexpr int automationHeight = 58;
 
 private:
     struct Row
     {
         std::unique_ptr<TrackHeader> header;
         std::unique_ptr<TrackLane> lane;
+        std::vector<std::unique_ptr<AutomationLaneView>> automation;   // under the track, one per lane it has
     };
 
     class Playhead : public juce::Component

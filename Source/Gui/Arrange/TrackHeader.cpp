@@ -127,10 +127,22 @@ void TrackHeader::showMenu()
     menu.addItem (1, "Rename");
     menu.addItem (2, "Move up", position > 0);
     menu.addItem (3, "Move down", position >= 0 && position < model.numTracks() - 1);
+    juce::PopupMenu lanes;
+    lanes.addItem (10, "Fader", ! SessionModel::laneOf (trackTree, "faderDb").has_value());
+    lanes.addItem (11, "Pan", ! SessionModel::laneOf (trackTree, "pan").has_value());
+    lanes.addItem (12, "Trim", ! SessionModel::laneOf (trackTree, "trimDb").has_value());
+    const auto sends = SessionModel::sendsOf (trackTree);
+    for (size_t i = 0; i < sends.size(); ++i)
+    {
+        const auto bus = model.findChannel (sends[i]);
+        lanes.addItem (20 + (int) i, "Send to " + (bus.isValid() ? bus[ids::name].toString() : sends[i]),
+                       ! SessionModel::laneOf (trackTree, "send." + sends[i] + ".levelDb").has_value());
+    }
+    menu.addSubMenu ("Show automation", lanes);
     menu.addSeparator();
     menu.addItem (4, "Remove track");
     menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (&menuButton),
-                        [safe = juce::Component::SafePointer<TrackHeader> (this), position] (int choice) {
+                        [safe = juce::Component::SafePointer<TrackHeader> (this), position, sends] (int choice) {
                             if (safe == nullptr || choice == 0)
                                 return;
                             auto& self = *safe;
@@ -140,7 +152,13 @@ void TrackHeader::showMenu()
                                 case 2: self.model.beginGesture ("Move track up"); self.model.moveTrack (position, position - 1); break;
                                 case 3: self.model.beginGesture ("Move track down"); self.model.moveTrack (position, position + 1); break;
                                 case 4: self.model.beginGesture ("Remove track"); self.model.removeTrack (position); break;
-                                default: break;
+                                case 10: if (self.onShowAutomation) self.onShowAutomation ("faderDb"); break;
+                                case 11: if (self.onShowAutomation) self.onShowAutomation ("pan"); break;
+                                case 12: if (self.onShowAutomation) self.onShowAutomation ("trimDb"); break;
+                                default:
+                                    if (choice >= 20 && choice < 20 + (int) sends.size() && self.onShowAutomation)
+                                        self.onShowAutomation ("send." + sends[(size_t) (choice - 20)] + ".levelDb");
+                                    break;
                             }
                         });
 }

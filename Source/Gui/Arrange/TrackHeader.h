@@ -1,6 +1,6 @@
 // A track's header at the left of its lane: its colour, its name (double-
 // click to rename), mute and solo, mono or stereo, and a menu (right-click
-// or the "..." button) to rename, move or remove the track. Every change
+// or the "..." button) to rename, move, automate or remove the track. Every change
 // goes through the SessionModel, so it is undoable, and the header follows
 // the tree, so undo moves it back.
 //
@@ -25,6 +25,7 @@ public:
     void setSelected (bool selected);
 
     std::function<void()> onSelect;
+    std::function<void (const juce::String& parameter)> onShowAutomation;   // "faderDb", "pan", "trimDb", "send.<bus>.levelDb"
 
     void paint (juce::Graphics&) override;
     void resized() override;
