@@ -35,22 +35,22 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     main->transport().onPlayStop = [this] { togglePlay(); };
     main->transport().onReturnToStart = [this] { goToStart(); };
     main->transport().onLoop = [this] { loopOnOff(); };
-    // Fader moves become automation while the transport rolls, when the
-    // fader's lane is in touch, latch or write.
+    // Fader and pan moves become automation while the transport rolls,
+    // when their lane is in touch, latch or write.
     player->onTransportChange = [this] (bool playing, int64_t position) {
         if (playing)
             recorder.transportStarted (position);
         else
             recorder.transportStopped (position);
     };
-    main->mixer().setFaderGestureHandler ([this] (const juce::ValueTree& channel, double db, int phase) {
+    main->mixer().setControlGestureHandler ([this] (const juce::ValueTree& channel, const juce::String& parameter, double value, int phase) {
         const auto position = player->position();
         if (phase == 0)
-            recorder.touch (channel, "faderDb", position, db);
+            recorder.touch (channel, parameter, position, value);
         else if (phase == 1)
-            recorder.move (channel, "faderDb", position, db);
+            recorder.move (channel, parameter, position, value);
         else
-            recorder.release (channel, "faderDb", position);
+            recorder.release (channel, parameter, position);
     });
 
     setUsingNativeTitleBar (true);

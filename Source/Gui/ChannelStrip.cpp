@@ -52,11 +52,17 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, Sessi
         panDragging = true;
         panNewGesture = true;
     };
-    panKnob.onDragEnd = [this] { panDragging = false; };
+    panKnob.onDragEnd = [this] {
+        panDragging = false;
+        if (onControlGesture)
+            onControlGesture (trackTree, "pan", panKnob.getValue(), 2);
+    };
     panKnob.onValueChange = [this]
     {
         if (! panDragging || panNewGesture)
             model.beginGesture ("Pan " + trackTree[ids::name].toString());
+        if (onControlGesture && panDragging)
+            onControlGesture (trackTree, "pan", panKnob.getValue(), panNewGesture ? 0 : 1);
         panNewGesture = false;
         model.setTrackValue (trackTree, ids::pan, panKnob.getValue());
         panLabel.setText (formatPan (panKnob.getValue()), juce::dontSendNotification);
@@ -98,13 +104,13 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, Sessi
         if (newGesture)
             model.beginGesture ("Fader " + trackTree[ids::name].toString());
         model.setTrackValue (trackTree, ids::faderDb, db);
-        if (onFaderGesture)
-            onFaderGesture (trackTree, db, newGesture ? 0 : 1);
+        if (onControlGesture)
+            onControlGesture (trackTree, "faderDb", db, newGesture ? 0 : 1);
     };
     fader.onRelease = [this]
     {
-        if (onFaderGesture)
-            onFaderGesture (trackTree, fader.getValue(), 2);
+        if (onControlGesture)
+            onControlGesture (trackTree, "faderDb", fader.getValue(), 2);
     };
     addAndMakeVisible (fader);
     addAndMakeVisible (meter);

@@ -21,6 +21,10 @@ namespace crest
 {
 class SessionPlayer;
 
+// A control grabbed (phase 0), moved (1) or let go (2): the channel, the
+// parameter ("faderDb", "pan") and its value in its unit.
+using ControlGestureHandler = std::function<void (const juce::ValueTree& channel, const juce::String& parameter, double value, int phase)>;
+
 class ChannelStrip : public juce::Component, private juce::ValueTree::Listener
 {
 public:
@@ -39,9 +43,9 @@ public:
     static constexpr int preferredWidth = 92;
     static inline const juce::Colour busColour { 0xff9aa3b5 };
 
-    // Records fader moves into automation while the transport rolls (the
-    // fader lane's mode decides); null: no recording.
-    std::function<void (const juce::ValueTree& channel, double db, int phase)> onFaderGesture;   // phase: 0 grab, 1 move, 2 let go
+    // Records fader and pan moves into automation while the transport
+    // rolls (the lane's mode decides); null: no recording.
+    ControlGestureHandler onControlGesture;
 
 private:
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;

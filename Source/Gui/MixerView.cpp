@@ -39,11 +39,11 @@ MixerView::MixerView (SessionModel& m, SessionPlayer* p)
     rebuildStrips();
 }
 
-void MixerView::setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler)
+void MixerView::setControlGestureHandler (ControlGestureHandler handler)
 {
-    faderGesture = std::move (handler);
+    controlGesture = std::move (handler);
     for (auto& strip : strips)
-        strip->onFaderGesture = faderGesture;
+        strip->onControlGesture = controlGesture;
 }
 
 MixerView::~MixerView()
@@ -75,7 +75,7 @@ void MixerView::rebuildStrips()
     for (int i = 0; i < model.numTracks() + model.numBuses(); ++i)
     {
         auto strip = std::make_unique<ChannelStrip> (model, model.state().getChild (i), i, player);
-        strip->onFaderGesture = faderGesture;
+        strip->onControlGesture = controlGesture;
         stripHolder.addAndMakeVisible (*strip);
         strips.push_back (std::move (strip));
     }

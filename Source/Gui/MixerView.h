@@ -28,8 +28,8 @@ public:
     ~MixerView() override;
 
     void updateMeters (SessionPlayer& live);
-    // Passed to every strip (see ChannelStrip::onFaderGesture).
-    void setFaderGestureHandler (std::function<void (const juce::ValueTree&, double, int)> handler);
+    // Passed to every strip (see ChannelStrip::onControlGesture).
+    void setControlGestureHandler (ControlGestureHandler handler);
     void resetMeters();
     // The strip of a track or bus by its place (tracks first), or null.
     ChannelStrip* strip (int index) const { return index >= 0 && index < (int) strips.size() ? strips[(size_t) index].get() : nullptr; }
@@ -55,7 +55,7 @@ private:
     MixBusStrip mixBus;
     juce::Label emptyLabel;
     juce::TextButton addAux { "+ Aux bus" }, addGroup { "+ Group bus" };
-    std::function<void (const juce::ValueTree&, double, int)> faderGesture;
+    ControlGestureHandler controlGesture;
     SessionPlayer* player;
 };
 } // namespace crest
