@@ -246,7 +246,7 @@ void SessionPlayer::valueTreePropertyChanged (juce::ValueTree& tree, const juce:
             if (property == ids::pan) { c.pan = (float) (double) tree[property]; return; }
             if (property == ids::mute) { c.mute = (bool) tree[property]; return; }
             if (property == ids::solo) { c.solo = (bool) tree[property]; return; }
-            if (property == ids::name) return;
+            if (property == ids::name || property == ids::colour) return;
             if (property == ids::soloSafe) { c.soloSafe = (bool) tree[property]; return; }
             // A send's move; a send added or removed needs a rebuild.
             if (const auto send = parseSendProperty (property); send && tree.hasProperty (property))

@@ -11,7 +11,8 @@ namespace crest
 ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, SessionPlayer* player)
     : model (m),
       trackTree (std::move (t)),
-      colour (trackTree.hasType (ids::BUS) ? busColour : colours::track (index)),
+      placeIndex (index),
+      colour (trackTree.hasType (ids::BUS) ? busColour : colours::forChannel (trackTree, index)),
       stripButton (m, trackTree, player),
       routing (m, trackTree)
 {
@@ -151,7 +152,12 @@ void ChannelStrip::refreshFromModel()
 void ChannelStrip::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&)
 {
     if (tree == trackTree)
+    {
+        if (! isBus())
+            colour = colours::forChannel (trackTree, placeIndex);
         refreshFromModel();
+        repaint();
+    }
 }
 
 void ChannelStrip::mouseDown (const juce::MouseEvent& e)

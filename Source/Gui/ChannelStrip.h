@@ -56,6 +56,7 @@ private:
 
     SessionModel& model;
     juce::ValueTree trackTree;
+    int placeIndex;
     juce::Colour colour;
 
     juce::Label nameLabel;

@@ -2,6 +2,14 @@
 
 namespace crest
 {
+juce::Colour colours::forChannel (const juce::ValueTree& channel, int index)
+{
+    const auto own = channel.getProperty ("colour").toString();
+    if (own.length() == 7 && own.startsWithChar ('#'))
+        return juce::Colour ((juce::uint32) (0xff000000u | (juce::uint32) own.substring (1).getHexValue32()));
+    return track (index);
+}
+
 CrestLookAndFeel::CrestLookAndFeel()
 {
     // Start from V4's dark scheme and override the roles we care about, so

@@ -35,6 +35,8 @@ namespace colours
                                                 0xffb066d6, 0xffd65f8a, 0xff5fb5d6, 0xffc9c24b };
         return juce::Colour (palette[(size_t) index % std::size (palette)]);
     }
+    // A track's own colour ("#rrggbb", ids::colour) if it has one, else its place's.
+    juce::Colour forChannel (const juce::ValueTree& channel, int index);
 } // namespace colours
 
 class CrestLookAndFeel : public juce::LookAndFeel_V4

@@ -38,5 +38,6 @@ CREST_IDENTIFIER (tempoBpm)
 CREST_IDENTIFIER (meterNumerator)
 CREST_IDENTIFIER (meterDenominator)
 CREST_IDENTIFIER (enabled)
+CREST_IDENTIFIER (colour)
 #undef CREST_IDENTIFIER
 } // namespace crest::ids

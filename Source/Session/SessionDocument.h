@@ -94,6 +94,7 @@ struct ChannelDocument
 {
     std::string id;                // stable identity across edits and saves; unique across tracks and buses
     std::string name;
+    std::string colour;            // "#rrggbb", or "" for the colour of its place
     double trimDb = 0.0;
     double faderDb = 0.0;
     double pan = 0.0;              // -100 left .. +100 right

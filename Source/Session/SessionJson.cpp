@@ -278,6 +278,11 @@ namespace
         if (channel.id.empty())
             r.fail (where + "id is empty");
         channel.name = r.text ("name", false, 256);
+        channel.colour = r.text ("colour", false, 7);
+        if (! channel.colour.empty()
+            && (channel.colour.size() != 7 || channel.colour[0] != '#'
+                || channel.colour.find_first_not_of ("0123456789abcdefABCDEF", 1) != std::string::npos))
+            r.fail (where + "colour must be \"#rrggbb\"");
         channel.trimDb = r.number ("trimDb", params::trimDb.defaultValue, params::trimDb.minimum, params::trimDb.maximum, " dB");
         channel.faderDb = r.number ("faderDb", params::faderDb.defaultValue, params::faderDb.minimum, params::faderDb.maximum, " dB");
         channel.pan = r.number ("pan", params::pan.defaultValue, params::pan.minimum, params::pan.maximum);
@@ -385,6 +390,8 @@ namespace
         Json c;
         c["id"] = channel.id;
         c["name"] = channel.name;
+        if (! channel.colour.empty())
+            c["colour"] = channel.colour;
         c["trimDb"] = channel.trimDb;
         c["faderDb"] = channel.faderDb;
         c["pan"] = channel.pan;

@@ -87,6 +87,8 @@ namespace
     {
         t.setProperty (ids::id, juce::String (channel.id), nullptr);
         t.setProperty (ids::name, juce::String (channel.name), nullptr);
+        if (! channel.colour.empty())
+            t.setProperty (ids::colour, juce::String (channel.colour), nullptr);
         t.setProperty (ids::trimDb, channel.trimDb, nullptr);
         t.setProperty (ids::faderDb, channel.faderDb, nullptr);
         t.setProperty (ids::pan, channel.pan, nullptr);
@@ -113,6 +115,7 @@ namespace
         channel = ChannelDocument {};   // the shared part only, when a track or bus is passed
         channel.id = t[ids::id].toString().toStdString();
         channel.name = t[ids::name].toString().toStdString();
+        channel.colour = t[ids::colour].toString().toStdString();
         channel.trimDb = t[ids::trimDb];
         channel.faderDb = t[ids::faderDb];
         channel.pan = t[ids::pan];
@@ -555,7 +558,10 @@ void SessionModel::setTrackValue (juce::ValueTree track, const juce::Identifier&
         v = params::trimDb.clamp (value);
     else if (property == ids::pan)
         v = params::pan.clamp (value);
-    track.setProperty (property, v, &undo);
+    if (v.isVoid())
+        track.removeProperty (property, &undo);   // back to the default (a colour by place)
+    else
+        track.setProperty (property, v, &undo);
 }
 
 void SessionModel::setStripValue (juce::ValueTree track, std::string_view key, double value)

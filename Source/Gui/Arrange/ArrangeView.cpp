@@ -117,7 +117,7 @@ void ArrangeView::rebuildRows()
             rowHolder.addAndMakeVisible (*row.automation.back());
         }
         row.lane = std::make_unique<TrackLane> (*this, track);
-        row.lane->setColour (colours::track (i));
+        row.lane->setColour (colours::forChannel (track, i));
         rowHolder.addAndMakeVisible (*row.header);
         rowHolder.addAndMakeVisible (*row.lane);
         rows.push_back (std::move (row));
@@ -208,6 +208,11 @@ void ArrangeView::valueTreePropertyChanged (juce::ValueTree& tree, const juce::I
     {
         repaintLaneOf (tree);
         updateScrollBar();
+    }
+    else if (tree.hasType (ids::TRACK) && property == ids::colour)
+    {
+        if (auto* lane = laneFor (tree))
+            lane->setColour (colours::forChannel (tree, session.indexOf (tree)));
     }
     else if (tree.hasType (ids::TRACK) && property.toString().startsWith ("automation."))
     {

@@ -5,7 +5,7 @@
 namespace crest
 {
 TrackHeader::TrackHeader (SessionModel& m, juce::ValueTree t, int i)
-    : model (m), trackTree (std::move (t)), index (i), colour (colours::track (i))
+    : model (m), trackTree (std::move (t)), index (i), colour (colours::forChannel (trackTree, i))
 {
     setTitle ("Track header");
     nameLabel.setTitle ("Track name");
@@ -78,6 +78,8 @@ void TrackHeader::refresh()
     muteButton.setToggleState ((bool) trackTree[ids::mute], juce::dontSendNotification);
     soloButton.setToggleState ((bool) trackTree[ids::solo], juce::dontSendNotification);
     channelsLabel.setText ((int) trackTree[ids::channels] == 2 ? "stereo" : "mono", juce::dontSendNotification);
+    colour = colours::forChannel (trackTree, index);
+    repaint();
     setDescription ("Track " + juce::String (index + 1) + ": " + trackTree[ids::name].toString());
 }
 
@@ -139,6 +141,12 @@ void TrackHeader::showMenu()
                        ! SessionModel::laneOf (trackTree, "send." + sends[i] + ".levelDb").has_value());
     }
     menu.addSubMenu ("Show automation", lanes);
+    juce::PopupMenu colourMenu;
+    colourMenu.addItem (30, "By its place", true, ! trackTree.hasProperty (ids::colour));
+    for (int c = 0; c < 8; ++c)
+        colourMenu.addColouredItem (31 + c, "Colour " + juce::String (c + 1), colours::track (c), true,
+                                    trackTree[ids::colour].toString() == "#" + colours::track (c).toDisplayString (false).toLowerCase());
+    menu.addSubMenu ("Colour", colourMenu);
     menu.addSeparator();
     menu.addItem (4, "Remove track");
     menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (&menuButton),
@@ -155,7 +163,17 @@ void TrackHeader::showMenu()
                                 case 10: if (self.onShowAutomation) self.onShowAutomation ("faderDb"); break;
                                 case 11: if (self.onShowAutomation) self.onShowAutomation ("pan"); break;
                                 case 12: if (self.onShowAutomation) self.onShowAutomation ("trimDb"); break;
+                                case 30:
+                                    self.model.beginGesture ("Track colour");
+                                    self.model.setTrackValue (self.trackTree, ids::colour, juce::var());
+                                    break;
                                 default:
+                                    if (choice >= 31 && choice < 39)
+                                    {
+                                        self.model.beginGesture ("Track colour");
+                                        self.model.setTrackValue (self.trackTree, ids::colour,
+                                                                  "#" + colours::track (choice - 31).toDisplayString (false).toLowerCase());
+                                    }
                                     if (choice >= 20 && choice < 20 + (int) sends.size() && self.onShowAutomation)
                                         self.onShowAutomation ("send." + sends[(size_t) (choice - 20)] + ".levelDb");
                                     break;
