@@ -4,6 +4,7 @@
 
 #include "Core/Automation.h"
 #include "Core/ParameterSpec.h"
+#include "Core/StripParameters.h"
 #include "Engine/SessionPlayer.h"
 
 namespace crest
@@ -14,6 +15,7 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, Sessi
       placeIndex (index),
       colour (trackTree.hasType (ids::BUS) ? busColour : colours::forChannel (trackTree, index)),
       stripButton (m, trackTree, player),
+      overview (m, trackTree),
       routing (m, trackTree)
 {
     nameLabel.setJustificationType (juce::Justification::centred);
@@ -97,6 +99,32 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, Sessi
     addAndMakeVisible (soloButton);
 
     addAndMakeVisible (stripButton);
+    overview.onClick = [this] {
+        stripButton.openEditor();
+        if (auto* window = stripButton.editorWindow())
+            window->editor().showModule (StripModule::eq);
+    };
+    addAndMakeVisible (overview);
+
+    // Polarity and input trim, the first things on a console's channel.
+    polarityButton.setClickingTogglesState (true);
+    polarityButton.setTitle ("Polarity invert");
+    polarityButton.setTooltip ("Invert the polarity");
+    polarityButton.setColour (juce::TextButton::buttonOnColourId, colours::accent);
+    polarityButton.onClick = [this] {
+        model.beginGesture (polarityButton.getToggleState() ? "Polarity inverted" : "Polarity normal");
+        model.setStripValue (trackTree, stripKeys::invertPolarity, polarityButton.getToggleState() ? 1.0 : 0.0);
+    };
+    addAndMakeVisible (polarityButton);
+    trimBar.setTitle ("Input trim");
+    trimBar.setRange (params::trimDb.minimum, params::trimDb.maximum, 0.1);
+    trimBar.setDoubleClickReturnValue (true, params::trimDb.defaultValue);
+    trimBar.textFromValueFunction = [] (double v) { return (v > 0 ? "+" : "") + juce::String (v, 1) + " dB"; };
+    trimBar.setTooltip ("Input trim, before the strip. Double-click for 0 dB.");
+    trimBar.setColour (juce::Slider::trackColourId, colours::accent.withAlpha (0.35f));
+    trimBar.onDragStart = [this] { model.beginGesture ("Trim"); };
+    trimBar.onValueChange = [this] { model.setTrackValue (trackTree, ids::trimDb, trimBar.getValue()); };
+    addAndMakeVisible (trimBar);
     addAndMakeVisible (routing);
 
     fader.setColour (juce::Slider::rotarySliderFillColourId, colour);
@@ -146,6 +174,8 @@ void ChannelStrip::refreshFromModel()
     muteButton.setToggleState ((bool) trackTree[ids::mute], juce::dontSendNotification);
     soloButton.setToggleState ((bool) trackTree[ids::solo], juce::dontSendNotification);
     fader.showValue ((double) trackTree[ids::faderDb]);
+    polarityButton.setToggleState (SessionModel::stripValue (trackTree, stripKeys::invertPolarity) >= 0.5, juce::dontSendNotification);
+    trimBar.setValue ((double) trackTree.getProperty (ids::trimDb, 0.0), juce::dontSendNotification);
 
 }
 
@@ -199,6 +229,7 @@ void ChannelStrip::updateMeter (SessionPlayer& player)
             points.push_back ({ p.time, p.value, p.curve });
         fader.showValue (AutomationCurve (points, *automationTarget ("faderDb")).unitValueAt (player.position()));
     }
+    overview.setGainReduction (player.gainReductionDb (trackTree[ids::id].toString()));
     if (auto runtime = player.runtimeFor (trackTree[ids::id].toString()))
         meter.pushPeaks (runtime->controls.meterLeft.take(), runtime->controls.meterRight.take());
     else
@@ -234,7 +265,14 @@ void ChannelStrip::resized()
     muteButton.setBounds (buttons.removeFromLeft (half));
     soloButton.setBounds (buttons.removeFromRight (half));
     area.removeFromTop (4);
+    auto inputRow = area.removeFromTop (20);
+    polarityButton.setBounds (inputRow.removeFromLeft (22));
+    inputRow.removeFromLeft (3);
+    trimBar.setBounds (inputRow);
+    area.removeFromTop (4);
     stripButton.setBounds (area.removeFromTop (22));
+    area.removeFromTop (3);
+    overview.setBounds (area.removeFromTop (30));
     area.removeFromTop (4);
     routing.setBounds (area.removeFromTop (RoutingSection::heightFor (routing.sendCount())));
     area.removeFromTop (8);

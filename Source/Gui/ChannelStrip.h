@@ -12,6 +12,7 @@
 #include "LevelMeter.h"
 #include "RoutingSection.h"
 #include "StripButton.h"
+#include "Mixer/StripOverview.h"
 
 #include "Session/SessionModel.h"
 
@@ -34,6 +35,7 @@ public:
     const juce::ValueTree& track() const noexcept { return trackTree; }
     StripButton& stripEditorButton() noexcept { return stripButton; }
     GainFader& gainFader() noexcept { return fader; }
+    StripOverview& stripOverview() noexcept { return overview; }
     void updateMeter (SessionPlayer& player);
     void resetMeter() { meter.reset(); }
 
@@ -65,6 +67,9 @@ private:
     juce::Label panLabel;
     juce::TextButton muteButton { "M" }, soloButton { "S" };
     StripButton stripButton;
+    StripOverview overview;
+    juce::TextButton polarityButton { juce::CharPointer_UTF8 ("\xc3\x98") };
+    juce::Slider trimBar { juce::Slider::LinearBar, juce::Slider::TextBoxBelow };
     RoutingSection routing;
     GainFader fader;
     LevelMeter meter;

@@ -67,3 +67,32 @@ TEST_CASE ("mixer: dragging a fader changes the model and the render; undo resto
     CHECK (fader.getValue() == Approx (0.0));
     CHECK (renderedPeakDb (model.toDocument(), dir) == Approx (before).margin (0.01));
 }
+
+TEST_CASE ("mixer: the polarity button inverts the channel in the render; the trim bar sets the input trim", "[gui][mixer]")
+{
+    TempFolder dir;
+    writeAudio (dir / "dc.wav", 1, 48000, 4800, [] (int64_t, int) { return 0.5f; });
+    SessionModel model;
+    model.load (sessionOf ({ dir / "dc.wav" }));
+    MixerView mixer (model);
+    mixer.setSize (1200, 700);
+    settle();
+    auto* strip = mixer.strip (0);
+    REQUIRE (strip != nullptr);
+    auto* polarity = findChild<juce::TextButton> (*strip, "Polarity invert");
+    REQUIRE (polarity != nullptr);
+    polarity->triggerClick();
+    settle();
+    CHECK (SessionModel::stripValue (model.track (0), "invertPolarity") == 1.0);
+    RenderRequest request;
+    request.output = dir / "render.wav";
+    request.format = { Container::wav, SampleEncoding::float32 };
+    MediaPool media;
+    renderSession (model.toDocument(), request, media);
+    CHECK (readAudio (dir / "render.wav").samples[1000] < 0.0f);
+
+    auto* trim = findChild<juce::Slider> (*strip, "Input trim");
+    REQUIRE (trim != nullptr);
+    trim->setValue (-6.0, juce::sendNotificationSync);
+    CHECK ((double) model.track (0)[ids::trimDb] == Approx (-6.0));
+}
