@@ -36,6 +36,7 @@ void LiveLoudness::restart (double sampleRate)
     masterMeter = std::make_unique<LoudnessMeter> (2, rate);
     mixReading = masterReading = silentReading();
     sinceFull = 0;
+    std::fill (recent.begin(), recent.end(), 0.0f);
 }
 
 int64_t LiveLoudness::update()
@@ -60,6 +61,11 @@ int64_t LiveLoudness::update()
         }
         mixMeter->add (mixFrames.data(), frames);
         masterMeter->add (masterFrames.data(), frames);
+        // Slide the scope's window along by what came in.
+        const auto keep = (size_t) std::min<int64_t> (frames, (int64_t) scopeFrames);
+        std::move (recent.begin() + (std::ptrdiff_t) (2 * keep), recent.end(), recent.begin());
+        std::copy (masterFrames.begin() + (std::ptrdiff_t) (2 * ((size_t) frames - keep)), masterFrames.begin() + (std::ptrdiff_t) (2 * (size_t) frames),
+                   recent.end() - (std::ptrdiff_t) (2 * keep));
         measured += frames;
     }
     if (measured == 0)

@@ -38,6 +38,10 @@ public:
     const LoudnessReading& mix() const noexcept { return mixReading; }
     const LoudnessReading& master() const noexcept { return masterReading; }
     std::optional<double> matchGainDb() const noexcept;
+    // The master's last scopeFrames frames (interleaved L R, oldest first),
+    // for the goniometer and the correlation meter.
+    static constexpr size_t scopeFrames = 2048;
+    const std::vector<float>& recentMaster() const noexcept { return recent; }
 
 private:
     void refreshFull();
@@ -47,6 +51,7 @@ private:
     std::unique_ptr<LoudnessMeter> mixMeter, masterMeter;
     LoudnessReading mixReading {}, masterReading {};
     std::vector<float> block, mixFrames, masterFrames;
+    std::vector<float> recent = std::vector<float> (2 * scopeFrames, 0.0f);
     int64_t sinceFull = 0;
 };
 } // namespace crest

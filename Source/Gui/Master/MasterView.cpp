@@ -5,12 +5,13 @@
 namespace crest
 {
 MasterView::MasterView (SessionModel& model, SessionPlayer& player)
-    : chainEditor (model), loudnessPanel (player), masterStrip (model, player)
+    : chainEditor (model), loudnessPanel (player), scope (player), masterStrip (model, player)
 {
     setTitle ("Master");
     setDescription ("The mastering chain, the loudness panel and the monitor switch");
     addAndMakeVisible (chainEditor);
     addAndMakeVisible (loudnessPanel);
+    addAndMakeVisible (scope);
     addAndMakeVisible (masterStrip);
 }
 
@@ -18,12 +19,14 @@ void MasterView::update()
 {
     masterStrip.updateMeter();
     loudnessPanel.update (masterStrip.targetLufs());
+    scope.update();
 }
 
 void MasterView::reset()
 {
     masterStrip.resetMeter();
     loudnessPanel.reset();
+    scope.reset();
 }
 
 void MasterView::paint (juce::Graphics& g)
@@ -38,6 +41,8 @@ void MasterView::resized()
     area.removeFromRight (8);
     loudnessPanel.setBounds (area.removeFromBottom (std::max (230, area.getHeight() * 2 / 5)));
     area.removeFromBottom (8);
+    scope.setBounds (area.removeFromRight (std::min (230, area.getWidth() / 4)));
+    area.removeFromRight (8);
     chainEditor.setBounds (area);
 }
 } // namespace crest

@@ -1,6 +1,8 @@
 // The Master view: the mastering chain (its modules in order, each
-// switched, reordered and edited in place), the loudness panel (graph and
-// the Mix / Master table) under it, and at the right the master strip:
+// switched, reordered and edited in place) beside the scopes (goniometer,
+// correlation, the limiter's and the multiband's gain reduction), the
+// loudness panel (graph and the Mix / Master table) under them, and at the
+// right the master strip:
 // the Mix / Master / Difference switch with loudness matching, the target
 // with its live pass or fail, Reach target, and the master's meter.
 //
@@ -9,6 +11,7 @@
 #pragma once
 
 #include "LoudnessPanel.h"
+#include "MasterScope.h"
 
 #include "Gui/MasterChainEditor.h"
 #include "Gui/MasterStrip.h"
@@ -27,6 +30,7 @@ public:
     MasterStrip& strip() noexcept { return masterStrip; }
     MasterChainEditor& chain() noexcept { return chainEditor; }
     LoudnessPanel& loudness() noexcept { return loudnessPanel; }
+    MasterScope& scopes() noexcept { return scope; }
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -34,6 +38,7 @@ public:
 private:
     MasterChainEditor chainEditor;
     LoudnessPanel loudnessPanel;
+    MasterScope scope;
     MasterStrip masterStrip;
 };
 } // namespace crest
