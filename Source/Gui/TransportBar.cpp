@@ -4,6 +4,7 @@
 
 #include "Engine/SessionPlayer.h"
 #include "Core/MusicalTime.h"
+#include "Core/ParameterSpec.h"
 #include "Session/SessionModel.h"
 
 namespace crest
@@ -106,6 +107,9 @@ TransportBar::TransportBar (SessionModel& m, SessionPlayer& p)
     tempoLabel.setColour (juce::Label::textColourId, colours::text);
     tempoLabel.setJustificationType (juce::Justification::centred);
     tempoLabel.setTitle ("Tempo and meter");
+    tempoLabel.setTooltip ("Double-click to type a tempo (BPM) and meter, e.g. \"96 6/8\"");
+    tempoLabel.setEditable (false, true, false);
+    tempoLabel.onTextChange = [this] { applyTempoText (tempoLabel.getText()); };
     addAndMakeVisible (tempoLabel);
 
     loadLabel.setFont (juce::Font (12.0f));
@@ -168,9 +172,10 @@ void TransportBar::refresh()
     const MusicalTime time { rate, (double) session.getProperty (ids::tempoBpm, 120.0), (int) session.getProperty (ids::meterNumerator, 4),
                              (int) session.getProperty (ids::meterDenominator, 4) };
     barsLabel.setText (time.format (player.position()), juce::dontSendNotification);
-    tempoLabel.setText (juce::String (time.tempoBpm, time.tempoBpm == std::floor (time.tempoBpm) ? 0 : 2) + " BPM  "
-                            + juce::String (time.numerator) + "/" + juce::String (time.denominator),
-                        juce::dontSendNotification);
+    if (! tempoLabel.isBeingEdited())
+        tempoLabel.setText (juce::String (time.tempoBpm, time.tempoBpm == std::floor (time.tempoBpm) ? 0 : 2) + " BPM  "
+                                + juce::String (time.numerator) + "/" + juce::String (time.denominator),
+                            juce::dontSendNotification);
     loopButton.setToggleState (player.isLooping(), juce::dontSendNotification);
     deviceLabel.setText (player.hasAudioDevice() ? player.deviceDescription() : "No audio device", juce::dontSendNotification);
     const auto dropouts = player.dropouts();
@@ -180,6 +185,38 @@ void TransportBar::refresh()
                        juce::dontSendNotification);
     loadLabel.setColour (juce::Label::textColourId, dropouts > 0 ? colours::mute.brighter (0.2f) : colours::textDim);
     deviceLabel.setColour (juce::Label::textColourId, player.hasAudioDevice() ? colours::textDim : colours::mute.brighter (0.2f));
+}
+
+void TransportBar::applyTempoText (const juce::String& text)
+{
+    // "120", "120 BPM", "96 6/8", "6/8": a tempo, a meter, or both.
+    juce::StringArray words;
+    words.addTokens (text.replace ("BPM", " ").replace ("bpm", " "), " ", "");
+    words.removeEmptyStrings();
+    std::optional<double> tempo;
+    std::optional<std::pair<int, int>> meter;
+    for (const auto& w : words)
+    {
+        if (w.containsChar ('/'))
+        {
+            const int n = w.upToFirstOccurrenceOf ("/", false, false).getIntValue();
+            const int d = w.fromFirstOccurrenceOf ("/", false, false).getIntValue();
+            if (n >= 1 && n <= 32 && (d == 1 || d == 2 || d == 4 || d == 8 || d == 16))
+                meter = std::pair { n, d };
+        }
+        else if (w.containsOnly ("0123456789.") && w.getDoubleValue() > 0)
+            tempo = params::tempoBpm.clamp (w.getDoubleValue());
+    }
+    if (! tempo && ! meter)
+        return;   // the next refresh shows the session's again
+    model.beginGesture ("Tempo and meter");
+    if (tempo)
+        model.setSessionValue (ids::tempoBpm, *tempo);
+    if (meter)
+    {
+        model.setSessionValue (ids::meterNumerator, meter->first);
+        model.setSessionValue (ids::meterDenominator, meter->second);
+    }
 }
 
 void TransportBar::setViewTabs (juce::Component& tabs)

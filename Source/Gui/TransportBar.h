@@ -33,6 +33,8 @@ public:
     void resized() override;
 
     static juce::String formatTime (int64_t samples, double sampleRate);
+    // What the tempo field does with typed text ("96", "6/8", "140 7/8"): one undo step.
+    void applyTempoText (const juce::String& text);
 
 private:
     void updatePlayShape (bool playing);
