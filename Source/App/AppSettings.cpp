@@ -75,6 +75,17 @@ void AppSettings::setLastView (int view)
     file->saveIfNeeded();
 }
 
+double AppSettings::interfaceScale() const
+{
+    return juce::jlimit (1.0, 2.0, file->getDoubleValue ("interfaceScale", 1.0));
+}
+
+void AppSettings::setInterfaceScale (double scale)
+{
+    file->setValue ("interfaceScale", juce::jlimit (1.0, 2.0, scale));
+    file->saveIfNeeded();
+}
+
 std::unique_ptr<juce::XmlElement> AppSettings::audioDeviceState() const
 {
     return file->getXmlValue ("audioDevice");

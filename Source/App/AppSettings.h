@@ -31,6 +31,10 @@ public:
     int lastView() const;   // 0 arrange, 1 mixer, 2 master
     void setLastView (int view);
 
+    // The interface's size: 1.0, 1.5 or 2.0 (for high-density screens).
+    double interfaceScale() const;
+    void setInterfaceScale (double scale);
+
     std::unique_ptr<juce::XmlElement> audioDeviceState() const;
     void setAudioDeviceState (const juce::XmlElement* state);
 

@@ -34,6 +34,7 @@ namespace
                         "  --view NAME           show the arrange, mixer or master view\n"
                         "  --editor N:PAGE       open track N's channel strip on its eq or compressor page\n"
                         "  --export-dialog       open the export dialog\n"
+                        "  --scale 1|1.5|2       the interface at 100, 150 or 200 % (remembered)\n"
                         "  --gui-stats FILE      write how often the meters update, once a second (the GUI benchmark)\n"
                         "  --screenshot FILE     save a PNG of the window after it has settled, then quit\n"
                         "  --quit-after-ms N     quit cleanly after N milliseconds\n"
@@ -70,6 +71,7 @@ public:
     {
         juce::String sessionArg, screenshotFile, audioType, viewName, editorArg;
         bool exportDialog = false;
+        double scale = 0.0;
         int quitAfterMs = -1;
         bool playOnStart = false;
         double startSeconds = 0.0;
@@ -126,6 +128,11 @@ public:
             {
                 if (! needValue (guiStatsFile)) return fail();
             }
+            else if (a == "--scale")
+            {
+                if (! needValue (value) || ! juce::StringArray { "1", "1.5", "2" }.contains (value)) return fail();
+                scale = value.getDoubleValue();
+            }
             else if (a == "--export-dialog")
             {
                 exportDialog = true;
@@ -147,6 +154,8 @@ public:
 
         juce::LookAndFeel::setDefaultLookAndFeel (&lookAndFeel);
         window = std::make_unique<MainWindow> (audioType);
+        if (scale > 0.0)
+            window->applyInterfaceScale (scale);
         window->setVisible (true);
 
         if (sessionArg.isNotEmpty())

@@ -70,7 +70,8 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     autosaver.onProblem = [this] (const juce::String& problem) { content->status().flash (problem); };
     updateTitle();
     centreWithSize (getWidth(), getHeight());
-    // As it was left: size, place and view.
+    // As it was left: size, place, view and interface scale.
+    juce::Desktop::getInstance().setGlobalScaleFactor ((float) settings.interfaceScale());
     if (const auto state = settings.windowState(); state.isNotEmpty())
         restoreWindowStateFromString (state);
     main->showView ((AppView) settings.lastView());
@@ -302,6 +303,13 @@ void MainWindow::openStripEditor (int index, StripModule module)
         if (auto* window = strip->stripEditorButton().editorWindow())
             window->editor().showModule (module);
     }
+}
+
+void MainWindow::applyInterfaceScale (double scale)
+{
+    juce::Desktop::getInstance().setGlobalScaleFactor ((float) scale);
+    settings.setInterfaceScale (scale);
+    commands.commandStatusChanged();
 }
 
 void MainWindow::showAudioSettings()
@@ -643,7 +651,8 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
                                 (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop,
                                 (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd,
-                                (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd })
+                                (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd,
+                                (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200 })
         list.add (id);
 }
 
@@ -766,6 +775,15 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("Audio Settings...", "Choose the audio device (ALSA or JACK), its output and buffer size", "File", 0);
             info.addDefaultKeypress (',', cmd);
             break;
+        case scale100:
+        case scale150:
+        case scale200:
+        {
+            const double scale = id == scale100 ? 1.0 : id == scale150 ? 1.5 : 2.0;
+            info.setInfo ("Interface at " + juce::String (juce::roundToInt (scale * 100)) + " %", "The size of everything in the window", "View", 0);
+            info.setTicked (std::abs (juce::Desktop::getInstance().getGlobalScaleFactor() - (float) scale) < 0.01f);
+            break;
+        }
         case startPageCmd:
             info.setInfo ("Start Page", "New mix from stems, master a file, recent sessions, the demo", "File", 0);
             break;
@@ -834,6 +852,9 @@ bool MainWindow::perform (const InvocationInfo& info)
         case importAudioCmd: chooseAudioToImport(); return true;
         case relinkMediaCmd: offerRelink(); return true;
         case audioSettingsCmd: showAudioSettings(); return true;
+        case scale100: applyInterfaceScale (1.0); return true;
+        case scale150: applyInterfaceScale (1.5); return true;
+        case scale200: applyInterfaceScale (2.0); return true;
         case startPageCmd: confirmDiscardingChanges ([this] { showStartPage(); }); return true;
         default: return false;
     }
@@ -880,6 +901,9 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             menu.addCommandItem (&commands, id);
         menu.addSeparator();
         for (auto id : { zoomIn, zoomOut, zoomToFit })
+            menu.addCommandItem (&commands, id);
+        menu.addSeparator();
+        for (auto id : { scale100, scale150, scale200 })
             menu.addCommandItem (&commands, id);
     }
     else if (menuIndex == 3)

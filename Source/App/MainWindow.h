@@ -49,6 +49,8 @@ public:
     // Track `index`'s channel strip editor on a module's page (the screenshot tool).
     void openStripEditor (int index, StripModule module);
     void showExportDialog();
+    // The interface at 100 %, 150 % or 200 % (remembered).
+    void applyInterfaceScale (double scale);
     void play();
     void seekSeconds (double seconds);
 
@@ -124,6 +126,9 @@ private:
         relinkMediaCmd,
         audioSettingsCmd,
         startPageCmd,
+        scale100,
+        scale150,
+        scale200,
     };
     void showAudioSettings();
     void chooseFilesToStart (bool mastering);
