@@ -3,6 +3,7 @@
 #include "Gui/CrestLookAndFeel.h"
 #include "Gui/MainComponent.h"
 #include "Gui/AudioSettingsPanel.h"
+#include "Gui/DialogLauncher.h"
 #include "Gui/ExportDialog.h"
 #include "Gui/RelinkDialog.h"
 
@@ -314,14 +315,7 @@ void MainWindow::applyInterfaceScale (double scale)
 
 void MainWindow::showAudioSettings()
 {
-    auto* selector = new AudioSettingsPanel (player->deviceManager(), model.sampleRate());
-    juce::DialogWindow::LaunchOptions options;
-    options.dialogTitle = "Audio settings";
-    options.content.setOwned (selector);
-    options.componentToCentreAround = this;
-    options.useNativeTitleBar = true;
-    options.dialogBackgroundColour = colours::panel;
-    auto* window = options.launchAsync();
+    auto* window = launchDialog (new AudioSettingsPanel (player->deviceManager(), model.sampleRate()), "Audio settings", this);
     // Remembered when the window closes, and used at the next start.
     juce::ModalComponentManager::getInstance()->attachCallback (window, juce::ModalCallbackFunction::create ([this] (int) {
                                                                     const auto state = player->deviceManager().createStateXml();

@@ -1,6 +1,7 @@
 #include "ExportDialog.h"
 
 #include "CrestLookAndFeel.h"
+#include "DialogLauncher.h"
 
 #include "Session/MediaRelink.h"
 
@@ -412,14 +413,7 @@ void ExportDialog::resized()
 void ExportDialog::show (SessionModel& model, MediaPool& media, const fs::path& sessionFile, juce::Component* centreAround)
 {
     auto* dialog = new ExportDialog (model, media, sessionFile);
-    juce::DialogWindow::LaunchOptions options;
-    options.dialogTitle = "Export";
-    options.content.setOwned (dialog);
-    options.componentToCentreAround = centreAround;
-    options.useNativeTitleBar = true;
-    options.resizable = true;
-    options.dialogBackgroundColour = colours::panel;
-    auto* window = options.launchAsync();
+    auto* window = launchDialog (dialog, "Export", centreAround);
     dialog->onClose = [window] { window->exitModalState (0); };
 }
 } // namespace crest

@@ -1,6 +1,7 @@
 #include "RelinkDialog.h"
 
 #include "CrestLookAndFeel.h"
+#include "DialogLauncher.h"
 
 namespace crest
 {
@@ -125,14 +126,7 @@ void RelinkDialog::resized()
 void RelinkDialog::show (SessionModel& model, juce::Component* centreAround, std::function<void (int)> onDone)
 {
     auto* dialog = new RelinkDialog (model);
-    juce::DialogWindow::LaunchOptions options;
-    options.dialogTitle = "Relink media";
-    options.content.setOwned (dialog);
-    options.componentToCentreAround = centreAround;
-    options.useNativeTitleBar = true;
-    options.resizable = true;
-    options.dialogBackgroundColour = colours::panel;
-    auto* window = options.launchAsync();
+    auto* window = launchDialog (dialog, "Relink media", centreAround);
     dialog->onDone = [window, onDone] (int relinked) {
         if (onDone)
             onDone (relinked);

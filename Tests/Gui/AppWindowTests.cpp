@@ -7,6 +7,7 @@
 
 #include "GuiDriver.h"
 
+#include "Helpers/FloatRender.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "IO/MediaPool.h"
@@ -30,18 +31,6 @@ std::filesystem::path savedSession (const TempFolder& dir, double seconds)
     return file;
 }
 
-template <typename Condition>
-bool waitFor (Condition condition, int timeoutMs)
-{
-    const auto until = juce::Time::getMillisecondCounter() + (juce::uint32) timeoutMs;
-    while (! condition())
-    {
-        if (juce::Time::getMillisecondCounter() > until)
-            return false;
-        runMessagesFor (10);
-    }
-    return true;
-}
 } // namespace
 
 TEST_CASE ("app: pressing play moves the play position and the playhead; stop holds it", "[.jack][gui][app]")
@@ -121,12 +110,7 @@ TEST_CASE ("app: a fader moved while playing, its lane in touch, writes automati
     CHECK (lane->points.front().time >= grabbedAt - 48000 / 5);
     // The render follows the lane: unity before the grab, the held level
     // just before the release.
-    RenderRequest request;
-    request.output = dir / "render.wav";
-    request.format = { Container::wav, SampleEncoding::float32 };
-    MediaPool media;
-    renderSession (model.toDocument(), request, media);
-    const auto audio = readAudio (dir / "render.wav");
+    const auto audio = renderFloat (model.toDocument(), dir);
     auto levelDbAt = [&] (int64_t frame) { return 20.0 * std::log10 (std::abs (audio.samples[(size_t) (frame * 2)]) / (0.5 * std::cos (M_PI / 4))); };
     CHECK (levelDbAt (grabbedAt / 2) == Approx (0.0).margin (0.05));
     CHECK (levelDbAt (releasedAt - 2400) == Approx (heldDb).margin (0.3));

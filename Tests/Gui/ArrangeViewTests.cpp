@@ -7,6 +7,7 @@
 #include "GuiDriver.h"
 
 #include "Engine/SessionPlayer.h"
+#include "Helpers/FloatRender.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "IO/MediaPool.h"
@@ -37,13 +38,7 @@ SessionDocument burstSession (const TempFolder& dir)
 // The first frame of the render louder than -40 dBFS, or -1.
 int64_t firstSoundIn (const SessionDocument& session, const TempFolder& dir)
 {
-    RenderRequest request;
-    request.output = dir / "render.wav";
-    request.format = { Container::wav, SampleEncoding::float32 };
-    request.replaceExisting = true;
-    MediaPool media;
-    renderSession (session, request, media);
-    const auto audio = readAudio (dir / "render.wav");
+    const auto audio = renderFloat (session, dir);
     for (int64_t f = 0; f < audio.frames(); ++f)
         if (std::abs (audio.samples[(size_t) (f * audio.channels)]) > 0.01f)
             return f;

@@ -8,6 +8,7 @@
 
 #include "Engine/SessionPlayer.h"
 #include "Gui/GainFader.h"
+#include "Helpers/FloatRender.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "IO/MediaPool.h"
@@ -24,13 +25,7 @@ namespace
 {
 double renderedDbAt (const SessionDocument& session, const TempFolder& dir, int64_t frame)
 {
-    RenderRequest request;
-    request.output = dir / "render.wav";
-    request.format = { Container::wav, SampleEncoding::float32 };
-    request.replaceExisting = true;
-    MediaPool media;
-    renderSession (session, request, media);
-    const auto audio = readAudio (dir / "render.wav");
+    const auto audio = renderFloat (session, dir);
     return 20.0 * std::log10 (std::abs (audio.samples[(size_t) (frame * 2)]) / (0.5 * std::cos (M_PI / 4)));
 }
 } // namespace

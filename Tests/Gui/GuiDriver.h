@@ -32,6 +32,29 @@ inline void runMessagesFor (int ms)
     }
 }
 
+// Runs messages until `condition` holds; false if it did not within the time.
+template <typename Condition>
+bool waitFor (Condition condition, int timeoutMs)
+{
+    const auto until = juce::Time::getMillisecondCounter() + (juce::uint32) timeoutMs;
+    while (! condition())
+    {
+        if (juce::Time::getMillisecondCounter() > until)
+            return false;
+        runMessagesFor (20);
+    }
+    return true;
+}
+
+// The alert window on screen now (an error, a question), or null.
+inline juce::AlertWindow* openAlert()
+{
+    for (int i = 0; i < juce::Desktop::getInstance().getNumComponents(); ++i)
+        if (auto* alert = dynamic_cast<juce::AlertWindow*> (juce::Desktop::getInstance().getComponent (i)))
+            return alert;
+    return nullptr;
+}
+
 template <typename Type>
 Type* findChild (juce::Component& parent, const juce::String& title)
 {

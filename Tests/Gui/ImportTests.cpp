@@ -19,26 +19,7 @@ using namespace crest::test;
 
 namespace
 {
-juce::AlertWindow* openAlert()
-{
-    for (int i = 0; i < juce::Desktop::getInstance().getNumComponents(); ++i)
-        if (auto* alert = dynamic_cast<juce::AlertWindow*> (juce::Desktop::getInstance().getComponent (i)))
-            return alert;
-    return nullptr;
-}
 
-template <typename Condition>
-bool waitFor (Condition condition, int timeoutMs)
-{
-    const auto until = juce::Time::getMillisecondCounter() + (juce::uint32) timeoutMs;
-    while (! condition())
-    {
-        if (juce::Time::getMillisecondCounter() > until)
-            return false;
-        runMessagesFor (20);
-    }
-    return true;
-}
 
 juce::StringArray paths (std::initializer_list<std::filesystem::path> files)
 {

@@ -5,6 +5,7 @@
 #include "GuiDriver.h"
 
 #include "Engine/SessionPlayer.h"
+#include "Helpers/FloatRender.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "IO/MediaPool.h"
@@ -21,14 +22,8 @@ namespace
 {
 double renderedPeakDb (const SessionDocument& session, const TempFolder& dir)
 {
-    RenderRequest request;
-    request.output = dir / "render.wav";
-    request.format = { Container::wav, SampleEncoding::float32 };
-    request.replaceExisting = true;
-    MediaPool media;
-    renderSession (session, request, media);
     float peak = 0;
-    for (float s : readAudio (dir / "render.wav").samples)
+    for (float s : renderFloat (session, dir).samples)
         peak = std::max (peak, std::abs (s));
     return 20.0 * std::log10 (peak);
 }
@@ -84,12 +79,7 @@ TEST_CASE ("mixer: the polarity button inverts the channel in the render; the tr
     polarity->triggerClick();
     settle();
     CHECK (SessionModel::stripValue (model.track (0), "invertPolarity") == 1.0);
-    RenderRequest request;
-    request.output = dir / "render.wav";
-    request.format = { Container::wav, SampleEncoding::float32 };
-    MediaPool media;
-    renderSession (model.toDocument(), request, media);
-    CHECK (readAudio (dir / "render.wav").samples[1000] < 0.0f);
+    CHECK (renderFloat (model.toDocument(), dir).samples[1000] < 0.0f);
 
     auto* trim = findChild<juce::Slider> (*strip, "Input trim");
     REQUIRE (trim != nullptr);

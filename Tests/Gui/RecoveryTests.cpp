@@ -21,13 +21,6 @@ using namespace crest::test;
 
 namespace
 {
-juce::AlertWindow* openAlert()
-{
-    for (int i = 0; i < juce::Desktop::getInstance().getNumComponents(); ++i)
-        if (auto* alert = dynamic_cast<juce::AlertWindow*> (juce::Desktop::getInstance().getComponent (i)))
-            return alert;
-    return nullptr;
-}
 
 bool answer (const juce::String& buttonText)
 {
@@ -51,18 +44,6 @@ std::filesystem::path savedSession (const TempFolder& dir)
     return file;
 }
 
-template <typename Condition>
-bool waitFor (Condition condition, int timeoutMs)
-{
-    const auto until = juce::Time::getMillisecondCounter() + (juce::uint32) timeoutMs;
-    while (! condition())
-    {
-        if (juce::Time::getMillisecondCounter() > until)
-            return false;
-        runMessagesFor (20);
-    }
-    return true;
-}
 } // namespace
 
 TEST_CASE ("recovery: a structural edit is autosaved beside the session within seconds; a save removes it", "[gui][recovery]")

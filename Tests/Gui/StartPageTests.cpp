@@ -15,22 +15,6 @@
 using namespace crest;
 using namespace crest::test;
 
-namespace
-{
-template <typename Condition>
-bool waitFor (Condition condition, int timeoutMs)
-{
-    const auto until = juce::Time::getMillisecondCounter() + (juce::uint32) timeoutMs;
-    while (! condition())
-    {
-        if (juce::Time::getMillisecondCounter() > until)
-            return false;
-        runMessagesFor (20);
-    }
-    return true;
-}
-} // namespace
-
 TEST_CASE ("start page: a new mix from stems, a mastering session, and the recent sessions", "[gui][start]")
 {
     TempFolder dir;

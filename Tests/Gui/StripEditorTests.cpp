@@ -9,6 +9,7 @@
 
 #include "Dsp/Compressor.h"
 #include "Engine/SessionPlayer.h"
+#include "Helpers/FloatRender.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "IO/MediaPool.h"
@@ -25,14 +26,8 @@ namespace
 {
 double renderedPeakDb (const SessionDocument& session, const TempFolder& dir)
 {
-    RenderRequest request;
-    request.output = dir / "render.wav";
-    request.format = { Container::wav, SampleEncoding::float32 };
-    request.replaceExisting = true;
-    MediaPool media;
-    renderSession (session, request, media);
     float peak = 0;
-    const auto audio = readAudio (dir / "render.wav");
+    const auto audio = renderFloat (session, dir);
     // Past the EQ's glide at the start.
     for (size_t i = audio.samples.size() / 2; i < audio.samples.size(); ++i)
         peak = std::max (peak, std::abs (audio.samples[i]));
