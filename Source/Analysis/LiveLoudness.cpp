@@ -36,6 +36,7 @@ void LiveLoudness::restart (double sampleRate)
     masterMeter = std::make_unique<LoudnessMeter> (2, rate);
     mixReading = masterReading = silentReading();
     sinceFull = 0;
+    totalMeasured = 0;
     std::fill (recent.begin(), recent.end(), 0.0f);
 }
 
@@ -70,6 +71,7 @@ int64_t LiveLoudness::update()
     }
     if (measured == 0)
         return 0;
+    totalMeasured += measured;
     sinceFull += measured;
     if (sinceFull >= (int64_t) rate || mixReading.seconds == 0)
         refreshFull();

@@ -42,6 +42,8 @@ public:
     // for the goniometer and the correlation meter.
     static constexpr size_t scopeFrames = 2048;
     const std::vector<float>& recentMaster() const noexcept { return recent; }
+    // Frames measured since the last restart (to tell which recent ones are new).
+    int64_t measuredFrames() const noexcept { return totalMeasured; }
 
 private:
     void refreshFull();
@@ -53,5 +55,6 @@ private:
     std::vector<float> block, mixFrames, masterFrames;
     std::vector<float> recent = std::vector<float> (2 * scopeFrames, 0.0f);
     int64_t sinceFull = 0;
+    int64_t totalMeasured = 0;
 };
 } // namespace crest

@@ -111,7 +111,7 @@ private:
         remove { juce::String::charToString (0x2715) };
 };
 
-MasterChainEditor::MasterChainEditor (SessionModel& m) : model (m), chain (m), session (m.state())
+MasterChainEditor::MasterChainEditor (SessionModel& m, SessionPlayer* p) : model (m), chain (m), player (p), session (m.state())
 {
     addButton.setTooltip ("Add a module at the end of the chain");
     addButton.onClick = [this] { showAddMenu(); };
@@ -176,8 +176,14 @@ ParameterControl* MasterChainEditor::control (const juce::String& parameterId)
 void MasterChainEditor::showParameters()
 {
     controls.clear();
+    eqCurve.reset();
     shownModule = selectedIndex >= 0 ? chain.module (selectedIndex) : juce::ValueTree();
     const auto* kind = shownModule.isValid() ? kindOf (shownModule) : nullptr;
+    if (kind != nullptr && (kind->key == "eq" || kind->key == "lpeq"))
+    {
+        eqCurve = std::make_unique<EqCurveView> (masterEqBands (model, shownModule, player));
+        addAndMakeVisible (*eqCurve);
+    }
     moduleTitle.setText (kind != nullptr ? juce::String (std::string (kind->name)) : juce::String(), juce::dontSendNotification);
     if (kind == nullptr)
         return;
@@ -306,6 +312,11 @@ void MasterChainEditor::resized()
     area.reduce (12, 8);
     moduleTitle.setBounds (area.removeFromTop (26));
     area.removeFromTop (4);
+    if (eqCurve != nullptr)
+    {
+        eqCurve->setBounds (area.removeFromTop (std::max (120, area.getHeight() * 45 / 100)));
+        area.removeFromTop (6);
+    }
     parameterView.setBounds (area);
     // Bands are columns of their fields (EQ: 8 bands of 6; multiband: the
     // count and splits on a first row, then 5 bands of 7); the others flow in rows of four.
@@ -339,10 +350,10 @@ void MasterChainEditor::resized()
     parameterPanel.setSize (parameterView.getWidth() - parameterView.getScrollBarThickness(), rowsUsed * cellHeight + 8);
 }
 
-MasterChainWindow::MasterChainWindow (SessionModel& model)
+MasterChainWindow::MasterChainWindow (SessionModel& model, SessionPlayer* player)
     : juce::DocumentWindow ("Master chain", colours::background, juce::DocumentWindow::closeButton)
 {
-    content = new MasterChainEditor (model);
+    content = new MasterChainEditor (model, player);
     setContentOwned (content, true);
     setUsingNativeTitleBar (false);
     setResizable (true, false);

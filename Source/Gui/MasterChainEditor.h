@@ -10,6 +10,7 @@
 // Message thread only.
 #pragma once
 
+#include "Mixer/EqCurveView.h"
 #include "ParameterControl.h"
 #include "Session/MasterChainModel.h"
 
@@ -20,10 +21,13 @@
 
 namespace crest
 {
+class SessionPlayer;
+
 class MasterChainEditor : public juce::Component, private juce::ValueTree::Listener, private juce::AsyncUpdater
 {
 public:
-    explicit MasterChainEditor (SessionModel& model);
+    // `player` (may be null) feeds the EQ curve's spectrum of the master.
+    explicit MasterChainEditor (SessionModel& model, SessionPlayer* player = nullptr);
     ~MasterChainEditor() override;
 
     // The module whose parameters are shown (by its place in the chain).
@@ -31,6 +35,8 @@ public:
     int selected() const noexcept { return selectedIndex; }
     // The parameter controls now shown, for tests: by parameter id.
     ParameterControl* control (const juce::String& parameterId);
+    // An EQ module's curve, when one is shown.
+    EqCurveView* eqCurveView() noexcept { return eqCurve.get(); }
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -52,6 +58,8 @@ private:
 
     SessionModel& model;
     MasterChainModel chain;
+    SessionPlayer* player;
+    std::unique_ptr<EqCurveView> eqCurve;   // over an EQ module's controls
     juce::ValueTree session;
     std::vector<std::unique_ptr<ModuleRow>> rows;
     juce::TextButton addButton { "+ Module" }, presetButton { "Presets" };
@@ -68,7 +76,7 @@ private:
 class MasterChainWindow : public juce::DocumentWindow
 {
 public:
-    explicit MasterChainWindow (SessionModel& model);
+    MasterChainWindow (SessionModel& model, SessionPlayer* player);
     void closeButtonPressed() override { setVisible (false); }
     MasterChainEditor& editor() noexcept { return *content; }
 

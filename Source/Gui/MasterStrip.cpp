@@ -209,7 +209,7 @@ void MasterStrip::refreshChainButton()
 void MasterStrip::openChainEditor()
 {
     if (window == nullptr)
-        window = std::make_unique<MasterChainWindow> (model);
+        window = std::make_unique<MasterChainWindow> (model, &player);
     window->setVisible (true);
     window->toFront (true);
 }

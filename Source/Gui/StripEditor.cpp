@@ -148,7 +148,7 @@ StripEditor::StripEditor (SessionModel& m, juce::ValueTree t, SessionPlayer* pla
         juce::Component* content = page;
         if (module == StripModule::eq)
         {
-            eqView = new EqCurveView (model, track, player);
+            eqView = new EqCurveView (stripEqBands (model, track, player));
             content = new PictureOverPage (eqView, page, 52);
         }
         else if (module == StripModule::compressor)

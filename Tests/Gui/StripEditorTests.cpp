@@ -44,7 +44,7 @@ TEST_CASE ("EQ editor: dragging a band's handle moves the band, and the render f
     MediaPool media (dir / "cache");
     SessionPlayer player (model, media);
     auto track = model.track (0);
-    EqCurveView view (model, track, &player);
+    EqCurveView view (stripEqBands (model, track, &player));
     view.setSize (800, 300);
     const double before = renderedPeakDb (model.toDocument(), dir);
 
@@ -78,7 +78,7 @@ TEST_CASE ("EQ editor: a double-click on empty space switches on a free band the
 {
     SessionModel model;
     auto track = model.addTrack ("T", 1);
-    EqCurveView view (model, track, nullptr);
+    EqCurveView view (stripEqBands (model, track, nullptr));
     view.setSize (800, 300);
     const auto at = juce::Point<float> (view.xForFrequency (400), view.yForGain (-6));
     view.mouseDoubleClick (mouseEventAt (view, at, at, {}, false));

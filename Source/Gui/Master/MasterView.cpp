@@ -5,7 +5,7 @@
 namespace crest
 {
 MasterView::MasterView (SessionModel& model, SessionPlayer& player)
-    : chainEditor (model), loudnessPanel (player), scope (player), masterStrip (model, player)
+    : chainEditor (model, &player), loudnessPanel (player), scope (player), masterStrip (model, player)
 {
     setTitle ("Master");
     setDescription ("The mastering chain, the loudness panel and the monitor switch");

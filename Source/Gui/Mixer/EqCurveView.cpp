@@ -1,7 +1,7 @@
 #include "EqCurveView.h"
 
 #include "Dsp/BiquadDesign.h"
-#include "Engine/SessionPlayer.h"
+#include "Engine/ChannelRuntime.h"
 #include "Gui/CrestLookAndFeel.h"
 
 #include <cmath>
@@ -12,11 +12,6 @@ namespace
 {
     constexpr double lowHz = 20.0, highHz = 20000.0;
     constexpr double spectrumFloorDb = -96.0;
-
-    std::string key (int band, const char* field)
-    {
-        return "eq.band" + std::to_string (band + 1) + "." + field;
-    }
 
     bool hasGain (int shape)
     {
@@ -30,13 +25,12 @@ namespace
     }
 } // namespace
 
-EqCurveView::EqCurveView (SessionModel& m, juce::ValueTree o, SessionPlayer* p) : model (m), owner (std::move (o)), player (p)
+EqCurveView::EqCurveView (std::unique_ptr<EqBands> b) : bands (std::move (b)), watched (bands->tree())
 {
     setTitle ("EQ curve");
     setDescription ("Drag a band's handle to change its frequency and gain; the wheel changes its Q");
     setWantsKeyboardFocus (true);
-    preview.prepare ({ model.sampleRate(), 64, 1 });
-    owner.addListener (this);
+    watched.addListener (this);
     refreshResponse();
     // Showing depends on every parent (a tab, a window): looked at each tick.
     startTimerHz (30);
@@ -45,17 +39,7 @@ EqCurveView::EqCurveView (SessionModel& m, juce::ValueTree o, SessionPlayer* p) 
 EqCurveView::~EqCurveView()
 {
     listen (false);
-    owner.removeListener (this);
-}
-
-double EqCurveView::value (int band, const char* field) const
-{
-    return SessionModel::stripValue (owner, key (band, field));
-}
-
-void EqCurveView::set (int band, const char* field, double v)
-{
-    model.setStripValue (owner, key (band, field), v);
+    watched.removeListener (this);
 }
 
 float EqCurveView::xForFrequency (double hz) const noexcept
@@ -82,16 +66,16 @@ double EqCurveView::gainForY (float y) const noexcept
 
 juce::Point<float> EqCurveView::handlePosition (int band) const
 {
-    const double hz = value (band, "frequencyHz");
-    const int shape = (int) std::lround (value (band, "shape"));
-    return { xForFrequency (hz), yForGain (hasGain (shape) ? value (band, "gainDb") : 0.0) };
+    const double hz = bands->value (band, "frequencyHz");
+    const int shape = (int) std::lround (bands->value (band, "shape"));
+    return { xForFrequency (hz), yForGain (hasGain (shape) ? bands->value (band, "gainDb") : 0.0) };
 }
 
 int EqCurveView::bandAt (juce::Point<float> p) const
 {
     int best = -1;
     float bestDistance = 12.0f;
-    for (int b = 0; b < ParametricEq::numBands; ++b)
+    for (int b = 0; b < numBands; ++b)
         if (const float d = handlePosition (b).getDistanceFrom (p); d < bestDistance)
         {
             best = b;
@@ -102,26 +86,18 @@ int EqCurveView::bandAt (juce::Point<float> p) const
 
 double EqCurveView::responseDbAt (double hz) const
 {
-    if (SessionModel::stripValue (owner, "eq.enabled") < 0.5)
-        return 0.0;
-    return 20.0 * std::log10 (std::max (1e-9, preview.magnitudeAt (hz)));
+    std::vector<double> main, second;
+    bands->response ({ hz }, main, second);
+    return main.front();
 }
 
 void EqCurveView::refreshResponse()
 {
-    const auto specs = moduleSpecs::parametricEq();
-    for (size_t i = 0; i < specs.size(); ++i)
-        preview.setParameter (i, SessionModel::stripValue (owner, "eq." + std::string (specs[i].id)));
     const int width = std::max (1, getWidth());
     std::vector<double> hz ((size_t) width);
     for (int x = 0; x < width; ++x)
         hz[(size_t) x] = frequencyForX ((float) x);
-    responseDb.assign ((size_t) width, 0.0);
-    std::vector<double> magnitudes ((size_t) width);
-    preview.magnitudesAt (hz, magnitudes);
-    const bool on = SessionModel::stripValue (owner, "eq.enabled") >= 0.5;
-    for (int x = 0; x < width; ++x)
-        responseDb[(size_t) x] = on ? 20.0 * std::log10 (std::max (1e-9, magnitudes[(size_t) x])) : 0.0;
+    bands->response (hz, responseDb, secondDb);
     repaint();
 }
 
@@ -168,8 +144,26 @@ void EqCurveView::paint (juce::Graphics& g)
         g.fillPath (spectrum);
     }
 
-    // The response.
-    const bool on = SessionModel::stripValue (owner, "eq.enabled") >= 0.5;
+    // The response (and the side's, dashed, where a master EQ treats it apart).
+    const bool on = bands->isOn();
+    if (! secondDb.empty())
+    {
+        juce::Path side;
+        for (int x = 0; x < (int) secondDb.size(); ++x)
+        {
+            const float y = yForGain (juce::jlimit (-gainRangeDb - 2, gainRangeDb + 2, secondDb[(size_t) x]));
+            if (x == 0)
+                side.startNewSubPath (0.0f, y);
+            else
+                side.lineTo ((float) x, y);
+        }
+        juce::Path dashed;
+        const float dashes[] = { 5.0f, 4.0f };
+        juce::PathStrokeType (1.4f).createDashedStroke (dashed, side, dashes, 2);
+        g.setColour (colours::accent.withAlpha (0.8f));
+        g.fillPath (dashed);
+        g.drawText ("side", getLocalBounds().removeFromTop (18).removeFromRight (60), juce::Justification::centredRight);
+    }
     juce::Path curve;
     for (int x = 0; x < (int) responseDb.size(); ++x)
     {
@@ -182,10 +176,10 @@ void EqCurveView::paint (juce::Graphics& g)
     g.setColour (on ? colours::text : colours::textDim.withAlpha (0.5f));
     g.strokePath (curve, juce::PathStrokeType (2.0f));
 
-    for (int b = 0; b < ParametricEq::numBands; ++b)
+    for (int b = 0; b < numBands; ++b)
     {
         const auto p = handlePosition (b);
-        const bool bandOn = value (b, "on") >= 0.5;
+        const bool bandOn = bands->value (b, "on") >= 0.5;
         const auto colour = bandColour (b);
         auto circle = juce::Rectangle<float> (16.0f, 16.0f).withCentre (p);
         g.setColour (bandOn ? colour : colour.withAlpha (0.25f));
@@ -222,17 +216,17 @@ void EqCurveView::mouseDrag (const juce::MouseEvent& e)
     if (! dragMoved)
     {
         // The grab: one undo step, and the band (and the EQ) switched on.
-        model.beginGesture ("EQ band " + juce::String (dragging + 1));
-        if (SessionModel::stripValue (owner, "eq.enabled") < 0.5)
-            model.setStripValue (owner, "eq.enabled", 1.0);
-        if (value (dragging, "on") < 0.5)
-            set (dragging, "on", 1.0);
+        bands->beginGesture ("EQ band " + juce::String (dragging + 1));
+        if (! bands->isOn())
+            bands->switchOn();
+        if (bands->value (dragging, "on") < 0.5)
+            bands->set (dragging, "on", 1.0);
         dragMoved = true;
     }
     if (! e.mods.isShiftDown())
-        set (dragging, "frequencyHz", frequencyForX (e.position.x));
-    if (hasGain ((int) std::lround (value (dragging, "shape"))))
-        set (dragging, "gainDb", std::round (gainForY (e.position.y) * 10.0) / 10.0);
+        bands->set (dragging, "frequencyHz", frequencyForX (e.position.x));
+    if (hasGain ((int) std::lround (bands->value (dragging, "shape"))))
+        bands->set (dragging, "gainDb", std::round (gainForY (e.position.y) * 10.0) / 10.0);
 }
 
 void EqCurveView::mouseUp (const juce::MouseEvent&)
@@ -245,19 +239,19 @@ void EqCurveView::mouseDoubleClick (const juce::MouseEvent& e)
 {
     if (const int band = bandAt (e.position); band >= 0)
     {
-        model.beginGesture ("EQ band " + juce::String (band + 1) + " off");
-        set (band, "on", 0.0);
+        bands->beginGesture ("EQ band " + juce::String (band + 1) + " off");
+        bands->set (band, "on", 0.0);
         return;
     }
-    for (int b = 0; b < ParametricEq::numBands; ++b)
-        if (value (b, "on") < 0.5)
+    for (int b = 0; b < numBands; ++b)
+        if (bands->value (b, "on") < 0.5)
         {
-            model.beginGesture ("EQ band " + juce::String (b + 1));
-            model.setStripValue (owner, "eq.enabled", 1.0);
-            set (b, "on", 1.0);
-            set (b, "shape", (double) FilterShape::bell);
-            set (b, "frequencyHz", frequencyForX (e.position.x));
-            set (b, "gainDb", std::round (gainForY (e.position.y) * 10.0) / 10.0);
+            bands->beginGesture ("EQ band " + juce::String (b + 1));
+            bands->switchOn();
+            bands->set (b, "on", 1.0);
+            bands->set (b, "shape", (double) FilterShape::bell);
+            bands->set (b, "frequencyHz", frequencyForX (e.position.x));
+            bands->set (b, "gainDb", std::round (gainForY (e.position.y) * 10.0) / 10.0);
             return;
         }
 }
@@ -267,43 +261,36 @@ void EqCurveView::mouseWheelMove (const juce::MouseEvent& e, const juce::MouseWh
     const int band = bandAt (e.position);
     if (band < 0 || wheel.deltaY == 0.0f)
         return;
-    model.beginGesture ("EQ band " + juce::String (band + 1) + " Q");
-    set (band, "q", value (band, "q") * (wheel.deltaY > 0 ? 1.12 : 1.0 / 1.12));
+    bands->beginGesture ("EQ band " + juce::String (band + 1) + " Q");
+    bands->set (band, "q", bands->value (band, "q") * (wheel.deltaY > 0 ? 1.12 : 1.0 / 1.12));
 }
 
 void EqCurveView::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property)
 {
-    if (tree == owner && property.toString().startsWith ("strip.eq."))
+    if (tree == watched && bands->concerns (property))
         refreshResponse();
 }
 
 void EqCurveView::listen (bool on)
 {
-    if (listened != nullptr)
-    {
-        listened->analysing = false;
-        listened.reset();
-    }
-    if (! on || player == nullptr || ! owner.hasProperty (ids::id))
+    bands->listen (on);
+    listening = on;
+    if (! on)
         return;
-    listened = player->runtimeFor (owner[ids::id].toString());
-    if (listened == nullptr)
-        return;
-    if (analyser == nullptr || analyser->sampleRate() != model.sampleRate())
-        analyser = std::make_unique<SpectrumAnalyser> (model.sampleRate());
+    if (analyser == nullptr || analyser->sampleRate() != bands->sampleRate())
+        analyser = std::make_unique<SpectrumAnalyser> (bands->sampleRate());
     analyser->reset();
     scratch.resize (ChannelRuntime::analysisCapacity);
-    listened->analysing = true;
 }
 
 void EqCurveView::timerCallback()
 {
-    if (isShowing() != (listened != nullptr))
+    if (isShowing() != listening)
         listen (isShowing());
-    if (listened == nullptr)
+    if (! listening)
         return;
-    const auto n = listened->analysis.pop (scratch.data(), scratch.size());
-    if (analyser->push (scratch.data(), n))
+    const auto n = bands->drain (scratch.data(), scratch.size());
+    if (n > 0 && analyser->push (scratch.data(), n))
         repaint();
 }
 } // namespace crest

@@ -1,6 +1,7 @@
-// The EQ editor's picture: the strip EQ's response over 20 Hz to 20 kHz
-// on a log axis (±24 dB), each band's handle on it, and, behind, the live
-// spectrum of the channel after its strip. Drag a handle to move its band
+// The EQ editor's picture: an EQ's response over 20 Hz to 20 kHz on a log
+// axis (±24 dB), each band's handle on it, and, behind, the live spectrum
+// (a channel's after its strip, or the master's). The bands are a strip's
+// or a master EQ module's (EqBands). Drag a handle to move its band
 // in frequency and gain (shift: gain only; pass, notch and band-pass
 // filters move in frequency only), the wheel over it changes its Q, a
 // double-click on empty space switches on the next free band there as a
@@ -8,13 +9,13 @@
 // one undo step; the view follows the tree, so undo and the grid below
 // move it too.
 //
-// Message thread only. While shown it asks the channel's runtime for its
-// analysis tap and drains it from its own 30 Hz timer.
+// Message thread only. While shown it listens to the bands' analyser
+// signal and drains it from its own 30 Hz timer.
 #pragma once
 
+#include "EqBands.h"
+
 #include "Analysis/SpectrumAnalyser.h"
-#include "Dsp/ParametricEq.h"
-#include "Session/SessionModel.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -22,14 +23,10 @@
 
 namespace crest
 {
-class ChannelRuntime;
-class SessionPlayer;
-
 class EqCurveView : public juce::Component, private juce::ValueTree::Listener, private juce::Timer
 {
 public:
-    // `player` may be null (no spectrum then); `owner` is a track, a bus or the session (the mix bus).
-    EqCurveView (SessionModel& model, juce::ValueTree owner, SessionPlayer* player);
+    explicit EqCurveView (std::unique_ptr<EqBands> bands);
     ~EqCurveView() override;
 
     // Where band `band` (0..7) is drawn, in this component's coordinates.
@@ -50,23 +47,20 @@ public:
     void mouseWheelMove (const juce::MouseEvent&, const juce::MouseWheelDetails&) override;
 
     static constexpr double gainRangeDb = 24.0;
+    static constexpr int numBands = 8;
 
 private:
     int bandAt (juce::Point<float> p) const;
-    double value (int band, const char* field) const;
-    void set (int band, const char* field, double v);
     void refreshResponse();
     void listen (bool on);
     void timerCallback() override;
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
 
-    SessionModel& model;
-    juce::ValueTree owner;
-    SessionPlayer* player;
-    ParametricEq preview;
+    std::unique_ptr<EqBands> bands;
+    juce::ValueTree watched;
     std::unique_ptr<SpectrumAnalyser> analyser;
-    std::shared_ptr<ChannelRuntime> listened;
-    std::vector<double> responseDb;   // one per pixel column
+    bool listening = false;
+    std::vector<double> responseDb, secondDb;   // one per pixel column
     std::vector<float> scratch;
     int dragging = -1;
     bool dragMoved = false;
