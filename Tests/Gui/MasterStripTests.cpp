@@ -177,3 +177,65 @@ TEST_CASE ("the master strip's Reach target sets the limiter so the session's ma
     model.undoManager().undo();   // one step: the gain and the added limiter go together
     CHECK (chain.size() == 1);
 }
+
+TEST_CASE ("the master strip's Mix / Master switch changes what is heard, at matched loudness", "[gui][master][heard]")
+{
+    TempFolder dir;
+    writeAudio (dir / "tone.wav", 2, 48000, 48000 * 8, [] (int64_t n, int) {
+        // Speech-like bursts, so the limiter works and the loudness is steady.
+        const double envelope = 0.5 + 0.5 * std::sin (2 * M_PI * 3.0 * (double) n / 48000);
+        return (float) (0.3 * envelope * std::sin (2 * M_PI * 220 * (double) n / 48000));
+    });
+    auto session = sessionOf ({ dir / "tone.wav" });
+    session.tracks[0].channels = 2;
+    // 15 dB into the limiter: the peaks are limited, so the master is not
+    // just the mix made louder, and matching has real work to do.
+    session.masterChain.add ("limiter").set ("inputGainDb", 15);
+    SessionModel model;
+    model.load (session);
+    MediaPool media (dir / "cache");
+    SessionPlayer player (model, media);
+    MasterStrip strip (model, player);
+    strip.setSize (MasterStrip::preferredWidth, 700);
+    player.streamer().prefetch (0, 48000 * 8, 48000 * 8);
+    player.engine().transport().playing = true;
+
+    // What leaves the device callback, as RMS in dB, over `seconds` of play.
+    auto heardDb = [&] (double seconds) {
+        std::vector<float> left (480), right (480);
+        double sum = 0;
+        int64_t count = 0;
+        for (int block = 0; block < (int) (seconds * 100); ++block)
+        {
+            float* out[] = { left.data(), right.data() };
+            player.engine().process (out, 2, 480);
+            player.updateMeters();
+            for (float s : left)
+                sum += (double) s * s;
+            count += 480;
+        }
+        return 10.0 * std::log10 (sum / (double) count);
+    };
+    heardDb (3.0);   // the loudness match settles (integrated over what has played)
+    const double master = heardDb (1.0);
+    findButton (strip, "Mix")->triggerClick();
+    settle();
+    heardDb (0.1);   // the 20 ms crossfade
+    const double mix = heardDb (1.0);
+    findButton (strip, "Master")->triggerClick();
+    settle();
+    heardDb (0.1);
+    const double masterAgain = heardDb (1.0);
+    INFO ("master " << master << " dB, mix " << mix << " dB, match " << player.engine().monitor().matchGainDb() << " dB");
+    // Matched: the master is heard at the mix's loudness (here within 0.5 dB RMS).
+    CHECK (player.engine().monitor().matchGainDb() < -3.0f);
+    CHECK (master == Approx (mix).margin (0.5));
+    CHECK (masterAgain == Approx (mix).margin (0.5));
+
+    // Unmatched, the master is louder by about what the limiter's gain gives.
+    auto* match = findChild<juce::ToggleButton> (strip, "Match loudness");
+    match->triggerClick();
+    settle();
+    heardDb (0.1);
+    CHECK (heardDb (1.0) - mix > 3.0);
+}
