@@ -49,6 +49,8 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, Sessi
     panKnob.setRotaryParameters (juce::MathConstants<float>::pi * 1.25f, juce::MathConstants<float>::pi * 2.75f, true);
     panKnob.setMouseDragSensitivity (160);
     panKnob.setTooltip ("Pan. Double-click to centre.");
+    panKnob.setTitle ("Pan");
+    panKnob.setWantsKeyboardFocus (true);
     panKnob.textFromValueFunction = [] (double v) { return formatPan (v); };
     panKnob.onDragStart = [this]
     {
@@ -117,6 +119,7 @@ ChannelStrip::ChannelStrip (SessionModel& m, juce::ValueTree t, int index, Sessi
     };
     addAndMakeVisible (polarityButton);
     trimBar.setTitle ("Input trim");
+    trimBar.setWantsKeyboardFocus (true);
     trimBar.setRange (params::trimDb.minimum, params::trimDb.maximum, 0.1);
     trimBar.setDoubleClickReturnValue (true, params::trimDb.defaultValue);
     trimBar.textFromValueFunction = [] (double v) { return (v > 0 ? "+" : "") + juce::String (v, 1) + " dB"; };

@@ -9,6 +9,8 @@ namespace crest
 GainFader::GainFader()
     : juce::Slider (juce::Slider::LinearVertical, juce::Slider::TextBoxBelow)
 {
+    setTitle ("Fader");
+    setWantsKeyboardFocus (true);
     const auto& spec = params::faderDb;
     setRange (spec.minimum, spec.maximum, 0.0);
     // Proportion = ((db - min) / (max - min)) ^ skew. With skew 2.44, 0 dB

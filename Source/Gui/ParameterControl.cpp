@@ -40,6 +40,7 @@ ParameterControl::ParameterControl (const ParameterSpec& spec, const juce::Strin
         slider->setRange (spec.minimum, spec.maximum, 0.0);
         slider->setSkewFactorFromMidPoint (skewCentre (spec));
         slider->setDoubleClickReturnValue (true, spec.defaultValue);
+        slider->setWantsKeyboardFocus (true);
         slider->setColour (juce::Slider::trackColourId, colours::accent.withAlpha (0.35f));
         slider->setColour (juce::Slider::textBoxTextColourId, colours::text);
         slider->updateText();

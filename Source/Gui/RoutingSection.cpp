@@ -46,6 +46,7 @@ RoutingSection::RoutingSection (SessionModel& m, juce::ValueTree c) : model (m),
             refreshOutputs();
         }
     };
+    output.setTitle ("Output");
     addAndMakeVisible (output);
     rebuildSends();
     refreshOutputs();
@@ -92,6 +93,8 @@ void RoutingSection::rebuildSends()
             return busName (model, busId) + " " + GainFader::formatDb (v) + (pre ? " pre" : "");
         };
         bar->setTooltip ("Send to " + busName (model, busId) + ". Drag for level, double-click for -inf, right-click for more.");
+        bar->setTitle ("Send to " + busName (model, busId));
+        bar->setWantsKeyboardFocus (true);
         bar->onDragStart = [this, busId] { model.beginGesture ("Send to " + busName (model, busId)); };
         bar->onValueChange = [this, busId, b = bar.get()] { model.setSendValue (channel, busId, SendField::levelDb, b->getValue()); };
         bar->onRightClick = [this, busId] { showSendMenu (busId); };
