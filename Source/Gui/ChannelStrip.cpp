@@ -168,6 +168,9 @@ void ChannelStrip::refreshFromModel()
 {
     nameLabel.setText (trackTree[ids::name].toString(), juce::dontSendNotification);
     nameLabel.setTooltip (trackTree[ids::name].toString() + " (double-click to rename)");
+    // What a screen reader says: whose fader, whose pan.
+    fader.setTitle (trackTree[ids::name].toString() + " fader");
+    panKnob.setTitle (trackTree[ids::name].toString() + " pan");
     if (isBus())
         channelsLabel.setText (trackTree[ids::kind].toString() == "group" ? "GROUP BUS" : "AUX BUS", juce::dontSendNotification);
     else
