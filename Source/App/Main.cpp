@@ -54,7 +54,9 @@ private:
     void timerCallback() override
     {
         auto& main = window.mainComponent();
-        file.replaceWithText ("heartbeats " + juce::String (main.heartbeats()) + "\nseconds " + juce::String (main.secondsSinceOpened(), 3) + "\n");
+        file.replaceWithText ("heartbeats " + juce::String (main.heartbeats()) + "\nseconds " + juce::String (main.secondsSinceOpened(), 3)
+                              + "\ndropouts " + juce::String (window.sessionPlayer().dropouts()) + "\n",
+                              false, false, "\n");
     }
     MainWindow& window;
     juce::File file;
