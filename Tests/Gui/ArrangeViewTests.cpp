@@ -175,3 +175,25 @@ TEST_CASE ("arrange: waveforms are built in the background and cached beside the
     CHECK (overview->range (0, 0, burstAt - 256).high == 0.0f);
     CHECK (std::filesystem::exists (f.dir / ".crest-peaks" / PeakOverview::cacheNameFor (media.identity)));
 }
+
+TEST_CASE ("arrange: dragging a track's header down moves the track there, one undo step", "[gui][arrange]")
+{
+    TempFolder dir;
+    writeAudio (dir / "a.wav", 1, 48000, 4800, [] (int64_t, int) { return 0.1f; });
+    writeAudio (dir / "b.wav", 1, 48000, 4800, [] (int64_t, int) { return 0.1f; });
+    writeAudio (dir / "c.wav", 1, 48000, 4800, [] (int64_t, int) { return 0.1f; });
+    ArrangeFixture f (sessionOf ({ dir / "a.wav", dir / "b.wav", dir / "c.wav" }));
+    auto* header = findChild<TrackHeader> (*f.arrange, "Track header");
+    REQUIRE (header != nullptr);
+    REQUIRE (header->track()[ids::name].toString() == "a");
+    // From the first row's middle to the third row's.
+    const auto from = juce::Point<float> (40.0f, ArrangeView::rowHeight * 0.5f);
+    drag (*header, from, from + juce::Point<float> (0.0f, ArrangeView::rowHeight * 2.0f));
+    settle();
+    CHECK (f.model.track (0)[ids::name].toString() == "b");
+    CHECK (f.model.track (1)[ids::name].toString() == "c");
+    CHECK (f.model.track (2)[ids::name].toString() == "a");
+    CHECK (f.model.undoManager().getUndoDescription() == "Move track");
+    f.model.undoManager().undo();
+    CHECK (f.model.track (0)[ids::name].toString() == "a");
+}

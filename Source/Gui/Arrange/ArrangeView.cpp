@@ -30,6 +30,7 @@ ArrangeView::ArrangeView (SessionModel& m, SessionPlayer& p, MediaPool& pool)
     horizontal.setAutoHide (false);
     addAndMakeVisible (horizontal);
     addAndMakeVisible (playhead);
+    addChildComponent (dropMarker);
 
     addTrackButton.setTooltip ("Add an empty stereo track");
     addTrackButton.onClick = [this] { addTrack(); };
@@ -111,6 +112,23 @@ void ArrangeView::rebuildRows()
         row.header = std::make_unique<TrackHeader> (sessionModel, track, i);
         row.header->onSelect = [this, track] { selectTrack (track); };
         row.header->onShowAutomation = [this, track] (const juce::String& parameter) { showAutomation (track, parameter); };
+        row.header->onDragMove = [this] (juce::Point<int> screen) {
+            const int to = trackIndexAt (screen);
+            const auto& target = rows[(size_t) to].header;
+            const auto local = getLocalArea (target.get(), target->getLocalBounds());
+            dropMarker.setBounds (0, local.getY() - 1, getWidth(), 3);
+            dropMarker.setVisible (true);
+            dropMarker.toFront (false);
+        };
+        row.header->onDragDrop = [this, track] (juce::Point<int> screen) {
+            dropMarker.setVisible (false);
+            const int from = session.indexOf (track), to = trackIndexAt (screen);
+            if (from >= 0 && to != from)
+            {
+                sessionModel.beginGesture ("Move track");
+                sessionModel.moveTrack (from, to);
+            }
+        };
         for (const auto& lane : SessionModel::automationOf (track))
         {
             row.automation.push_back (std::make_unique<AutomationLaneView> (*this, track, juce::String (lane.parameter)));
@@ -170,6 +188,19 @@ TrackLane* ArrangeView::laneFor (const juce::ValueTree& track) const
         if (row.lane->track() == track)
             return row.lane.get();
     return nullptr;
+}
+
+int ArrangeView::trackIndexAt (juce::Point<int> screenPosition) const
+{
+    for (size_t i = 0; i < rows.size(); ++i)
+    {
+        auto bottom = rows[i].header->getScreenBounds().getBottom();
+        if (! rows[i].automation.empty())
+            bottom = rows[i].automation.back()->getScreenBounds().getBottom();
+        if (screenPosition.y < bottom)
+            return (int) i;
+    }
+    return std::max (0, (int) rows.size() - 1);
 }
 
 AutomationLaneView* ArrangeView::automationLaneFor (const juce::ValueTree& track, const juce::String& parameter) const
@@ -487,7 +518,7 @@ void ArrangeView::updatePlayhead()
         playhead.setBounds (left - 1, ruler.getY(), 2, viewport.getBottom() - ruler.getY());
 }
 
-void ArrangeView::Playhead::paint (juce::Graphics& g)
+void ArrangeView::AccentLine::paint (juce::Graphics& g)
 {
     g.fillAll (colours::accent);
 }

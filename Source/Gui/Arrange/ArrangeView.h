@@ -90,6 +90,9 @@ public:
     // Adds a lane for `parameter` (a flat line at the control's value, in
     // read mode) if the track has none: one undo step.
     void showAutomation (const juce::ValueTree& track, const juce::String& parameter);
+    // Where a track dragged by its header would go: the track index whose
+    // row holds the screen point (the last if below them all).
+    int trackIndexAt (juce::Point<int> screenPosition) const;
     // A sample moved to the beat grid when snapping is on (shift: off for this drag).
     int64_t snap (int64_t sample, const juce::ModifierKeys& mods) const;
     void paintGrid (juce::Graphics&, const juce::Component& lane) const;
@@ -112,10 +115,12 @@ private:
         std::vector<std::unique_ptr<AutomationLaneView>> automation;   // under the track, one per lane it has
     };
 
-    class Playhead : public juce::Component
+    // The playhead, and where a dragged track will land: a line in amber
+    // that the mouse passes through.
+    class AccentLine : public juce::Component
     {
     public:
-        Playhead() { setInterceptsMouseClicks (false, false); }
+        AccentLine() { setInterceptsMouseClicks (false, false); }
         void paint (juce::Graphics&) override;
     };
 
@@ -151,7 +156,7 @@ private:
     juce::Component rowHolder;
     std::vector<Row> rows;
     juce::ScrollBar horizontal { false };
-    Playhead playhead;
+    AccentLine playhead, dropMarker;
     juce::TextButton addTrackButton { "+ Track" }, snapButton { "Snap" }, fitButton { "Fit" };
     juce::Label emptyLabel, waveformStatus;
 

@@ -122,6 +122,26 @@ void TrackHeader::mouseDown (const juce::MouseEvent& e)
         showMenu();
 }
 
+void TrackHeader::mouseDrag (const juce::MouseEvent& e)
+{
+    if (e.mods.isPopupMenu() || (! dragging && std::abs (e.getDistanceFromDragStartY()) < 6))
+        return;
+    dragging = true;
+    setMouseCursor (juce::MouseCursor::UpDownResizeCursor);
+    if (onDragMove)
+        onDragMove (e.getScreenPosition());
+}
+
+void TrackHeader::mouseUp (const juce::MouseEvent& e)
+{
+    if (! dragging)
+        return;
+    dragging = false;
+    setMouseCursor (juce::MouseCursor::NormalCursor);
+    if (onDragDrop)
+        onDragDrop (e.getScreenPosition());
+}
+
 void TrackHeader::showMenu()
 {
     const int position = model.state().indexOf (trackTree);

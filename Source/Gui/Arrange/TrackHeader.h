@@ -1,6 +1,7 @@
 // A track's header at the left of its lane: its colour, its name (double-
 // click to rename), mute and solo, mono or stereo, and a menu (right-click
-// or the "..." button) to rename, move, automate or remove the track. Every change
+// or the "..." button) to rename, move, automate or remove the track.
+// Dragging the header up or down moves the track. Every change
 // goes through the SessionModel, so it is undoable, and the header follows
 // the tree, so undo moves it back.
 //
@@ -25,11 +26,16 @@ public:
     void setSelected (bool selected);
 
     std::function<void()> onSelect;
+    // Dragged up or down by the header: where the mouse is now (screen
+    // coordinates), and let go there.
+    std::function<void (juce::Point<int> screen)> onDragMove, onDragDrop;
     std::function<void (const juce::String& parameter)> onShowAutomation;   // "faderDb", "pan", "trimDb", "send.<bus>.levelDb"
 
     void paint (juce::Graphics&) override;
     void resized() override;
     void mouseDown (const juce::MouseEvent&) override;
+    void mouseDrag (const juce::MouseEvent&) override;
+    void mouseUp (const juce::MouseEvent&) override;
 
 private:
     void showMenu();
@@ -41,6 +47,7 @@ private:
     int index;
     juce::Colour colour;
     bool selected = false;
+    bool dragging = false;
     juce::Label nameLabel;
     juce::TextButton muteButton { "M" }, soloButton { "S" }, menuButton { "..." };
     juce::Label channelsLabel;
