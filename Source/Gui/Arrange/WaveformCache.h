@@ -3,7 +3,8 @@
 // and kept in a cache folder beside the session ("<folder>/.crest-peaks"),
 // or in Crest's cache folder while the session is untitled or its folder
 // cannot be written. A view asks with find(); until the overview is ready
-// it draws a placeholder, and onChange tells it to repaint.
+// the lane draws a flat line where the waveform will be, and onChange
+// tells it to repaint.
 //
 // Message thread, except the worker, which touches only the queue and
 // the results under a lock the message thread holds for a copy or a
