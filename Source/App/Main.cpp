@@ -3,7 +3,7 @@
 // and the look and feel.
 //
 //   Crest [SESSION.crest] [--audio ALSA|JACK] [--play] [--seek SECONDS]
-//         [--view arrange|mixer|master] [--editor TRACK:eq|compressor]
+//         [--view arrange|mixer|master] [--editor TRACK:MODULE]
 //         [--export-dialog] [--screenshot FILE.png] [--quit-after-ms N]
 //
 // Message thread only.
@@ -16,6 +16,7 @@
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -32,7 +33,8 @@ namespace
                         "  --play                start playback once the window is up\n"
                         "  --seek SECONDS        move the playhead there first\n"
                         "  --view NAME           show the arrange, mixer or master view\n"
-                        "  --editor N:PAGE       open track N's channel strip on its eq or compressor page\n"
+                        "  --editor N:MODULE     open strip N's editor on a module's page (filters, gate, eq,\n"
+                        "                        compressor, chorus, delay, reverb); strips count tracks, then buses\n"
                         "  --export-dialog       open the export dialog\n"
                         "  --scale 1|1.5|2       the interface at 100, 150 or 200 % (remembered)\n"
                         "  --gui-stats FILE      write how often the meters update, once a second (the GUI benchmark)\n"
@@ -73,6 +75,7 @@ public:
     {
         juce::String sessionArg, screenshotFile, audioType, viewName, editorArg;
         bool exportDialog = false;
+        StripModule editorModule = StripModule::eq;
         double scale = 0.0;
         int quitAfterMs = -1;
         bool playOnStart = false;
@@ -125,6 +128,11 @@ public:
             else if (a == "--editor")
             {
                 if (! needValue (editorArg) || ! editorArg.containsChar (':')) return fail();
+                const auto moduleName = editorArg.fromFirstOccurrenceOf (":", false, false);
+                const auto* known = std::find_if (std::begin (allStripModules), std::end (allStripModules),
+                                                  [&] (StripModule m) { return m != StripModule::none && moduleName == juce::String (std::string (stripModuleName (m))); });
+                if (known == std::end (allStripModules)) return fail();
+                editorModule = *known;
             }
             else if (a == "--gui-stats")
             {
@@ -178,13 +186,11 @@ public:
             window->mainComponent().showView (viewName == "arrange" ? AppView::arrange : viewName == "mixer" ? AppView::mixer : AppView::master);
         if (editorArg.isNotEmpty() || exportDialog)
             // After the session's strips are built (asynchronously).
-            juce::Timer::callAfterDelay (500, [this, editorArg, exportDialog] {
+            juce::Timer::callAfterDelay (500, [this, editorArg, editorModule, exportDialog] {
                 if (window == nullptr)
                     return;
                 if (editorArg.isNotEmpty())
-                    window->openStripEditor (editorArg.upToFirstOccurrenceOf (":", false, false).getIntValue() - 1,
-                                             editorArg.fromFirstOccurrenceOf (":", false, false) == "compressor" ? StripModule::compressor
-                                                                                                                 : StripModule::eq);
+                    window->openStripEditor (editorArg.upToFirstOccurrenceOf (":", false, false).getIntValue() - 1, editorModule);
                 if (exportDialog)
                     window->showExportDialog();
             });

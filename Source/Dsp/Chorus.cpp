@@ -30,6 +30,18 @@ void Chorus::reset() noexcept
     counter = 0;
 }
 
+double Chorus::voiceLfo (double phase, int voice, int count, int side, double widthShare) noexcept
+{
+    const double offset = (double) voice / count + (side == 1 ? 0.25 * widthShare : 0.0);
+    return std::sin (2 * std::numbers::pi * (phase + offset));
+}
+
+double Chorus::voiceDelayMs (double phase, int voice, int count, int side, double delayMs, double depthMs, double widthShare,
+                             double sampleRate) noexcept
+{
+    return std::max (2000.0 / sampleRate, delayMs + depthMs * voiceLfo (phase, voice, count, side, widthShare));
+}
+
 void Chorus::process (AudioView io) noexcept
 {
     const double step = parameter (rateHz) / sampleRate;
@@ -49,11 +61,8 @@ void Chorus::process (AudioView io) noexcept
             for (int ch = 0; ch < 2; ++ch)
                 for (int v = 0; v < count; ++v)
                 {
-                    // Voices spread evenly round the cycle; the right side a
-                    // quarter turn on, scaled by width.
-                    const double offset = (double) v / count + (ch == 1 ? 0.25 * w : 0.0);
-                    const double now = std::sin (2 * std::numbers::pi * (phase + offset));
-                    const double next = std::sin (2 * std::numbers::pi * (phase + lfoStride * step + offset));
+                    const double now = voiceLfo (phase, v, count, ch, w);
+                    const double next = voiceLfo (phase + lfoStride * step, v, count, ch, w);
                     lfoStart[(size_t) ch][(size_t) v] = now;
                     lfoSlope[(size_t) ch][(size_t) v] = (next - now) / lfoStride;
                 }

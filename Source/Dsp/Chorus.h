@@ -35,6 +35,16 @@ public:
 
     Chorus();
 
+    // Voice `voice` of `count` on `side` (0 left, 1 right) at LFO phase
+    // `phase` (turns): -1 to 1, the swing of its delay around `delayMs`.
+    // Voices spread evenly round the cycle; the right side's a quarter
+    // turn on, scaled by width (0 to 1). The editor draws the sweep with it.
+    static double voiceLfo (double phase, int voice, int count, int side, double widthShare) noexcept;
+    // The delay (ms) that voice reads at that phase: base + depth * lfo,
+    // never less than two samples (it would read ahead).
+    static double voiceDelayMs (double phase, int voice, int count, int side, double delayMs, double depthMs, double widthShare,
+                                double sampleRate) noexcept;
+
     std::string_view name() const noexcept override { return "Chorus"; }
     void prepare (const ProcessSpec& spec) override;
     void reset() noexcept override;

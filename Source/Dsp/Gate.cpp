@@ -74,7 +74,7 @@ void Gate::process (AudioView io) noexcept
                 holdRemaining = hold;
             else if (holdRemaining > 0)
                 --holdRemaining;
-            target = levelDb >= threshold || holdRemaining > 0 ? 0.0 : std::max (-range, (levelDb - threshold) * (r - 1));
+            target = holdRemaining > 0 ? 0.0 : settledGainDb (levelDb, threshold, range, r);
         }
         const double coefficient = target > gainDb ? attack : release;
         gainDb = coefficient * gainDb + (1 - coefficient) * target;

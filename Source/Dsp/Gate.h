@@ -13,6 +13,7 @@
 #include "ParameterizedProcessor.h"
 #include "Realtime/PeakMeter.h"
 
+#include <algorithm>
 #include <array>
 
 namespace crest
@@ -40,6 +41,17 @@ public:
     void reset() noexcept override;
     void process (AudioView io) noexcept override;
 
+
+    // The gain (dB, <= 0) a steady level settles to, held long enough for
+    // the hold and release to finish: the static curve the gate's editor
+    // draws. Within the hysteresis below the threshold a gate stays as it
+    // was; this is its value coming from below (closed).
+    static double settledGainDb (double levelDb, double threshold, double range, double ratio) noexcept
+    {
+        if (levelDb >= threshold)
+            return 0.0;
+        return ratio >= gateRatio ? -range : std::max (-range, (levelDb - threshold) * (ratio - 1));
+    }
 
     double currentGainDb() const noexcept { return gainDb; }
     float takeGainReductionDb() noexcept { return deepestReduction.take(); }

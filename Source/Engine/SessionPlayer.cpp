@@ -175,14 +175,16 @@ void SessionPlayer::updateMeters()
         {
             const auto id = channel[ids::id].toString();
             if (auto runtime = runtimeFor (id))
-                reductions[id] = runtime->strip.compressor().takeGainReductionDb();
+                reductions[id] = { runtime->strip.compressor().takeGainReductionDb(), runtime->strip.gate().takeGainReductionDb() };
         }
 }
 
-float SessionPlayer::gainReductionDb (const juce::String& channelId) const
+float SessionPlayer::gainReductionDb (const juce::String& channelId, StripModule module) const
 {
     const auto found = reductions.find (channelId);
-    return found == reductions.end() ? 0.0f : found->second;
+    if (found == reductions.end())
+        return 0.0f;
+    return module == StripModule::gate ? found->second.gate : found->second.compressor;
 }
 
 void SessionPlayer::restartLoudness()

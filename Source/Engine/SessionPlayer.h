@@ -10,6 +10,7 @@
 #pragma once
 
 #include "Analysis/LiveLoudness.h"
+#include "Core/StripParameters.h"
 #include "Engine.h"
 #include "PlanBuilder.h"
 #include "Session/SessionModel.h"
@@ -92,9 +93,10 @@ public:
     // hands the loudness match to the monitor; call it from a timer.
     const LiveLoudness& loudness() const noexcept { return liveLoudness; }
     void updateMeters();
-    // Each channel's compressor's deepest gain reduction (dB, >= 0) over
-    // the last updateMeters() interval, for the mixer and the editors.
-    float gainReductionDb (const juce::String& channelId) const;
+    // Each channel's compressor's (or gate's) deepest gain reduction (dB,
+    // >= 0) over the last updateMeters() interval, for the mixer and the
+    // editors.
+    float gainReductionDb (const juce::String& channelId, StripModule module = StripModule::compressor) const;
     void restartLoudness();
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
@@ -122,7 +124,11 @@ private:
     std::string routingProblem;                // why the last edit could not be played, if it could not
     std::atomic<double> deviceRate { 0.0 };
     double lastLoudnessRate = 0.0;   // the rate the live meters measure at
-    std::map<juce::String, float> reductions;   // by channel id, from updateMeters()
+    struct Reductions
+    {
+        float compressor = 0.0f, gate = 0.0f;
+    };
+    std::map<juce::String, Reductions> reductions;   // by channel id, from updateMeters()
     int64_t loopFrom = 0, loopTo = 0;
     bool looping = false;
     uint64_t underrunBlocksAtOpen = 0;

@@ -2,6 +2,9 @@
 
 #include "Mixer/CompressorCurveView.h"
 #include "Mixer/EqCurveView.h"
+#include "Mixer/ChorusSweepView.h"
+#include "Mixer/GateCurveView.h"
+#include "Mixer/SpaceResponseView.h"
 
 #include "Core/ModuleSpecs.h"
 #include "CrestLookAndFeel.h"
@@ -117,7 +120,7 @@ private:
     std::vector<const StripParameter*> parameters;   // one per control
 };
 
-// A module's page under its picture (the EQ's or the compressor's).
+// A module's page under its picture.
 class PictureOverPage : public juce::Component
 {
 public:
@@ -155,6 +158,22 @@ StripEditor::StripEditor (SessionModel& m, juce::ValueTree t, SessionPlayer* pla
         {
             compressorView = new CompressorCurveView (model, track, player);
             content = new PictureOverPage (compressorView, page, 50);
+        }
+        else if (module == StripModule::gate)
+        {
+            gateView = new GateCurveView (model, track, player);
+            content = new PictureOverPage (gateView, page, 55);
+        }
+        else if (module == StripModule::reverb || module == StripModule::delay)
+        {
+            auto* view = new SpaceResponseView (model, track, module);
+            (module == StripModule::reverb ? reverbView : delayView) = view;
+            content = new PictureOverPage (view, page, 50);
+        }
+        else if (module == StripModule::chorus)
+        {
+            chorusView = new ChorusSweepView (model, track);
+            content = new PictureOverPage (chorusView, page, 50);
         }
         tabs.addTab (moduleTitle (module), colours::panel, content, true);
     }

@@ -23,6 +23,9 @@ namespace crest
 class SessionPlayer;
 class EqCurveView;
 class CompressorCurveView;
+class GateCurveView;
+class SpaceResponseView;
+class ChorusSweepView;
 
 class StripEditor : public juce::Component, private juce::ValueTree::Listener
 {
@@ -38,6 +41,10 @@ public:
     // The designed pictures over the EQ's and the compressor's controls.
     EqCurveView& eqCurve() noexcept { return *eqView; }
     CompressorCurveView& compressorCurve() noexcept { return *compressorView; }
+    GateCurveView& gateCurve() noexcept { return *gateView; }
+    SpaceResponseView& reverbResponse() noexcept { return *reverbView; }
+    SpaceResponseView& delayResponse() noexcept { return *delayView; }
+    ChorusSweepView& chorusSweep() noexcept { return *chorusView; }
 
 private:
     class Page;
@@ -50,6 +57,10 @@ private:
     std::vector<Page*> pages;   // owned by the tabs
     EqCurveView* eqView = nullptr;                 // owned by the tabs
     CompressorCurveView* compressorView = nullptr; // owned by the tabs
+    GateCurveView* gateView = nullptr;             // owned by the tabs
+    SpaceResponseView* reverbView = nullptr;       // owned by the tabs
+    SpaceResponseView* delayView = nullptr;        // owned by the tabs
+    ChorusSweepView* chorusView = nullptr;         // owned by the tabs
 };
 
 // A window holding one track's StripEditor.

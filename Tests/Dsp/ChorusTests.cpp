@@ -76,6 +76,39 @@ TEST_CASE ("a chorus voice's delay swings through base +- depth", "[dsp][chorus]
     CHECK (longest == Approx (16.0).margin (0.3));
 }
 
+TEST_CASE ("the sweep the chorus editor draws is the delay the voice reads, on both sides", "[dsp][chorus]")
+{
+    // One voice, 0.7 Hz, width 100 % (the right side a quarter turn on):
+    // each click's arrival against Chorus::voiceDelayMs at that moment.
+    auto c = makeChorus (3, 10, 0.7, 1);
+    c->setParameter (Chorus::width, 100);
+    const size_t frames = (size_t) rate * 2, spacing = 2400;
+    std::vector<float> left (frames, 0.0f), right (frames, 0.0f);
+    for (size_t i = 0; i < frames; i += spacing)
+        left[i] = right[i] = 1.0f;
+    run (*c, left, right, 333);
+    for (int side = 0; side < 2; ++side)
+    {
+        const auto& out = side == 0 ? left : right;
+        for (size_t click = 0; click + spacing <= frames; click += spacing)
+        {
+            double weight = 0, moment = 0;
+            for (size_t k = click; k < click + spacing; ++k)
+            {
+                const double e = (double) out[k] * out[k];
+                weight += e;
+                moment += e * (double) (k - click);
+            }
+            const double measuredMs = moment / weight / rate * 1000;
+            // The click meets the voice about the delay later; the sweep at
+            // the click's own moment is within the LFO's movement over it.
+            const double phase = 0.7 * ((double) click / rate + measuredMs / 1000);
+            INFO ("side " << side << ", click at " << click);
+            CHECK (measuredMs == Approx (Chorus::voiceDelayMs (phase, 0, 1, side, 10, 3, 1.0, rate)).margin (0.2));
+        }
+    }
+}
+
 TEST_CASE ("chorus mix 0 is dry, and block size changes nothing", "[dsp][chorus]")
 {
     auto dry = makeChorus (3, 12, 0.7, 3);

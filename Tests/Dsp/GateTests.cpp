@@ -74,3 +74,18 @@ TEST_CASE ("the expander falls by ratio - 1 dB per dB below the threshold, down 
     auto limited = makeGate (-30, 12, 4, 0, 0);
     CHECK (gainAfter (*limited, -40, 48000) == Approx (-12).margin (0.1));
 }
+
+TEST_CASE ("a steady level settles to the static curve the gate's editor draws", "[dsp][gate]")
+{
+    // Levels from well above to well below, as a gate (ratio 100) and as
+    // expanders of 1.5:1 and 3:1; each from a fresh gate, so a gate's
+    // level inside its hysteresis comes from below (closed), as drawn.
+    for (const double ratio : { 1.5, 3.0, 100.0 })
+        for (double level = -80; level <= -5; level += 2.5)
+        {
+            INFO ("ratio " << ratio << ", level " << level << " dB");
+            auto gate = makeGate (-40, 30, ratio, 4, 0);
+            const double settled = gainAfter (*gate, level, 48000);
+            CHECK (settled == Approx (Gate::settledGainDb (level, -40, 30, ratio)).margin (0.05));
+        }
+}

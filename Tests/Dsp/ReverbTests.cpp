@@ -1,8 +1,7 @@
 // The reverb: RT60 at 1 kHz by Schroeder backward integration of the
 // impulse response, within 10 % of the setting from 0.3 s to 8 s; the
 // tail ends in exact zeros and the network then idles; width 0 is mono.
-#include "Dsp/BiquadDesign.h"
-#include "Dsp/Biquad.h"
+#include "Analysis/DecayTime.h"
 #include "Dsp/Reverb.h"
 
 #include <catch2/catch.hpp>
@@ -40,33 +39,6 @@ std::vector<float> impulseResponse (Reverb& r, double seconds)
     return left;
 }
 
-// T20 read from the 1 kHz octave: band-pass, backward-integrate the
-// energy, fit the -5 to -25 dB stretch, extrapolate to 60 dB.
-double rt60At1k (std::vector<float> ir)
-{
-    const auto band = designMatched ({ FilterShape::bandPass, 1000, std::sqrt (2.0), 0 }, rate);
-    for (int pass = 0; pass < 2; ++pass)
-    {
-        BiquadState state;
-        state.process (ir.data(), (int) ir.size(), band);
-    }
-    std::vector<double> energy (ir.size() + 1, 0.0);
-    for (size_t i = ir.size(); i-- > 0;)
-        energy[i] = energy[i + 1] + (double) ir[i] * ir[i];
-    double sumT = 0, sumL = 0, sumTT = 0, sumTL = 0;
-    int n = 0;
-    for (size_t i = 0; i < ir.size(); ++i)
-    {
-        const double level = 10 * std::log10 (energy[i] / energy[0]);
-        if (level > -5 || level < -25)
-            continue;
-        const double t = (double) i / rate;
-        sumT += t, sumL += level, sumTT += t * t, sumTL += t * level;
-        ++n;
-    }
-    const double slope = (n * sumTL - sumT * sumL) / (n * sumTT - sumT * sumT);   // dB per second
-    return -60.0 / slope;
-}
 } // namespace
 
 TEST_CASE ("the reverb's RT60 at 1 kHz is its setting within 10 %", "[dsp][reverb]")
@@ -74,7 +46,7 @@ TEST_CASE ("the reverb's RT60 at 1 kHz is its setting within 10 %", "[dsp][rever
     for (const double rt60 : { 0.3, 0.7, 1.5, 3.0, 8.0 })
     {
         auto r = makeReverb (rt60);
-        const double measured = rt60At1k (impulseResponse (*r, std::max (2.0, rt60 * 0.7)));
+        const double measured = decayTimeT20 (impulseResponse (*r, std::max (2.0, rt60 * 0.7)), rate).value_or (0.0);
         INFO ("set " << rt60 << " s, measured " << measured << " s");
         CHECK (measured == Approx (rt60).epsilon (0.10));
     }

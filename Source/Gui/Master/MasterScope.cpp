@@ -62,9 +62,7 @@ void MasterScope::update()
         }
     if (player.isPlaying())
     {
-        limiter.push_back (limiting);
-        while ((int) limiter.size() > historyLength)
-            limiter.pop_front();
+        limiter.push (limiting);
     }
     repaint();
 }
@@ -156,20 +154,6 @@ void MasterScope::paintReduction (juce::Graphics& g, juce::Rectangle<float> area
     }
     if (! hasLimiter)
         return;
-    g.setColour (colours::textDim);
-    g.drawText ("Limiter " + juce::String (limiter.empty() ? 0.0f : limiter.back(), 1) + " dB", area.removeFromTop (14.0f), juce::Justification::left);
-    g.setColour (colours::faderTrack);
-    g.fillRect (area);
-    juce::Path history;
-    const float step = area.getWidth() / (float) (historyLength - 1);
-    const int n = (int) limiter.size();
-    history.startNewSubPath (area.getRight() - (float) (n - 1) * step, area.getY());
-    for (int i = 0; i < n; ++i)
-        history.lineTo (area.getRight() - (float) (n - 1 - i) * step,
-                        area.getY() + area.getHeight() * juce::jlimit (0.0f, 1.0f, limiter[(size_t) i] / reductionRangeDb));
-    history.lineTo (area.getRight(), area.getY());
-    history.closeSubPath();
-    g.setColour (colours::meterRed.withAlpha (0.6f));
-    g.fillPath (history);
+    limiter.paint (g, area, reductionRangeDb, 3.0f, "Limiter");
 }
 } // namespace crest

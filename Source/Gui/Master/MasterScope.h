@@ -8,6 +8,8 @@
 // Message thread only. update() is called from the app's timer.
 #pragma once
 
+#include "Gui/Shared/ReductionHistory.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <deque>
@@ -25,11 +27,9 @@ public:
     void update();
     void reset();
     double correlation() const noexcept { return correlationNow; }
-    const std::deque<float>& limiterHistory() const noexcept { return limiter; }
+    const std::deque<float>& limiterHistory() const noexcept { return limiter.history(); }
 
     void paint (juce::Graphics&) override;
-
-    static constexpr int historyLength = 300;   // ten seconds at 30 Hz
 
 private:
     void paintGoniometer (juce::Graphics&, juce::Rectangle<float>) const;
@@ -38,7 +38,7 @@ private:
     SessionPlayer& player;
     std::vector<float> frames;
     double correlationNow = 1.0;
-    std::deque<float> limiter;
+    ReductionHistory limiter;
     bool hasLimiter = false;
     std::vector<float> bands;   // each multiband band's reduction now, dB
 };

@@ -8,11 +8,11 @@
 // Message thread only. tick() is called by its owner's timer (30 Hz).
 #pragma once
 
+#include "Gui/Shared/ReductionHistory.h"
+#include "Gui/Shared/TransferPlot.h"
 #include "Session/SessionModel.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
-
-#include <deque>
 
 namespace crest
 {
@@ -29,7 +29,7 @@ public:
     juce::Point<float> thresholdHandle() const;
     juce::Point<float> ratioHandle() const;   // on the curve at 0 dB in
     juce::Rectangle<float> curveArea() const;
-    const std::deque<float>& reductionHistory() const noexcept { return history; }
+    const std::deque<float>& reductionHistory() const noexcept { return history.history(); }
 
     void paint (juce::Graphics&) override;
     void mouseDown (const juce::MouseEvent&) override;
@@ -37,20 +37,17 @@ public:
     void mouseUp (const juce::MouseEvent&) override;
 
     static constexpr double rangeDb = 60.0;
-    static constexpr int historyLength = 300;   // ten seconds at 30 Hz
 
 private:
     double value (const char* field) const;
-    float xFor (double db) const;
-    float yFor (double db) const;
-    double dbForX (float x) const;
+    TransferPlot plot() const;
     void timerCallback() override;
     void valueTreePropertyChanged (juce::ValueTree&, const juce::Identifier&) override;
 
     SessionModel& model;
     juce::ValueTree owner;
     SessionPlayer* player;
-    std::deque<float> history;
+    ReductionHistory history;
     enum class Grab { none, threshold, ratio } grab = Grab::none;
     bool grabbed = false;
 };
