@@ -14,7 +14,6 @@ namespace crest
 {
 namespace
 {
-    constexpr float tubeBias = 0.3f;
     constexpr double cutoff = 0.058;   // of the 8x rate: 22.3 kHz at 48 kHz, below the first image at 28 kHz
 
     using Lanes = float __attribute__ ((vector_size (16)));
@@ -91,6 +90,15 @@ void Saturation::reset() noexcept
     drive = dbToGain (parameter (driveDb));
     wet = parameter (mix) / 100.0;
     output = dbToGain (parameter (outputDb));
+}
+
+double Saturation::transfer (double x, bool tube, double driveDb, double mixPercent, double outputDb) noexcept
+{
+    const double g = dbToGain (driveDb);
+    const double offset = std::tanh ((double) tubeBias), slope = 1.0 - offset * offset;
+    const double curved = tube ? (std::tanh (x * g + tubeBias) - offset) / (g * slope) : std::tanh (x * g) / g;
+    const double wet = mixPercent / 100.0;
+    return dbToGain (outputDb) * (wet * curved + (1 - wet) * x);
 }
 
 void Saturation::process (AudioView io) noexcept

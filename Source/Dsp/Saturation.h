@@ -33,6 +33,13 @@ public:
 
     Saturation();
 
+    static constexpr float tubeBias = 0.3f;   // where the tube curve sits on tanh
+    // What the module does to a sample value that moves slowly (the
+    // harmonics it makes all below Nyquist): the curve at `driveDb`, then
+    // the mix with the dry signal and the output level. The editor draws
+    // this curve; the tests hold the oversampled module to it.
+    static double transfer (double x, bool tube, double driveDb, double mixPercent, double outputDb) noexcept;
+
     std::string_view name() const noexcept override { return "Saturation"; }
     void prepare (const ProcessSpec& spec) override;
     void reset() noexcept override;

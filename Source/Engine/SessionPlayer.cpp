@@ -1,10 +1,13 @@
 #include "SessionPlayer.h"
 
 #include "Core/CrestError.h"
+#include "Dsp/MultibandCompressor.h"
+#include "Dsp/TruePeakLimiter.h"
 #include "MasterModuleFactory.h"
 #include "Session/MasterChainModel.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace crest
 {
@@ -177,6 +180,20 @@ void SessionPlayer::updateMeters()
             if (auto runtime = runtimeFor (id))
                 reductions[id] = { runtime->strip.compressor().takeGainReductionDb(), runtime->strip.gate().takeGainReductionDb() };
         }
+    masterReductions.clear();
+    if (auto chain = master())
+        for (const auto& ref : chain->slots())
+        {
+            auto& processor = ref.slot->processor();
+            std::vector<float> taken;
+            if (auto* limiter = dynamic_cast<TruePeakLimiter*> (&processor))
+                taken.push_back (limiter->takeGainReductionDb());
+            else if (auto* multiband = dynamic_cast<MultibandCompressor*> (&processor))
+                for (int b = 0, count = (int) std::lround (multiband->parameter (MultibandCompressor::bandsIndex)); b < count; ++b)
+                    taken.push_back (multiband->takeGainReductionDb (b));
+            if (! taken.empty())
+                masterReductions[juce::String (ref.id)] = std::move (taken);
+        }
 }
 
 float SessionPlayer::gainReductionDb (const juce::String& channelId, StripModule module) const
@@ -185,6 +202,12 @@ float SessionPlayer::gainReductionDb (const juce::String& channelId, StripModule
     if (found == reductions.end())
         return 0.0f;
     return module == StripModule::gate ? found->second.gate : found->second.compressor;
+}
+
+std::vector<float> SessionPlayer::masterReductionDb (const juce::String& moduleId) const
+{
+    const auto found = masterReductions.find (moduleId);
+    return found == masterReductions.end() ? std::vector<float>() : found->second;
 }
 
 void SessionPlayer::restartLoudness()

@@ -97,6 +97,11 @@ public:
     // >= 0) over the last updateMeters() interval, for the mixer and the
     // editors.
     float gainReductionDb (const juce::String& channelId, StripModule module = StripModule::compressor) const;
+    // A master module's deepest gain reduction (dB, >= 0) over the same
+    // interval, by the module's id: one value for a limiter, one per band
+    // for a multiband, none for the rest. The Master view's scopes and the
+    // module pages share it (the modules' meters are read once).
+    std::vector<float> masterReductionDb (const juce::String& moduleId) const;
     void restartLoudness();
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
@@ -129,6 +134,7 @@ private:
         float compressor = 0.0f, gate = 0.0f;
     };
     std::map<juce::String, Reductions> reductions;   // by channel id, from updateMeters()
+    std::map<juce::String, std::vector<float>> masterReductions;   // by module id, from updateMeters()
     int64_t loopFrom = 0, loopTo = 0;
     bool looping = false;
     uint64_t underrunBlocksAtOpen = 0;

@@ -1,5 +1,7 @@
 #include "MasterChainEditor.h"
 
+#include "Master/ModulePicture.h"
+
 #include "Core/CrestError.h"
 #include "Core/MasterModules.h"
 #include "CrestLookAndFeel.h"
@@ -176,14 +178,12 @@ ParameterControl* MasterChainEditor::control (const juce::String& parameterId)
 void MasterChainEditor::showParameters()
 {
     controls.clear();
-    eqCurve.reset();
+    modulePicture.reset();
     shownModule = selectedIndex >= 0 ? chain.module (selectedIndex) : juce::ValueTree();
     const auto* kind = shownModule.isValid() ? kindOf (shownModule) : nullptr;
-    if (kind != nullptr && (kind->key == "eq" || kind->key == "lpeq"))
-    {
-        eqCurve = std::make_unique<EqCurveView> (masterEqBands (model, shownModule, player));
-        addAndMakeVisible (*eqCurve);
-    }
+    if (kind != nullptr)
+        if ((modulePicture = makeModulePicture (model, shownModule, player)))
+            addAndMakeVisible (*modulePicture);
     moduleTitle.setText (kind != nullptr ? juce::String (std::string (kind->name)) : juce::String(), juce::dontSendNotification);
     if (kind == nullptr)
         return;
@@ -312,9 +312,9 @@ void MasterChainEditor::resized()
     area.reduce (12, 8);
     moduleTitle.setBounds (area.removeFromTop (26));
     area.removeFromTop (4);
-    if (eqCurve != nullptr)
+    if (modulePicture != nullptr)
     {
-        eqCurve->setBounds (area.removeFromTop (std::max (120, area.getHeight() * 45 / 100)));
+        modulePicture->setBounds (area.removeFromTop (std::max (120, area.getHeight() * 45 / 100)));
         area.removeFromTop (6);
     }
     parameterView.setBounds (area);

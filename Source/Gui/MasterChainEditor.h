@@ -1,9 +1,11 @@
-// The master chain's editor, until the app's Master view is designed: on
-// the left the modules in processing order, each with its switch, up and
-// down, and remove; "+ Module" adds one, "Presets" loads a shipped chain
-// or a preset file and saves the chain as one. On the right the selected
-// module's parameters as labelled controls with units, built from its
-// kind's table (MasterModules). Every edit goes through MasterChainModel,
+// The master chain's editor, the left of the Master view: on the left the
+// modules in processing order, each with its switch, up and down, and
+// remove; "+ Module" adds one, "Presets" loads a shipped chain or a
+// preset file and saves the chain as one. On the right the selected
+// module's picture (makeModulePicture: the EQ's curve, the multiband's
+// bands, the saturation's curve, the width's goniometer, the limiter's
+// gain reduction) over its parameters as labelled controls with units,
+// built from its kind's table (MasterModules). Every edit goes through MasterChainModel,
 // one undo step per gesture; the editor follows the tree, so undo and
 // other editors move it too.
 //
@@ -35,8 +37,10 @@ public:
     int selected() const noexcept { return selectedIndex; }
     // The parameter controls now shown, for tests: by parameter id.
     ParameterControl* control (const juce::String& parameterId);
+    // The selected module's picture over its controls (ModulePicture), if its kind has one.
+    juce::Component* picture() noexcept { return modulePicture.get(); }
     // An EQ module's curve, when one is shown.
-    EqCurveView* eqCurveView() noexcept { return eqCurve.get(); }
+    EqCurveView* eqCurveView() noexcept { return dynamic_cast<EqCurveView*> (modulePicture.get()); }
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -59,7 +63,7 @@ private:
     SessionModel& model;
     MasterChainModel chain;
     SessionPlayer* player;
-    std::unique_ptr<EqCurveView> eqCurve;   // over an EQ module's controls
+    std::unique_ptr<juce::Component> modulePicture;   // over the selected module's controls
     juce::ValueTree session;
     std::vector<std::unique_ptr<ModuleRow>> rows;
     juce::TextButton addButton { "+ Module" }, presetButton { "Presets" };

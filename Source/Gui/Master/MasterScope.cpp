@@ -1,7 +1,7 @@
 #include "MasterScope.h"
 
-#include "Dsp/MultibandCompressor.h"
-#include "Dsp/TruePeakLimiter.h"
+#include "Goniometer.h"
+
 #include "Engine/SessionPlayer.h"
 #include "Gui/CrestLookAndFeel.h"
 
@@ -31,15 +31,7 @@ void MasterScope::reset()
 void MasterScope::update()
 {
     frames = player.loudness().recentMaster();
-    double lr = 0, ll = 0, rr = 0;
-    for (size_t i = 0; i + 1 < frames.size(); i += 2)
-    {
-        lr += (double) frames[i] * frames[i + 1];
-        ll += (double) frames[i] * frames[i];
-        rr += (double) frames[i + 1] * frames[i + 1];
-    }
-    // Silence, or one side silent, reads as mono, as on a hardware meter.
-    correlationNow = ll > 1e-12 && rr > 1e-12 ? lr / std::sqrt (ll * rr) : 1.0;
+    correlationNow = goniometer::correlationOf (frames);
 
     hasLimiter = false;
     bands.clear();
@@ -47,23 +39,18 @@ void MasterScope::update()
     if (auto master = player.master())
         for (const auto& ref : master->slots())
         {
-            auto& processor = ref.slot->processor();
-            if (auto* l = dynamic_cast<TruePeakLimiter*> (&processor))
+            const auto reduction = player.masterReductionDb (juce::String (ref.id));
+            if (ref.slot->kind() == "limiter")
             {
                 hasLimiter = true;
-                limiting = std::max (limiting, l->takeGainReductionDb());
+                if (! reduction.empty())
+                    limiting = std::max (limiting, reduction[0]);
             }
-            else if (auto* mb = dynamic_cast<MultibandCompressor*> (&processor))
-            {
-                const int count = (int) std::lround (mb->parameter (MultibandCompressor::bandsIndex));
-                for (int b = 0; b < count; ++b)
-                    bands.push_back (mb->takeGainReductionDb (b));
-            }
+            else if (ref.slot->kind() == "multiband")
+                bands.insert (bands.end(), reduction.begin(), reduction.end());
         }
     if (player.isPlaying())
-    {
         limiter.push (limiting);
-    }
     repaint();
 }
 
@@ -75,57 +62,14 @@ void MasterScope::paint (juce::Graphics& g)
     area.reduce (10.0f, 10.0f);
     const float side = std::min (area.getWidth(), area.getHeight() * 0.58f);
     auto scope = area.removeFromTop (side).withSizeKeepingCentre (side, side);
-    paintGoniometer (g, scope);
+    goniometer::paintScope (g, scope, frames);
     area.removeFromTop (6.0f);
 
-    // Correlation: -1 (out of phase, red) .. +1 (mono).
-    auto bar = area.removeFromTop (16.0f);
-    g.setColour (colours::faderTrack);
-    g.fillRoundedRectangle (bar, 3.0f);
-    const float centre = bar.getCentreX();
-    const float x = centre + (float) correlationNow * bar.getWidth() * 0.5f;
-    g.setColour (correlationNow < 0 ? colours::meterRed : correlationNow < 0.3 ? colours::meterYellow : colours::meterGreen);
-    g.fillRect (juce::Rectangle<float> (std::min (centre, x), bar.getY() + 3.0f, std::abs (x - centre), bar.getHeight() - 6.0f));
-    g.setColour (colours::textDim);
-    g.setFont (juce::Font (10.0f));
-    g.drawText ("-1", bar.reduced (4.0f, 0.0f), juce::Justification::centredLeft);
-    g.drawText ("+1", bar.reduced (4.0f, 0.0f), juce::Justification::centredRight);
+    goniometer::paintCorrelation (g, area.removeFromTop (16.0f), correlationNow);
     g.setColour (colours::text);
     g.drawText ("Correlation " + juce::String (correlationNow, 2), area.removeFromTop (16.0f), juce::Justification::centred);
     area.removeFromTop (6.0f);
     paintReduction (g, area);
-}
-
-void MasterScope::paintGoniometer (juce::Graphics& g, juce::Rectangle<float> box) const
-{
-    g.setColour (colours::faderTrack);
-    g.fillRoundedRectangle (box, 4.0f);
-    g.setColour (colours::outline);
-    g.drawLine (box.getCentreX(), box.getY(), box.getCentreX(), box.getBottom(), 1.0f);
-    g.drawLine (box.getX(), box.getCentreY(), box.getRight(), box.getCentreY(), 1.0f);
-    g.drawLine (box.getX(), box.getBottom(), box.getRight(), box.getY(), 0.6f);   // L
-    g.drawLine (box.getX(), box.getY(), box.getRight(), box.getBottom(), 0.6f);   // R
-    g.setColour (colours::textDim);
-    g.setFont (juce::Font (10.0f));
-    g.drawText ("M", box.withHeight (12.0f), juce::Justification::centredTop);
-    g.drawText ("L", box.reduced (4.0f), juce::Justification::topLeft);
-    g.drawText ("R", box.reduced (4.0f), juce::Justification::topRight);
-
-    // Mid up, side across, full scale at the edge (at -3 dB per axis: sqrt 2).
-    const float half = box.getWidth() * 0.5f;
-    // One fill for all the dots: the software renderer's cost is per call.
-    juce::RectangleList<float> dots;
-    dots.ensureStorageAllocated ((int) frames.size() / 2);
-    for (size_t i = 0; i + 1 < frames.size(); i += 2)
-    {
-        const float l = frames[i], r = frames[i + 1];
-        const float mid = (l + r) * 0.70710678f, sideValue = (l - r) * 0.70710678f;
-        const float px = box.getCentreX() + juce::jlimit (-1.0f, 1.0f, sideValue) * half;
-        const float py = box.getCentreY() - juce::jlimit (-1.0f, 1.0f, mid) * half;
-        dots.addWithoutMerging ({ px, py, 1.5f, 1.5f });
-    }
-    g.setColour (colours::accent.withAlpha (0.55f));
-    g.fillRectList (dots);
 }
 
 void MasterScope::paintReduction (juce::Graphics& g, juce::Rectangle<float> area) const

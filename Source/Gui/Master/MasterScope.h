@@ -32,7 +32,6 @@ public:
     void paint (juce::Graphics&) override;
 
 private:
-    void paintGoniometer (juce::Graphics&, juce::Rectangle<float>) const;
     void paintReduction (juce::Graphics&, juce::Rectangle<float>) const;
 
     SessionPlayer& player;
