@@ -34,8 +34,8 @@ void LimiterView::paint (juce::Graphics& g)
                 words.removeFromTop (18.0f), juce::Justification::left);
     words.removeFromTop (10.0f);
     g.setColour (colours::textDim);
-    g.drawMultiLineText ("The limiter looks 1.5 ms ahead and measures peaks between samples (8x oversampled), so the master's true peak "
-                         "stays at or under the ceiling. Each dB of gain reduction is a dB of peak taken off.",
+    g.drawMultiLineText ("Looking 1.5 ms ahead and measuring peaks between samples (8x oversampled), the limiter keeps the true peak "
+                         "at or under the ceiling.",
                          (int) words.getX(), (int) words.getY() + 12, (int) words.getWidth());
 }
 } // namespace crest
