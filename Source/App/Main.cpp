@@ -3,7 +3,7 @@
 // and the look and feel.
 //
 //   Crest [SESSION.crest] [--audio ALSA|JACK] [--play] [--seek SECONDS]
-//         [--view arrange|mixer|master] [--editor TRACK:MODULE]
+//         [--view arrange|mixer|master] [--module N] [--editor TRACK:MODULE]
 //         [--export-dialog] [--screenshot FILE.png] [--quit-after-ms N]
 //
 // Message thread only.
@@ -33,6 +33,7 @@ namespace
                         "  --play                start playback once the window is up\n"
                         "  --seek SECONDS        move the playhead there first\n"
                         "  --view NAME           show the arrange, mixer or master view\n"
+                        "  --module N            show the master chain's module N (from 1) in the master view\n"
                         "  --editor N:MODULE     open strip N's editor on a module's page (filters, gate, eq,\n"
                         "                        compressor, chorus, delay, reverb); strips count tracks, then buses\n"
                         "  --export-dialog       open the export dialog\n"
@@ -73,7 +74,7 @@ public:
 
     void initialise (const juce::String&) override
     {
-        juce::String sessionArg, screenshotFile, audioType, viewName, editorArg;
+        juce::String sessionArg, screenshotFile, audioType, viewName, editorArg, moduleArg;
         bool exportDialog = false;
         StripModule editorModule = StripModule::eq;
         double scale = 0.0;
@@ -124,6 +125,10 @@ public:
             else if (a == "--view")
             {
                 if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master" }.contains (viewName)) return fail();
+            }
+            else if (a == "--module")
+            {
+                if (! needValue (moduleArg) || ! moduleArg.containsOnly ("0123456789") || moduleArg.getIntValue() < 1) return fail();
             }
             else if (a == "--editor")
             {
@@ -184,6 +189,11 @@ public:
             window->seekSeconds (startSeconds);
         if (viewName.isNotEmpty())
             window->mainComponent().showView (viewName == "arrange" ? AppView::arrange : viewName == "mixer" ? AppView::mixer : AppView::master);
+        if (moduleArg.isNotEmpty())
+        {
+            auto& chain = window->mainComponent().master().chain();
+            chain.select (std::min (moduleArg.getIntValue(), std::max (1, chain.moduleCount())) - 1);
+        }
         if (editorArg.isNotEmpty() || exportDialog)
             // After the session's strips are built (asynchronously).
             juce::Timer::callAfterDelay (500, [this, editorArg, editorModule, exportDialog] {

@@ -70,7 +70,7 @@ std::span<const ParameterSpec> multibandCompressor()
     }();
     static const std::vector<ParameterSpec> list = [] {
         std::vector<ParameterSpec> s;
-        s.push_back ({ ids[0], "Bands", "", 2, multibandMaxBands, 4 });
+        s.push_back ({ ids[0], "Bands", "", 2, multibandMaxBands, 4, true });
         for (int k = 0; k < multibandMaxBands - 1; ++k)
             s.push_back ({ ids[(size_t) (1 + k)], "Split", "Hz", 20, 20000, splits[k] });
         for (int b = 0; b < multibandMaxBands; ++b)

@@ -100,7 +100,7 @@ inline constexpr ParameterSpec reverb[] = {
 inline constexpr double delayMaxTimeMs = 4000.0;
 inline constexpr ParameterSpec delay[] = {
     { "timeMs", "Time", "ms", 1, delayMaxTimeMs, 375 },
-    { "noteValue", "Note", "", 0, 15, 0 },
+    { "noteValue", "Note", "", 0, 15, 0, true },
     { "tempoBpm", "Tempo", "BPM", 20, 300, 120 },
     { "feedback", "Feedback", "%", 0, 95, 35 },
     { "highPassHz", "Feedback high-pass", "Hz", 0, 2000, 0 },
@@ -117,7 +117,7 @@ inline constexpr ParameterSpec chorus[] = {
     { "rateHz", "Rate", "Hz", 0.05, 5, 0.8 },
     { "depthMs", "Depth", "ms", 0, 10, 2.5 },
     { "delayMs", "Delay", "ms", 5, 30, 12 },
-    { "voices", "Voices", "", 1, 4, 2 },
+    { "voices", "Voices", "", 1, 4, 2, true },
     { "feedback", "Feedback", "%", 0, 80, 0 },
     { "width", "Width", "%", 0, 100, 100 },
     { "mix", "Mix", "%", 0, 100, 50 },

@@ -16,6 +16,7 @@ struct ParameterSpec
     double minimum;
     double maximum;
     double defaultValue;
+    bool whole = false;   // a count or an index (voices, bands, a note value): edited in steps of one
 
     double clamp (double v) const noexcept { return std::clamp (v, minimum, maximum); }
 };

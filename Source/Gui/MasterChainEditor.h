@@ -35,6 +35,7 @@ public:
     // The module whose parameters are shown (by its place in the chain).
     void select (int index);
     int selected() const noexcept { return selectedIndex; }
+    int moduleCount() const { return chain.size(); }
     // The parameter controls now shown, for tests: by parameter id.
     ParameterControl* control (const juce::String& parameterId);
     // The selected module's picture over its controls (ModulePicture), if its kind has one.

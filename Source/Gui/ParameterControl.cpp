@@ -37,7 +37,7 @@ ParameterControl::ParameterControl (const ParameterSpec& spec, const juce::Strin
         else
             slider->textFromValueFunction = [&spec] (double v) { return formatWithUnit (v, spec); };
         slider->valueFromTextFunction = [] (const juce::String& text) { return text.retainCharacters ("-0123456789.").getDoubleValue(); };
-        slider->setRange (spec.minimum, spec.maximum, 0.0);
+        slider->setRange (spec.minimum, spec.maximum, spec.whole ? 1.0 : 0.0);
         slider->setSkewFactorFromMidPoint (skewCentre (spec));
         slider->setDoubleClickReturnValue (true, spec.defaultValue);
         slider->setWantsKeyboardFocus (true);

@@ -6,7 +6,7 @@ namespace crest
 {
 juce::String formatWithUnit (double v, const ParameterSpec& spec)
 {
-    const int decimals = std::abs (v) >= 100 ? 0 : std::abs (v) >= 10 ? 1 : 2;
+    const int decimals = spec.whole || std::abs (v) >= 100 ? 0 : std::abs (v) >= 10 ? 1 : 2;
     const auto unit = juce::String (std::string (spec.unit));
     return juce::String (v, decimals) + (unit.isEmpty() || unit == ":1" ? unit : " " + unit);
 }
