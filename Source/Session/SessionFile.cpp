@@ -9,17 +9,12 @@ namespace crest
 {
 namespace fs = std::filesystem;
 
-namespace
+fs::path documentFolder (const fs::path& file)
 {
-    // The folder the session file really lives in (symlinks followed), so
-    // that opening it through a link and saving through one agree.
-    fs::path folderOf (const fs::path& file)
-    {
-        std::error_code ec;
-        const auto real = fs::weakly_canonical (fs::absolute (file), ec);
-        return (ec ? fs::absolute (file) : real).parent_path();
-    }
-} // namespace
+    std::error_code ec;
+    const auto real = fs::weakly_canonical (fs::absolute (file), ec);
+    return (ec ? fs::absolute (file) : real).parent_path();
+}
 
 fs::path resolveMediaPath (const std::string& stored, const fs::path& sessionFolder)
 {
@@ -38,7 +33,7 @@ SessionDocument loadSessionFile (const fs::path& file)
 {
     const auto text = loadTextFile (file, maxSessionFileBytes);
     auto document = parseSessionJson (text, file.string());
-    const auto folder = folderOf (file);
+    const auto folder = documentFolder (file);
     for (auto& track : document.tracks)
         for (auto& clip : track.clips)
             clip.file = resolveMediaPath (clip.file, folder).string();
@@ -70,7 +65,7 @@ void saveSessionFile (SessionDocument document, const fs::path& file, SaveMode m
             rules.inputs.emplace_back (clip.file);
     const auto target = checkOutputTarget (file, rules);
 
-    const auto folder = folderOf (target.path);
+    const auto folder = documentFolder (target.path);
     for (auto& track : document.tracks)
         for (auto& clip : track.clips)
             clip.file = storedMediaPath (fs::path (clip.file), folder);

@@ -27,6 +27,11 @@ void saveSessionFile (SessionDocument document, const std::filesystem::path& fil
 // True if `file` reads as a Crest session (of any version this build knows).
 bool isCrestSessionFile (const std::filesystem::path& file);
 
+// The folder a session or album file really lives in (symlinks followed),
+// so that opening it through a link and saving through one agree: media
+// paths are stored relative to it.
+std::filesystem::path documentFolder (const std::filesystem::path& file);
+
 // Media paths: relative (as stored) <-> absolute (as held in the model).
 std::filesystem::path resolveMediaPath (const std::string& stored, const std::filesystem::path& sessionFolder);
 std::string storedMediaPath (const std::filesystem::path& media, const std::filesystem::path& sessionFolder);

@@ -24,18 +24,6 @@
 using namespace crest;
 using namespace crest::test;
 
-namespace
-{
-double renderedPeakDb (const SessionDocument& session, const TempFolder& dir)
-{
-    float peak = 0;
-    const auto audio = renderFloat (session, dir);
-    for (size_t i = audio.samples.size() / 2; i < audio.samples.size(); ++i)
-        peak = std::max (peak, std::abs (audio.samples[i]));
-    return 20.0 * std::log10 (peak);
-}
-} // namespace
-
 TEST_CASE ("gate editor: the curve is the gate's static curve; T sets the threshold, F the range, and the render follows", "[gui][gate]")
 {
     TempFolder dir;

@@ -22,19 +22,6 @@
 using namespace crest;
 using namespace crest::test;
 
-namespace
-{
-double renderedPeakDb (const SessionDocument& session, const TempFolder& dir)
-{
-    float peak = 0;
-    const auto audio = renderFloat (session, dir);
-    // Past the EQ's glide at the start.
-    for (size_t i = audio.samples.size() / 2; i < audio.samples.size(); ++i)
-        peak = std::max (peak, std::abs (audio.samples[i]));
-    return 20.0 * std::log10 (peak);
-}
-} // namespace
-
 TEST_CASE ("EQ editor: dragging a band's handle moves the band, and the render follows the curve; undo restores it", "[gui][eq]")
 {
     TempFolder dir;

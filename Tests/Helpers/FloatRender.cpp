@@ -1,5 +1,8 @@
 #include "FloatRender.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace crest::test
 {
 AudioData renderFloat (const SessionDocument& session, const TempFolder& dir, const FloatRender& how)
@@ -14,5 +17,13 @@ AudioData renderFloat (const SessionDocument& session, const TempFolder& dir, co
     request.builderOptions = how.options;
     renderSession (session, request, media);
     return readAudio (request.output);
+}
+double renderedPeakDb (const SessionDocument& session, const TempFolder& dir, bool wholeRender)
+{
+    const auto audio = renderFloat (session, dir);
+    float peak = 0;
+    for (size_t i = wholeRender ? 0 : audio.samples.size() / 2; i < audio.samples.size(); ++i)
+        peak = std::max (peak, std::abs (audio.samples[i]));
+    return 20.0 * std::log10 (peak);
 }
 } // namespace crest::test

@@ -18,6 +18,9 @@ struct FloatRender
 };
 
 AudioData renderFloat (const SessionDocument& session, const TempFolder& dir, const FloatRender& how = {});
+// The render's sample peak in dBFS, over its second half (past any glide
+// at the start) or, with `wholeRender`, over all of it.
+double renderedPeakDb (const SessionDocument& session, const TempFolder& dir, bool wholeRender = false);
 
 // A fixed whole-sample latency, as a look-ahead insert would have.
 class LatentInsert : public Processor
