@@ -39,7 +39,7 @@ void AlbumAssembler::render (int64_t from, int n, float* left, float* right, Tra
         if (begin >= end)
             continue;
         const int count = (int) (end - begin);
-        tracks.read (t, begin - span.start, scratchLeft.data(), scratchRight.data(), count);
+        tracks.read (t, span.sourceStart + begin - span.start, scratchLeft.data(), scratchRight.data(), count);
         const int offset = (int) (begin - from);
         for (int i = 0; i < count; ++i)
         {

@@ -20,8 +20,9 @@ class TrackAudio
 {
 public:
     virtual ~TrackAudio() = default;
-    // Track `track`'s mastered audio from its frame `from` (0: the track's
-    // first), `n` frames of stereo into left and right.
+    // Track `track`'s mastered audio from frame `from` of its master (the
+    // whole source, mastered: the track's first frame is its span's
+    // sourceStart), `n` frames of stereo into left and right.
     virtual void read (size_t track, int64_t from, float* left, float* right, int n) = 0;
 };
 

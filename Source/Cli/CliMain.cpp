@@ -20,6 +20,8 @@ Usage:
   crest master IN -o OUT [--target NAME|LUFS] [--chain NAME|FILE]  master a mix to a target
   crest ab MIX MASTER | SESSION [--json]  what mastering changed, side by side
   crest deliver IN --targets spotify,cd -o DIR  one master per target, with compliance reports
+  crest album new ALBUM FILE...        make an album of masters (docs/album-format.md)
+  crest album render ALBUM -o DIR [--cd]  the continuous album, a file per track, a CUE sheet
   crest COMMAND --help                 help for one command
   crest --version
 
@@ -57,6 +59,7 @@ int main (int argc, char** argv)
         if (command == "master") return runMaster (args);
         if (command == "ab") return runAb (args);
         if (command == "deliver") return runDeliver (args);
+        if (command == "album") return runAlbum (args);
     }
     catch (const UsageError& e)
     {

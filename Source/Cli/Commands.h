@@ -19,6 +19,7 @@ int runAnalyze (const Args& args);
 int runMaster (const Args& args);
 int runAb (const Args& args);
 int runDeliver (const Args& args);
+int runAlbum (const Args& args);
 
 inline constexpr int exitOk = 0;
 inline constexpr int exitFailed = 1;

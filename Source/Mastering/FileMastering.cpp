@@ -57,9 +57,10 @@ namespace
     // (a mono file as two equal channels, written back as one). Its
     // latency is taken off the front and flushed from the back, so the
     // output lines up with the input sample for sample.
-    PassResult runPass (const std::filesystem::path& sourceFile, int channels, MasterChainDocument chain, const std::string& limiterId,
-                        double gainDb, AudioFileWriter* writer, const std::function<void (double)>& progress)
+    PassResult runPass (const std::filesystem::path& sourceFile, double sourceGainDb, int channels, MasterChainDocument chain,
+                        const std::string& limiterId, double gainDb, AudioFileWriter* writer, const std::function<void (double)>& progress)
     {
+        const auto sourceGain = (float) std::pow (10.0, sourceGainDb / 20.0);
         AudioFileReader reader (sourceFile);
         const auto& info = reader.info();
         const int sourceChannels = info.channels;
@@ -89,6 +90,9 @@ namespace
                 left[(size_t) i] = interleaved[(size_t) (i * sourceChannels)];
                 right[(size_t) i] = interleaved[(size_t) (i * sourceChannels + sourceChannels - 1)];
             }
+            if (sourceGainDb != 0)
+                for (int i = 0; i < n; ++i)
+                    left[(size_t) i] *= sourceGain, right[(size_t) i] *= sourceGain;
             master->process (left.data(), right.data(), n);
             if (limiterModule != nullptr)
                 result.maxLimitingDb = std::max (result.maxLimitingDb, (double) limiterModule->takeGainReductionDb());
@@ -178,9 +182,10 @@ MasterReport masterFile (const MasterRequest& request)
     }
     const int channels = source.info.channels;
     std::filesystem::path passSource = request.input;
+    double passSourceGainDb = request.inputGainDb;   // the trim, applied where the source is read
     auto passChain = chain;
     CachedFront front;
-    double startLoudness = source.loudness.integratedLufs;
+    double startLoudness = source.loudness.integratedLufs + request.inputGainDb;
     const auto limiterAt = std::find_if (chain.modules.begin(), chain.modules.end(), [&] (const auto& m) { return m.id == limiterId; });
     // Worth it only when the front costs more than reading it back: the
     // multiband, saturation and linear-phase EQ do; a plain EQ and width cost
@@ -195,11 +200,12 @@ MasterReport masterFile (const MasterRequest& request)
         passChain.modules.assign (limiterAt, chain.modules.end());
         front.file = temporarySibling (target.path, "chain");
         AudioFileWriter cache (front.file, { Container::wav, SampleEncoding::float32 }, 2, source.info.sampleRate);
-        const auto pass = runPass (request.input, 2, before, {}, 0, &cache, progressOf (0));
+        const auto pass = runPass (request.input, request.inputGainDb, 2, before, {}, 0, &cache, progressOf (0));
         cache.commit();
         ++report.passes;
         front.latencySamples = pass.latencySamples;
         passSource = front.file;
+        passSourceGainDb = 0;
         startLoudness = pass.reading.integratedLufs;   // what reaches the limiter: a better first guess
     }
     if (request.targetLufs)
@@ -210,7 +216,7 @@ MasterReport masterFile (const MasterRequest& request)
         double previousGain = 0, previousLoudness = startLoudness;
         for (int tries = 0; tries < maxGainPasses; ++tries)
         {
-            const auto pass = runPass (passSource, channels, passChain, limiterId, gain, nullptr, progressOf (report.passes));
+            const auto pass = runPass (passSource, passSourceGainDb, channels, passChain, limiterId, gain, nullptr, progressOf (report.passes));
             ++report.passes;
             const double error = *request.targetLufs - pass.reading.integratedLufs;
             if (std::abs (error) <= landedWithinLu)
@@ -230,7 +236,7 @@ MasterReport masterFile (const MasterRequest& request)
     }
 
     AudioFileWriter writer (target, request.format, source.info.channels, source.info.sampleRate);
-    const auto written = runPass (passSource, channels, passChain, limiterId, gain, &writer, progressOf (report.passes));
+    const auto written = runPass (passSource, passSourceGainDb, channels, passChain, limiterId, gain, &writer, progressOf (report.passes));
     ++report.passes;
     writer.commit();
     report.after = written.reading;

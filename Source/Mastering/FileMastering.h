@@ -28,6 +28,7 @@ struct MasterRequest
     OutputFormat format;
     bool replaceExisting = false;
     MasterChainDocument chain = defaultMasteringChain();
+    double inputGainDb = 0;             // into the chain (an album track's trim)
     std::optional<double> targetLufs;   // none: the chain as set, no loudness gain
     std::optional<double> ceilingDbtp;  // none: the limiter's own ceiling
     std::function<void (double)> progress;   // 0..1 over all passes

@@ -88,3 +88,31 @@ TEST_CASE ("album program: the same samples at any block size", "[album][assembl
         CHECK (programOf (assembler, block) == whole);
     }
 }
+
+TEST_CASE ("album program: a track plays its source from its start offset", "[album][assembler]")
+{
+    // Each source sample's value is its frame number, so the program shows which frame it plays.
+    class Ramp : public TrackAudio
+    {
+    public:
+        void read (size_t, int64_t from, float* left, float* right, int n) override
+        {
+            for (int i = 0; i < n; ++i)
+                left[i] = right[i] = (float) (from + i);
+        }
+    };
+    AlbumDocument album;
+    AlbumTrack t;
+    t.id = "a";
+    t.source = "a.wav";
+    t.gapBeforeSamples = 10;
+    t.startOffsetSamples = 1000;
+    album.tracks.push_back (t);
+    AlbumAssembler assembler (layoutAlbum (album, { 5000 }, false), { 0.0 }, 64);
+    Ramp ramp;
+    std::vector<float> left (64), right (64);
+    assembler.render (0, 64, left.data(), right.data(), ramp);
+    CHECK (left[9] == 0.0f);
+    CHECK (left[10] == 1000.0f);
+    CHECK (left[63] == 1053.0f);
+}
