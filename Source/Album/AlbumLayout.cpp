@@ -46,9 +46,11 @@ AlbumLayout layoutAlbum (const AlbumDocument& album, const std::vector<int64_t>&
         }
         else
         {
-            span.gapStart = cursor;
-            // A gap ends on a frame; a gapless join stays where the audio joins (RedBook reports it when that is off a frame).
+            // A gap begins and ends on a frame (its first samples, before the
+            // frame, are the previous track's silence); a gapless join stays
+            // where the audio joins (RedBook reports it when that is off a frame).
             span.start = t.gapBeforeSamples > 0 ? upToFrame (cursor + t.gapBeforeSamples) : cursor;
+            span.gapStart = t.gapBeforeSamples > 0 ? std::min (upToFrame (cursor), span.start) : cursor;
         }
         span.fadeIn = fadeIn;
         span.fadeInCurve = i > 0 ? album.tracks[i - 1].crossfadeCurve : CrossfadeCurve::equalPower;

@@ -2,6 +2,7 @@
 
 #include "AlbumAssembler.h"
 #include "CueSheet.h"
+#include "DdpImage.h"
 #include "RedBook.h"
 
 #include "Core/CrestError.h"
@@ -324,6 +325,8 @@ AlbumRenderResult renderAlbum (const AlbumRenderRequest& request)
     cueRules.kindName = "CUE sheet";
     cueRules.isExpectedKind = [] (const fs::path& p) { return p.extension() == ".cue"; };
     const auto cueTarget = checkOutputTarget (request.folder / (baseName + ".cue"), cueRules);
+    if (request.cd && fs::exists (request.folder / (baseName + "-ddp")) && ! request.replaceExisting)
+        throw CrestError (request.folder / (baseName + "-ddp"), "already exists; replacing it takes --force");
 
     WorkFolder work (request.folder);
     MediaPool media (work.path / "cache");
@@ -451,6 +454,19 @@ AlbumRenderResult renderAlbum (const AlbumRenderRequest& request)
     }
     saveTextAtomically (cueTarget.path, cueSheet (album, result.layout, programTarget.path.filename().string()));
     result.cue = cueTarget.path;
+    if (request.cd)
+    {
+        stage ("Writing the DDP image", 0.0);
+        result.ddp = request.folder / (baseName + "-ddp");
+        writeDdpImage (album, result.layout, result.program, result.ddp, request.replaceExisting);
+        if (const auto problems = verifyDdpImage (readDdpImage (result.ddp), album, result.layout, result.program); ! problems.empty())
+        {
+            std::string text = "the DDP image does not match the render:";
+            for (const auto& p : problems)
+                text += "\n  " + p;
+            throw CrestError (result.ddp, text);
+        }
+    }
     result.album = assembled.album;
     stage ("Done", 1.0);
     return result;

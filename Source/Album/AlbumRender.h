@@ -7,7 +7,9 @@
 // cross it; then written as one continuous file, one file per track split
 // at the track marks, and a CUE sheet. For a CD, the Red Book's rules are
 // checked first (RedBook) and everything is 44.1 kHz 16-bit, dithered
-// once, with the per-track files cut from the continuous one bit for bit.
+// once, with the per-track files cut from the continuous one bit for bit,
+// and a DDP 2.00 image beside them ("<name>-ddp"), which is read back and
+// checked against the render before the render is called done.
 //
 // The strategies:
 //  - every track: each mastered to the target under the ceiling;
@@ -57,6 +59,7 @@ struct AlbumTrackResult
 struct AlbumRenderResult
 {
     std::filesystem::path program, cue;
+    std::filesystem::path ddp;          // for a CD: the DDP 2.00 image's folder, read back and verified
     AlbumLayout layout;
     std::vector<AlbumTrackResult> tracks;
     LoudnessReading album {};           // the whole program, as written

@@ -41,7 +41,9 @@ each track's loudness as it plays on the album and its difference from
 the album. --cd checks the Red Book's rules first (44.1 kHz, 1 to 99
 tracks of at least 4 s, marks on CD frames, 2 s before track 1, at most
 80 minutes; each broken one named) and writes 16-bit WAV, dithered once,
-the track files cut from the continuous one bit for bit. Otherwise
+the track files cut from the continuous one bit for bit, and a DDP 2.00
+image ("<name>-ddp": DDPID, DDPMS, PQDESCR, IMAGE.DAT, CDTEXT.BIN) that
+is read back and checked against the render. Otherwise
 --format and --bits (default: WAV, 24-bit). An existing output is replaced
 only with --force. Exit codes: 0 done, 1 the work failed (the message names
 the track and the problem), 2 usage error.
@@ -180,6 +182,9 @@ the track and the problem), 2 usage error.
         for (const auto& w : result.warnings)
             std::printf ("warning: %s\n", w.c_str());
         std::printf ("cue sheet: %s\n", result.cue.string().c_str());
+        if (! result.ddp.empty())
+            std::printf ("DDP 2.00 image: %s (read back: the audio, PQ times, ISRCs, UPC and CD-Text match the render)\n",
+                         result.ddp.string().c_str());
         return exitOk;
     }
 } // namespace

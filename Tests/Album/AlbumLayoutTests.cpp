@@ -79,7 +79,10 @@ TEST_CASE ("on a CD every mark falls on a frame of 588 samples", "[album][layout
     auto album = albumOf ({ { 88200, 0 }, { 66150, 1000 }, { 0, 0 } }, 44100);
     const auto layout = layoutAlbum (album, { 441001, 300007, 200003 }, true);
     for (const auto& span : layout.spans)
+    {
         CHECK (span.start % 588 == 0);
+        CHECK (span.gapStart % 588 == 0);   // a CD's INDEX 00 too
+    }
     CHECK (layout.spans[0].start == 88200);   // 150 frames
     // Track 2: its gap lengthened to the next frame after 1.5 s.
     const int64_t end1 = 88200 + 441001;
