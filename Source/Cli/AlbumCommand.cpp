@@ -12,6 +12,7 @@
 #include "IO/AudioFileReader.h"
 #include "Core/CrestError.h"
 #include "Mastering/ChainPresets.h"
+#include "Mastering/StreamingPreview.h"
 #include "ProgressBar.h"
 
 #include <cmath>
@@ -176,6 +177,26 @@ the track and the problem), 2 usage error.
         }
         std::printf ("%-4s %-28s %9s %9.1f %9s %8.1f %7.1f %6.1f\n", "", "album", "", result.album.integratedLufs, "", result.album.maxShortTermLufs,
                      result.album.loudnessRangeLu, result.album.truePeakDbtp);
+        // What each streaming service does to each track, from its playback rule.
+        std::vector<TrackLoudness> loudness;
+        for (const auto& t : result.tracks)
+            loudness.push_back ({ t.inProgram.integratedLufs, t.inProgram.truePeakDbtp });
+        std::printf ("\nas the streaming services play it (gain per track, dB; docs/streaming-preview.md):\n%-28s", "");
+        for (size_t i = 0; i < result.tracks.size() && i < 12; ++i)
+            std::printf (" %6zu", i + 1);
+        std::printf ("\n");
+        for (const auto& preset : targetPresets())
+            if (preset.playback)
+            {
+                const auto& rule = *preset.playback;
+                const auto gains = playbackGainsDb (rule, rule.albumMode, loudness, result.album.integratedLufs);
+                const auto label = preset.name + (rule.albumMode ? " (album)" : " (track)") + (rule.official ? "" : " *");
+                std::printf ("%-28s", label.c_str());
+                for (size_t i = 0; i < gains.size() && i < 12; ++i)
+                    std::printf (" %+6.1f", gains[i]);
+                std::printf ("\n");
+            }
+        std::printf ("* from third-party measurements; the service publishes no rule\n\n");
         if (result.transitionLimitingDb > 0)
             std::printf ("transitions crossed the %.1f dBTP ceiling: held under it by up to %.1f dB of limiting\n", album.ceilingDbtp,
                          result.transitionLimitingDb);

@@ -26,6 +26,19 @@ namespace
         if (delivery.at ("sampleRate").is_number())
             p.sampleRate = delivery.at ("sampleRate").get<double>();
         p.source = j.at ("source").get<std::string>();
+        if (j.contains ("playback"))
+        {
+            const auto& b = j.at ("playback");
+            PlaybackRule rule;
+            rule.referenceLufs = b.at ("referenceLufs").get<double>();
+            rule.albumMode = b.at ("mode").get<std::string>() == "album";
+            rule.albumIsLoudestTrack = b.at ("albumLoudness").get<std::string>() == "loudest-track";
+            rule.turnsUp = b.at ("turnsUp").get<bool>();
+            rule.upCeilingDbtp = b.at ("upCeilingDbtp").get<double>();
+            rule.official = b.at ("evidence").get<std::string>() == "official";
+            rule.source = b.at ("source").get<std::string>();
+            p.playback = rule;
+        }
         return p;
     }
 } // namespace

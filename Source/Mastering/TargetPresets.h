@@ -14,6 +14,21 @@
 
 namespace crest
 {
+// How a streaming service plays a track back (docs/streaming-preview.md):
+// the level it normalises to, whether it normalises a whole album by one
+// gain (and from what: the album's integrated loudness, or its loudest
+// track's), whether it turns quiet tracks up and how far.
+struct PlaybackRule
+{
+    double referenceLufs = -14.0;
+    bool albumMode = false;              // what it does when an album plays in order
+    bool albumIsLoudestTrack = false;    // the album's loudness: its loudest track's (else the whole album's integrated)
+    bool turnsUp = false;                // quiet tracks turned up ...
+    double upCeilingDbtp = -1.0;         // ... no further than this true peak
+    bool official = false;               // the service's own documents (or code) say so; else third-party measurement
+    std::string source;
+};
+
 struct TargetPreset
 {
     std::string key;                    // "spotify": what --target takes
@@ -24,6 +39,7 @@ struct TargetPreset
     SampleEncoding encoding = SampleEncoding::int24;
     std::optional<double> sampleRate;   // none: the source's rate
     std::string source;                 // where the figures come from
+    std::optional<PlaybackRule> playback;   // a streaming service's playback normalisation
 };
 
 // Every preset, in key order.
