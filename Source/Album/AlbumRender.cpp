@@ -18,9 +18,12 @@
 #include "Session/SessionFile.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <unistd.h>
 
 namespace crest
@@ -179,6 +182,40 @@ namespace
 
     int64_t framesOf (const fs::path& file) { return AudioFileReader (file).info().frames; }
 
+    // Runs work (i) for every track, `jobs` at a time; `done` (n) after each,
+    // one at a time. The first failure (in track order) is thrown once all stop.
+    void forEachTrack (size_t count, int jobs, const std::function<void (size_t)>& work, const std::function<void (size_t)>& done)
+    {
+        std::vector<std::exception_ptr> failures (count);
+        std::atomic<size_t> next { 0 }, finished { 0 };
+        std::mutex reporting;
+        auto worker = [&] {
+            for (size_t i; (i = next.fetch_add (1)) < count;)
+            {
+                try
+                {
+                    work (i);
+                }
+                catch (...)
+                {
+                    failures[i] = std::current_exception();
+                    next = count;   // no new tracks once one has failed
+                }
+                std::lock_guard guard (reporting);
+                done (++finished);
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int t = 1; t < std::clamp (jobs, 1, (int) count); ++t)
+            pool.emplace_back (worker);
+        worker();
+        for (auto& t : pool)
+            t.join();
+        for (const auto& f : failures)
+            if (f)
+                std::rethrow_exception (f);
+    }
+
     struct Assembled
     {
         LoudnessReading album {};
@@ -329,20 +366,20 @@ AlbumRenderResult renderAlbum (const AlbumRenderRequest& request)
         throw CrestError (request.folder / (baseName + "-ddp"), "already exists; replacing it takes --force");
 
     WorkFolder work (request.folder);
-    MediaPool media (work.path / "cache");
     AlbumRenderResult result;
 
-    // 1. Sources at the album's rate; 2. each mastered by its chain.
+    // 1. Sources at the album's rate; 2. each mastered by its chain. The
+    // tracks are independent: `jobs` of them at once, the same bytes.
     const bool everyTrack = album.strategy == LoudnessStrategy::everyTrack;
-    std::vector<fs::path> sources, masters;
-    std::vector<MasterReport> reports;
-    for (size_t i = 0; i < album.tracks.size(); ++i)
-    {
-        stage ("Mastering " + describeTrack (album, i), (double) i / (double) album.tracks.size());
-        sources.push_back (prepareSource (album, i, work, media));
-        masters.push_back (work / (std::to_string (i) + "-master.wav"));
-        reports.push_back (masterTrack (album, i, sources.back(), masters.back(), everyTrack ? std::optional (album.targetLufs) : std::nullopt));
-    }
+    const size_t count = album.tracks.size();
+    std::vector<fs::path> sources (count), masters (count);
+    std::vector<MasterReport> reports (count);
+    forEachTrack (count, request.jobs, [&] (size_t i) {
+        MediaPool media (work.path / ("cache-" + std::to_string (i)));
+        sources[i] = prepareSource (album, i, work, media);
+        masters[i] = work / (std::to_string (i) + "-master.wav");
+        reports[i] = masterTrack (album, i, sources[i], masters[i], everyTrack ? std::optional (album.targetLufs) : std::nullopt);
+    }, [&] (size_t done) { stage ("Mastering the tracks", (double) done / (double) count); });
     std::vector<int64_t> lengths;
     for (const auto& m : masters)
         lengths.push_back (framesOf (m));
@@ -380,17 +417,14 @@ AlbumRenderResult renderAlbum (const AlbumRenderRequest& request)
         if (move <= 0)
             std::fill (gains.begin(), gains.end(), move);   // down: a plain gain keeps every level's relation exactly
         else
-            for (size_t i = 0; i < album.tracks.size(); ++i)
-            {
-                // Up: each master again, to its own loudness plus the move, under the ceiling.
-                stage ("Raising " + describeTrack (album, i), (double) i / (double) album.tracks.size());
+            // Up: each master again, to its own loudness plus the move, under the ceiling.
+            forEachTrack (count, request.jobs, [&] (size_t i) {
                 const auto raised = work / (std::to_string (i) + "-raised.wav");
-                const auto before = reports[i].after.integratedLufs;
-                const auto report = masterTrack (album, i, sources[i], raised, before + move);
+                const auto report = masterTrack (album, i, sources[i], raised, reports[i].after.integratedLufs + move);
                 masters[i] = raised;
                 reports[i].maxLimitingDb = report.maxLimitingDb;
                 reports[i].warnings = report.warnings;
-            }
+            }, [&] (size_t done) { stage ("Raising the tracks", (double) done / (double) count); });
         for (auto& t : result.tracks)
             t.strategyGainDb = move;
     }

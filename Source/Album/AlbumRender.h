@@ -43,6 +43,7 @@ struct AlbumRenderRequest
     bool cd = false;                    // Red Book: 44.1 kHz, 16-bit WAV, marks on frames
     OutputFormat format { Container::wav, SampleEncoding::int24 };   // when not for a CD
     bool replaceExisting = false;
+    int jobs = 1;                       // tracks mastered at once; the files are the same for any count
     std::function<void (const std::string& stage, double fraction)> progress;
 };
 

@@ -24,7 +24,7 @@ namespace crest::cli
 namespace
 {
     const char* albumHelp = R"(Usage: crest album new ALBUM FILE... [--cd] [--title T] [--performer P] [--force]
-       crest album render ALBUM -o DIR [--cd] [--format wav|flac|aiff] [--bits 16|24|32f] [--force]
+       crest album render ALBUM -o DIR [--cd] [--format wav|flac|aiff] [--bits 16|24|32f] [--jobs N] [--force]
 
 new: writes ALBUM (a .crest-album file, docs/album-format.md) with one
 track per FILE (an audio file or a .crest session), in the order given,
@@ -45,7 +45,8 @@ tracks of at least 4 s, marks on CD frames, 2 s before track 1, at most
 the track files cut from the continuous one bit for bit, and a DDP 2.00
 image ("<name>-ddp": DDPID, DDPMS, PQDESCR, IMAGE.DAT, CDTEXT.BIN) that
 is read back and checked against the render. Otherwise
---format and --bits (default: WAV, 24-bit). An existing output is replaced
+--format and --bits (default: WAV, 24-bit). --jobs N masters N tracks at
+once (the files are the same for any N). An existing output is replaced
 only with --force. Exit codes: 0 done, 1 the work failed (the message names
 the track and the problem), 2 usage error.
 )";
@@ -127,6 +128,7 @@ the track and the problem), 2 usage error.
             else if (a == "--cd") request.cd = true;
             else if (a == "--format") formatName = cursor.value (a);
             else if (a == "--bits") bitsName = cursor.value (a);
+            else if (a == "--jobs") request.jobs = (int) cursor.integer (a, 1, 64, "");
             else if (a == "--force") request.replaceExisting = true;
             else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
             else if (file.empty()) file = a;

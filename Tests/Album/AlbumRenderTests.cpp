@@ -282,3 +282,27 @@ TEST_CASE ("bad sources are named; nothing already written is lost", "[album][re
     CHECK (readBytes (monoResult.program) == before);
     CHECK_FALSE (fs::exists (dir / "mono-out" / (".crest-album-work-" + std::to_string (::getpid()))));
 }
+
+TEST_CASE ("an album rendered two tracks at a time is the same bytes as one at a time", "[album][render][jobs]")
+{
+    TempFolder dir;
+    auto album = albumOf (dir, { -14.0, -20.0, -9.0 }, 5.0);
+    album.strategy = LoudnessStrategy::album;
+    album.targetLufs = -12.0;   // raised: the second pass runs in parallel too
+    album.tracks[1].crossfadeSamples = (int64_t) rate;
+    album.tracks[2].gapBeforeSamples = 0;
+    AlbumRenderRequest request;
+    request.album = album;
+    request.name = "album";
+    request.cd = true;
+    request.folder = dir / "one";
+    const auto one = renderAlbum (request);
+    request.folder = dir / "two";
+    request.jobs = 2;
+    const auto two = renderAlbum (request);
+    CHECK (readBytes (one.program) == readBytes (two.program));
+    for (size_t i = 0; i < one.tracks.size(); ++i)
+        CHECK (readBytes (one.tracks[i].file) == readBytes (two.tracks[i].file));
+    CHECK (readBytes (one.ddp / "IMAGE.DAT") == readBytes (two.ddp / "IMAGE.DAT"));
+    CHECK (readBytes (one.ddp / "PQDESCR") == readBytes (two.ddp / "PQDESCR"));
+}
