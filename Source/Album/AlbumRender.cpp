@@ -502,6 +502,33 @@ AlbumRenderResult renderAlbum (const AlbumRenderRequest& request)
         }
     }
     result.album = assembled.album;
+
+    // Each track for the streaming services, cut from the float program.
+    if (! request.targets.empty())
+    {
+        const auto streaming = request.folder / (baseName + "-streaming");
+        for (size_t i = 0; i < count; ++i)
+        {
+            stage ("Delivering " + describeTrack (album, i), (double) i / (double) count);
+            fs::create_directories (work / "tracks");
+            const auto segment = work / "tracks" / trackFileName (album, i, ".wav");
+            const int64_t from = result.layout.spans[i].start;
+            const int64_t to = i + 1 < count ? result.layout.spans[i + 1].start : result.layout.totalSamples;
+            OutputRules mine;
+            mine.kindName = "audio file";
+            mine.isExpectedKind = isReadableAudioFile;
+            mine.mayReplace = true;
+            writeSegment (program, from, to, checkOutputTarget (segment, mine), floatWav, album.sampleRate);
+            DeliveryRequest delivery;
+            delivery.input = segment;
+            delivery.folder = streaming;
+            delivery.targets = request.targets;
+            delivery.keepLoudness = true;
+            delivery.inputName = describeTrack (album, i) + " of " + (album.title.empty() ? baseName : album.title) + " (its level on the album)";
+            delivery.replaceExisting = request.replaceExisting;
+            result.deliveries.push_back (deliver (delivery));
+        }
+    }
     stage ("Done", 1.0);
     return result;
 }

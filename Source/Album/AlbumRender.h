@@ -27,6 +27,7 @@
 
 #include "Analysis/LoudnessMeter.h"
 #include "IO/OutputFormat.h"
+#include "Mastering/Delivery.h"
 
 #include <filesystem>
 #include <functional>
@@ -44,6 +45,10 @@ struct AlbumRenderRequest
     OutputFormat format { Container::wav, SampleEncoding::int24 };   // when not for a CD
     bool replaceExisting = false;
     int jobs = 1;                       // tracks mastered at once; the files are the same for any count
+    // Streaming deliveries of each track (in "<name>-streaming"): the
+    // target's format and rate, its ceiling held, the album's loudness kept,
+    // a compliance report beside each.
+    std::vector<TargetPreset> targets;
     std::function<void (const std::string& stage, double fraction)> progress;
 };
 
@@ -63,6 +68,7 @@ struct AlbumRenderResult
     std::filesystem::path ddp;          // for a CD: the DDP 2.00 image's folder, read back and verified
     AlbumLayout layout;
     std::vector<AlbumTrackResult> tracks;
+    std::vector<std::vector<DeliveryResult>> deliveries;   // per track, per target
     LoudnessReading album {};           // the whole program, as written
     double transitionLimitingDb = 0;    // the guard's deepest reduction (0: no transition crossed the ceiling)
     std::vector<std::string> warnings;

@@ -24,7 +24,8 @@ namespace crest::cli
 namespace
 {
     const char* albumHelp = R"(Usage: crest album new ALBUM FILE... [--cd] [--title T] [--performer P] [--force]
-       crest album render ALBUM -o DIR [--cd] [--format wav|flac|aiff] [--bits 16|24|32f] [--jobs N] [--force]
+       crest album render ALBUM -o DIR [--cd] [--format wav|flac|aiff] [--bits 16|24|32f] [--jobs N]
+                          [--targets spotify,apple,...] [--force]
 
 new: writes ALBUM (a .crest-album file, docs/album-format.md) with one
 track per FILE (an audio file or a .crest session), in the order given,
@@ -46,7 +47,10 @@ the track files cut from the continuous one bit for bit, and a DDP 2.00
 image ("<name>-ddp": DDPID, DDPMS, PQDESCR, IMAGE.DAT, CDTEXT.BIN) that
 is read back and checked against the render. Otherwise
 --format and --bits (default: WAV, 24-bit). --jobs N masters N tracks at
-once (the files are the same for any N). An existing output is replaced
+once (the files are the same for any N). --targets delivers every track
+for those services into "<name>-streaming": each in the target's format
+and rate, its true-peak ceiling held, the album's loudness kept (the
+service normalises it), with a compliance report beside it. An existing output is replaced
 only with --force. Exit codes: 0 done, 1 the work failed (the message names
 the track and the problem), 2 usage error.
 )";
@@ -129,6 +133,22 @@ the track and the problem), 2 usage error.
             else if (a == "--format") formatName = cursor.value (a);
             else if (a == "--bits") bitsName = cursor.value (a);
             else if (a == "--jobs") request.jobs = (int) cursor.integer (a, 1, 64, "");
+            else if (a == "--targets")
+            {
+                std::string list = cursor.value (a);
+                for (size_t at = 0; at <= list.size();)
+                {
+                    const auto comma = std::min (list.find (',', at), list.size());
+                    const auto name = list.substr (at, comma - at);
+                    at = comma + 1;
+                    if (name.empty())
+                        continue;
+                    const auto preset = findTargetPreset (name);
+                    if (! preset)
+                        cursor.fail ("unknown target '" + name + "'");
+                    request.targets.push_back (*preset);
+                }
+            }
             else if (a == "--force") request.replaceExisting = true;
             else if (a.starts_with ("-") && a.size() > 1) cursor.fail ("unknown option " + a);
             else if (file.empty()) file = a;
@@ -205,6 +225,10 @@ the track and the problem), 2 usage error.
         for (const auto& w : result.warnings)
             std::printf ("warning: %s\n", w.c_str());
         std::printf ("cue sheet: %s\n", result.cue.string().c_str());
+        for (size_t i = 0; i < result.deliveries.size(); ++i)
+            for (const auto& d : result.deliveries[i])
+                std::printf ("%s  %-14s %s (%s)\n", d.passes() ? "PASS" : "FAIL", d.target.name.c_str(), d.file.string().c_str(),
+                             describe (d.format).c_str());
         if (! result.ddp.empty())
             std::printf ("DDP 2.00 image: %s (read back: the audio, PQ times, ISRCs, UPC and CD-Text match the render)\n",
                          result.ddp.string().c_str());

@@ -86,7 +86,8 @@ namespace
     {
         using Json = nlohmann::ordered_json;
         Json json;
-        json["input"] = request.input.string();
+        const auto inputName = request.inputName.empty() ? request.input.string() : request.inputName;
+        json["input"] = inputName;
         json["target"] = { { "key", r.target.key }, { "name", r.target.name },
                            { "integratedLufs", r.target.integratedLufs ? Json (*r.target.integratedLufs) : Json() },
                            { "toleranceLu", deliveryToleranceLu }, { "truePeakDbtp", r.target.truePeakDbtp }, { "source", r.target.source } };
@@ -106,7 +107,7 @@ namespace
         json["pass"] = r.passes();
         saveTextAtomically (checkOutputTarget (r.reportJson, reportRules (request)).path, json.dump (2) + "\n");
 
-        std::string text = r.target.name + " delivery of " + request.input.string() + ": " + (r.passes() ? "PASS" : "FAIL") + "\n";
+        std::string text = r.target.name + " delivery of " + inputName + ": " + (r.passes() ? "PASS" : "FAIL") + "\n";
         text += "  file      " + r.file.string() + " (" + describe (r.format) + ", " + std::to_string ((int) r.sampleRate) + " Hz)\n";
         for (const auto& c : r.checks)
         {
@@ -161,6 +162,7 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
             throw CrestError (deliveryFile (request, target), *reason);
     }
 
+    const double inputPeak = request.keepLoudness ? analyzeFile (request.input).loudness.truePeakDbtp : 0.0;
     std::vector<DeliveryResult> results;
     for (size_t t = 0; t < request.targets.size(); ++t)
     {
@@ -192,6 +194,15 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
             master.format = { Container::wav, SampleEncoding::float32 };
             master.chain = request.chain;
             master.targetLufs = target.integratedLufs;
+            if (request.keepLoudness)
+            {
+                // The album's level as it is; a limiter only where the
+                // target's ceiling is below the track's peaks.
+                master.chain = MasterChainDocument {};
+                if (! (inputPeak <= ceiling))
+                    master.chain.add ("limiter");
+                master.targetLufs.reset();
+            }
             master.ceilingDbtp = ceiling;
             master.progress = progress (0.0, 0.8);
             result.mastering = masterFile (master);
@@ -223,7 +234,9 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
         }
 
         const auto& m = result.measured;
-        if (target.integratedLufs)
+        if (request.keepLoudness)
+            result.checks.push_back ({ "integrated loudness", number (m.integratedLufs, "LUFS", 2), "as the album sets it", true });
+        else if (target.integratedLufs)
             result.checks.push_back ({ "integrated loudness", number (m.integratedLufs, "LUFS", 2),
                                        number (*target.integratedLufs, "LUFS") + " +-" + number (deliveryToleranceLu, "LU"),
                                        std::abs (m.integratedLufs - *target.integratedLufs) <= deliveryToleranceLu });

@@ -38,6 +38,11 @@ struct DeliveryRequest
     std::optional<Container> container;    // instead of each target's own
     DitherKind dither = DitherKind::tpdf;
     bool replaceExisting = false;
+    // An album's track: its loudness is the album's, so it is not brought
+    // to the target's; only the target's ceiling is held (a limiter at it,
+    // no gain) and the report gives the loudness as kept.
+    bool keepLoudness = false;
+    std::string inputName;   // how the reports name the input (its path when empty)
     std::function<void (size_t target, double fraction)> progress;
 };
 

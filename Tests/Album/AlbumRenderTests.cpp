@@ -7,6 +7,7 @@
 // message, as is each bad source, and nothing already written is lost.
 #include "Album/AlbumRender.h"
 #include "Album/RedBook.h"
+#include "Mastering/TargetPresets.h"
 
 #include "Analysis/FileAnalysis.h"
 #include "Core/CrestError.h"
@@ -305,4 +306,44 @@ TEST_CASE ("an album rendered two tracks at a time is the same bytes as one at a
         CHECK (readBytes (one.tracks[i].file) == readBytes (two.tracks[i].file));
     CHECK (readBytes (one.ddp / "IMAGE.DAT") == readBytes (two.ddp / "IMAGE.DAT"));
     CHECK (readBytes (one.ddp / "PQDESCR") == readBytes (two.ddp / "PQDESCR"));
+}
+
+TEST_CASE ("each track is delivered for the streaming services at the album's level, under each one's ceiling", "[album][render][streaming]")
+{
+    TempFolder dir;
+    auto album = albumOf (dir, { -14.0, -22.0 }, 5.0);
+    album.strategy = LoudnessStrategy::album;
+    album.targetLufs = -10.0;
+    AlbumRenderRequest request;
+    request.album = album;
+    request.folder = dir / "out";
+    request.name = "album";
+    request.cd = true;
+    request.targets = { *findTargetPreset ("spotify"), *findTargetPreset ("amazon") };
+    const auto result = renderAlbum (request);
+    REQUIRE (result.deliveries.size() == 2);
+    for (size_t i = 0; i < 2; ++i)
+    {
+        REQUIRE (result.deliveries[i].size() == 2);
+        for (const auto& d : result.deliveries[i])
+        {
+            INFO ("track " << i + 1 << " for " << d.target.name);
+            CHECK (d.passes());
+            CHECK (d.file.parent_path() == dir / "out" / "album-streaming");
+            const auto measured = analyzeFile (d.file).loudness;
+            CHECK (measured.truePeakDbtp <= d.target.truePeakDbtp + 0.05);
+            // The album's level, not the service's: exactly where the target's ceiling is the album's
+            // (Spotify), less at most what a lower ceiling takes (Amazon, 1 dB lower).
+            // Compared with the album's own file of the track (the same span: its audio and the pause after it).
+            const double onAlbum = analyzeFile (result.tracks[i].file).loudness.integratedLufs;
+            const double lowerBy = album.ceilingDbtp - d.target.truePeakDbtp;
+            CHECK (measured.integratedLufs <= onAlbum + 0.02);
+            CHECK (measured.integratedLufs >= onAlbum - lowerBy - 0.02);
+            CHECK_THAT (readBytes (d.reportText), Catch::Contains ("track " + std::to_string (i + 1)) && Catch::Contains ("as the album sets it"));
+        }
+    }
+    // The quiet track stays quieter than the loud one by what the album gives it.
+    const double gap = analyzeFile (result.deliveries[0][0].file).loudness.integratedLufs - analyzeFile (result.deliveries[1][0].file).loudness.integratedLufs;
+    CHECK (gap == Approx (analyzeFile (result.tracks[0].file).loudness.integratedLufs - analyzeFile (result.tracks[1].file).loudness.integratedLufs)
+                      .margin (0.02));
 }
