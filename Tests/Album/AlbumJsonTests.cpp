@@ -180,3 +180,24 @@ TEST_CASE ("an album keeps its sources relative to itself and is never saved ove
     CHECK (fs::file_size (dir / "mixes/1.wav") > 0);
     CHECK_THROWS_AS (loadAlbumFile (dir / "mixes/1.wav"), CrestError);
 }
+
+TEST_CASE ("the album inputs kept from fuzzing are read or refused cleanly", "[album][json][fuzz]")
+{
+    const fs::path corpus = fs::path (CREST_TEST_DATA_DIR) / "fuzz-album";
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator (corpus))
+    {
+        INFO (entry.path());
+        const auto text = readBytes (entry.path());
+        try
+        {
+            const auto album = parseAlbumJson (text, entry.path().string());
+            CHECK (parseAlbumJson (writeAlbumJson (album), "again") == album);
+        }
+        catch (const CrestError&)
+        {
+        }
+        ++files;
+    }
+    CHECK (files >= 1);
+}
