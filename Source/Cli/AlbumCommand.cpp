@@ -8,10 +8,9 @@
 #include "Album/AlbumFile.h"
 #include "Album/AlbumRender.h"
 #include "Album/CueSheet.h"
+#include "Album/NewAlbum.h"
 #include "Album/RedBook.h"
-#include "IO/AudioFileReader.h"
 #include "Core/CrestError.h"
-#include "Mastering/ChainPresets.h"
 #include "Mastering/StreamingPreview.h"
 #include "ProgressBar.h"
 
@@ -81,41 +80,8 @@ the track and the problem), 2 usage error.
         }
         if (file.empty() || sources.empty())
             cursor.fail ("album new needs the album file and at least one track");
-        AlbumDocument album;
-        album.title = title;
-        album.performer = performer;
-        album.sharedChain = defaultMasteringChain();
-        album.strategy = LoudnessStrategy::album;
-        album.targetLufs = -14.0;
-        album.ceilingDbtp = -1.0;
-        album.sampleRate = cd ? cdSampleRate : 0.0;
-        for (const auto& s : sources)
-        {
-            AlbumTrack t;
-            t.id = album.freshTrackId();
-            t.source = std::filesystem::absolute (s);
-            t.title = t.source.stem().string();
-            t.performer = performer;
-            t.gapBeforeSamples = -1;   // set below, at the album's rate
-            album.tracks.push_back (t);
-        }
-        if (album.sampleRate == 0.0)
-        {
-            album.sampleRate = 48000.0;
-            if (album.tracks[0].source.extension() != ".crest")
-            {
-                try
-                {
-                    album.sampleRate = AudioFileReader (album.tracks[0].source).info().sampleRate;
-                }
-                catch (const CrestError&)
-                {
-                    // The render names an unreadable source; the album is still made.
-                }
-            }
-        }
-        for (auto& t : album.tracks)
-            t.gapBeforeSamples = (int64_t) std::llround (2.0 * album.sampleRate);
+        std::vector<std::filesystem::path> paths (sources.begin(), sources.end());
+        const auto album = newAlbum (paths, cd, title, performer);
         saveAlbumFile (album, file, force);
         std::printf ("wrote %s: %zu tracks at %d Hz\n", file.c_str(), album.tracks.size(), (int) album.sampleRate);
         return exitOk;
