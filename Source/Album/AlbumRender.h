@@ -13,7 +13,9 @@
 //
 // The strategies:
 //  - every track: each mastered to the target under the ceiling;
-//  - album: the program's integrated loudness to the target; every track
+//  - album: the album's integrated loudness to the target, measured as
+//    album-mode normalisation does (all the tracks' blocks gated
+//    together: their order and gaps do not change it); every track
 //    moves by the same gain (turned down after its chain, or mastered
 //    again to its own loudness plus that gain when it goes up), so they
 //    keep their relative levels;

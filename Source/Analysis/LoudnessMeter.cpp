@@ -229,6 +229,25 @@ void LoudnessMeter::addChunk (const float* interleaved, int64_t n)
     s.frames += n;
 }
 
+double LoudnessMeter::integratedOfAll (const std::vector<const LoudnessMeter*>& meters)
+{
+    // In one order whatever the caller's, so the sum is the same to the
+    // last bit: an album measured in a new track order gives the same number.
+    auto sorted = meters;
+    std::sort (sorted.begin(), sorted.end(), [] (const LoudnessMeter* a, const LoudnessMeter* b) {
+        const auto ka = std::make_pair (a->state->frames, a->reading().integratedLufs);
+        const auto kb = std::make_pair (b->state->frames, b->reading().integratedLufs);
+        return ka < kb;
+    });
+    std::vector<ebur128_state*> states;
+    for (const auto* m : sorted)
+        states.push_back (m->state->ebu);
+    double lufs = minusInfinity;
+    if (states.empty() || ebur128_loudness_global_multiple (states.data(), states.size(), &lufs) != EBUR128_SUCCESS || ! std::isfinite (lufs))
+        return minusInfinity;
+    return lufs;
+}
+
 LoudnessReading LoudnessMeter::reading() const
 {
     const auto& s = *state;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace crest
 {
@@ -62,6 +63,10 @@ public:
     void add (const float* interleaved, int64_t frames);
 
     LoudnessReading reading() const;
+    // The integrated loudness of several streams heard as one: BS.1770's
+    // gating over all their blocks together (libebur128's
+    // loudness_global_multiple). An album's, from its tracks, in any order.
+    static double integratedOfAll (const std::vector<const LoudnessMeter*>& meters);
     // Cheap enough to poll after every block: the sliding windows only.
     double momentaryLufs() const noexcept;
     double shortTermLufs() const noexcept;

@@ -149,6 +149,29 @@ TEST_CASE ("EBU Tech 3341 cases 1-5: steady and gated integrated loudness", "[an
     }
 }
 
+TEST_CASE ("streams measured apart read, together, as the gated loudness of them all, in any order", "[analysis][loudness]")
+{
+    // Tech 3341 case 5 as three tracks: -26, -20, -26 dBFS, heard as one program at -23 LUFS.
+    for (const double rate : rates)
+    {
+        INFO (rate << " Hz");
+        std::vector<std::unique_ptr<LoudnessMeter>> tracks;
+        for (const auto& [seconds, db] : std::vector<std::pair<double, double>> { { 20, -26 }, { 20.1, -20 }, { 20, -26 } })
+        {
+            tracks.push_back (std::make_unique<LoudnessMeter> (2, rate));
+            SineFeeder (*tracks.back()).tone (seconds, db);
+        }
+        const double all = LoudnessMeter::integratedOfAll ({ tracks[0].get(), tracks[1].get(), tracks[2].get() });
+        CHECK (all == Approx (-23).margin (0.1));
+        CHECK (all == LoudnessMeter::integratedOfAll ({ tracks[2].get(), tracks[0].get(), tracks[1].get() }));
+        // One quiet track among loud ones is gated out, as in one program.
+        LoudnessMeter quiet (2, rate);
+        SineFeeder (quiet).tone (10, -50);
+        CHECK (LoudnessMeter::integratedOfAll ({ tracks[1].get(), &quiet }) == Approx (tracks[1]->reading().integratedLufs).margin (0.05));
+        CHECK (LoudnessMeter::integratedOfAll ({}) == -INFINITY);
+    }
+}
+
 TEST_CASE ("EBU Tech 3341 case 6: 5.0 channels weigh as BS.1770 says", "[analysis][loudness]")
 {
     for (const double rate : rates)
