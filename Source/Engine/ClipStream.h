@@ -33,6 +33,7 @@ public:
     int channels() const noexcept { return fileChannels; }
     const std::filesystem::path& path() const noexcept { return file; }
     int64_t length() const noexcept { return numFrames; }
+    int64_t firstFileFrame() const noexcept { return firstFrame; }
 
     // Audio thread. Copies clip frames [start, start + count) into dest
     // (planar, destChannels wide), mapping channels: mono to both sides, a

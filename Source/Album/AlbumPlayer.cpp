@@ -1,0 +1,201 @@
+#include "AlbumPlayer.h"
+
+#include <juce_audio_basics/juce_audio_basics.h>
+
+#include <algorithm>
+
+namespace crest
+{
+namespace
+{
+    constexpr int swapFadeFrames = 480;   // 10 ms at 48 kHz
+
+    // The masters as the streamer holds them: each stream covers its
+    // track's span of its master file, so frame `from` of the master is
+    // frame `from - first` of the stream.
+    class StreamedTracks : public TrackAudio
+    {
+    public:
+        std::vector<std::shared_ptr<ClipStream>> streams;
+        std::vector<int64_t> first;
+        int missing = 0;
+
+        void read (size_t track, int64_t from, float* left, float* right, int n) override
+        {
+            float* dest[] = { left, right };
+            missing += streams[track]->read (from - first[track], n, dest, 2);
+        }
+    };
+} // namespace
+
+struct AlbumPlayer::Program
+{
+    Program (const AlbumLayout& layout, const std::vector<double>& gainsDb) : assembler (layout, gainsDb, maxBlockFrames) {}
+    AlbumAssembler assembler;
+    StreamedTracks tracks;
+};
+
+AlbumPlayer::AlbumPlayer() : monoRight ((size_t) maxBlockFrames), fadeLeft ((size_t) maxBlockFrames), fadeRight ((size_t) maxBlockFrames)
+{
+    diskStreamer.startFollowing (transportState);
+}
+
+AlbumPlayer::~AlbumPlayer()
+{
+    diskStreamer.stopFollowing();
+    collectGarbage();
+    delete pending.exchange (nullptr);
+    delete fadingOut;
+    delete current;
+}
+
+void AlbumPlayer::setProgram (const AlbumLayout& layout, const std::vector<Track>& tracks)
+{
+    jassert (layout.spans.size() == tracks.size());
+    std::vector<double> gainsDb;
+    for (const auto& t : tracks)
+        gainsDb.push_back (t.gainDb);
+    auto program = std::make_unique<Program> (layout, gainsDb);
+    std::vector<std::shared_ptr<ClipStream>> kept;
+    std::vector<StreamPlacement> placements;
+    for (size_t i = 0; i < layout.spans.size() && i < tracks.size(); ++i)
+    {
+        const auto& span = layout.spans[i];
+        const auto& master = tracks[i].master;
+        // The stream of this very span of this master, if one is open: its loaded audio carries over.
+        auto found = std::find_if (streams.begin(), streams.end(), [&] (const auto& s) {
+            return s->path() == master && s->length() == span.length() && s->firstFileFrame() == span.sourceStart;
+        });
+        auto stream = found != streams.end() ? *found : std::make_shared<ClipStream> (master, tracks[i].channels, span.sourceStart, span.length());
+        kept.push_back (stream);
+        program->tracks.streams.push_back (stream);
+        program->tracks.first.push_back (span.sourceStart);
+        placements.push_back ({ stream, span.start });
+    }
+    streams = std::move (kept);
+    programLength = layout.totalSamples;
+    diskStreamer.setPlacements (std::move (placements));
+    delete pending.exchange (program.release(), std::memory_order_acq_rel);
+    collectGarbage();
+}
+
+void AlbumPlayer::clearProgram()
+{
+    stop();
+    setProgram ({}, {});
+}
+
+void AlbumPlayer::play()
+{
+    if (transportState.position.load() >= programLength)
+        seek (0);
+    diskStreamer.startWhenReady();
+}
+
+void AlbumPlayer::stop()
+{
+    diskStreamer.cancelStart();
+}
+
+bool AlbumPlayer::isPlaying() const noexcept
+{
+    return transportState.playing.load() || diskStreamer.startPending();
+}
+
+void AlbumPlayer::seek (int64_t sample)
+{
+    transportState.requestSeek (std::clamp<int64_t> (sample, 0, std::max<int64_t> (0, programLength.load())));
+    diskStreamer.wake();
+}
+
+void AlbumPlayer::collectGarbage()
+{
+    while (auto old = retired.pop())
+        delete *old;
+}
+
+void AlbumPlayer::render (Program& program, int64_t from, int n, float* left, float* right, bool counts) noexcept
+{
+    program.tracks.missing = 0;
+    program.assembler.render (from, n, left, right, program.tracks);
+    if (counts && program.tracks.missing > 0)
+        missedBlocks.fetch_add (1, std::memory_order_relaxed);
+}
+
+void AlbumPlayer::process (float* const* outputs, int numOutputs, int numFrames) noexcept
+{
+    const juce::ScopedNoDenormals noDenormals;
+    diskStreamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // odd: a block runs
+    if (fadingOut == nullptr && pending.load (std::memory_order_acquire) != nullptr && ! retired.full())
+        if (Program* next = pending.exchange (nullptr, std::memory_order_acq_rel))
+        {
+            fadingOut = current;
+            current = next;
+            fadeDone = 0;
+        }
+    if (const auto seek = transportState.seekRequest.exchange (-1, std::memory_order_acq_rel); seek >= 0)
+        transportState.position.store (seek, std::memory_order_relaxed);
+
+    const bool playing = transportState.playing.load (std::memory_order_acquire) && current != nullptr;
+    int64_t position = transportState.position.load (std::memory_order_relaxed);
+    float* left = numOutputs > 0 ? outputs[0] : nullptr;
+    float* right = numOutputs > 1 ? outputs[1] : nullptr;
+    for (int ch = 0; ch < numOutputs; ++ch)
+        std::fill (outputs[ch], outputs[ch] + numFrames, 0.0f);
+
+    const int64_t end = current != nullptr ? current->assembler.layout().totalSamples : 0;
+    int done = 0;
+    while (playing && done < numFrames && left != nullptr)
+    {
+        const int n = (int) std::min<int64_t> ({ (int64_t) maxBlockFrames, (int64_t) (numFrames - done), end - position });
+        if (n <= 0)
+            break;
+        float* l = left + done;
+        float* r = right != nullptr ? right + done : monoRight.data();
+        render (*current, position, n, l, r, true);
+        if (fadingOut != nullptr)
+        {
+            // From the old program to the new, linearly: both are the album at this place, nearly alike.
+            render (*fadingOut, position, n, fadeLeft.data(), fadeRight.data(), false);
+            for (int i = 0; i < n; ++i)
+            {
+                const float in = std::min (1.0f, (float) (fadeDone + i) / (float) swapFadeFrames);
+                l[i] = in * l[i] + (1 - in) * fadeLeft[(size_t) i];
+                r[i] = in * r[i] + (1 - in) * fadeRight[(size_t) i];
+            }
+            fadeDone += n;
+        }
+        if (right == nullptr)
+            for (int i = 0; i < n; ++i)
+                l[i] = 0.5f * (l[i] + r[i]);
+        position += n;
+        done += n;
+    }
+    // A fade counts only played frames; stopped, the new program is simply taken.
+    if (fadingOut != nullptr && (! playing || fadeDone >= swapFadeFrames) && retired.push (fadingOut))
+        fadingOut = nullptr;
+    if (playing)
+    {
+        transportState.position.store (position, std::memory_order_relaxed);
+        if (position >= end)
+            transportState.playing.store (false, std::memory_order_release);   // the album is over
+    }
+    diskStreamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // even again
+}
+
+void AlbumPlayer::audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs, int numOutputs, int numSamples,
+                                                    const juce::AudioIODeviceCallbackContext&)
+{
+    process (outputs, numOutputs, numSamples);
+}
+
+void AlbumPlayer::audioDeviceAboutToStart (juce::AudioIODevice* device)
+{
+    rate = device != nullptr ? device->getCurrentSampleRate() : 0.0;
+}
+
+void AlbumPlayer::audioDeviceStopped()
+{
+    rate = 0.0;
+}
+} // namespace crest
