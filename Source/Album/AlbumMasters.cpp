@@ -273,7 +273,7 @@ fs::path MasterCache::fileFor (const std::string& key)
     std::lock_guard guard (lock);
     auto& name = names[key];
     if (name.empty())
-        name = where / ("m" + std::to_string (names.size()) + ".wav");
+        name = where / ("m" + std::to_string (++made) + ".wav");   // never a name in use, even after a forget
     return name;
 }
 

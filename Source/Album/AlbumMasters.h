@@ -54,6 +54,7 @@ private:
     std::map<std::string, Entry> entries;
     mutable std::map<std::string, bool> used;
     std::map<std::string, std::filesystem::path> names;
+    int made = 0;
 };
 
 struct AlbumMasters

@@ -51,6 +51,7 @@ public:
     AlbumModel();
 
     juce::ValueTree& state() noexcept { return tree; }
+    const juce::ValueTree& state() const noexcept { return tree; }
     juce::UndoManager& undoManager() noexcept { return undo; }
 
     // Replaces the whole album (an open, not an edit: the undo history is cleared).

@@ -54,7 +54,12 @@ public:
     void stop();
     void seek (int64_t sample);
     bool isPlaying() const noexcept;
-    int64_t position() const noexcept { return transportState.position.load(); }
+    // The playhead, or where it is about to go (a seek the audio thread has not taken yet).
+    int64_t position() const noexcept
+    {
+        const auto pendingSeek = transportState.seekRequest.load();
+        return pendingSeek >= 0 ? pendingSeek : transportState.position.load();
+    }
     // Blocks whose audio was not loaded in time, since the player was made.
     int64_t underruns() const noexcept { return missedBlocks.load(); }
     double deviceRate() const noexcept { return rate.load(); }

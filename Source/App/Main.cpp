@@ -9,6 +9,8 @@
 // Message thread only.
 #include "MainWindow.h"
 
+#include "Album/AlbumFile.h"
+
 #include "Gui/CrestLookAndFeel.h"
 
 #include "Gui/MainComponent.h"
@@ -24,15 +26,15 @@ namespace crest
 {
 namespace
 {
-    const char* usage = "Usage: Crest [SESSION.crest] [options]\n"
+    const char* usage = "Usage: Crest [SESSION.crest | ALBUM.crest-album] [options]\n"
                         "\n"
-                        "Opens SESSION, or with none the start page (new mix, master a file,\n"
-                        "recent sessions, the demo song).\n"
+                        "Opens SESSION (or ALBUM, in the album view), or with none the start page\n"
+                        "(new mix, master a file, recent sessions, the demo song).\n"
                         "\n"
                         "  --audio TYPE          audio device type: ALSA or JACK (default: the first that works)\n"
                         "  --play                start playback once the window is up\n"
                         "  --seek SECONDS        move the playhead there first\n"
-                        "  --view NAME           show the arrange, mixer or master view\n"
+                        "  --view NAME           show the arrange, mixer, master or album view\n"
                         "  --module N            show the master chain's module N (from 1) in the master view\n"
                         "  --editor N:MODULE     open strip N's editor on a module's page (filters, gate, eq,\n"
                         "                        compressor, chorus, delay, reverb); strips count tracks, then buses\n"
@@ -124,7 +126,7 @@ public:
             }
             else if (a == "--view")
             {
-                if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master" }.contains (viewName)) return fail();
+                if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master", "album" }.contains (viewName)) return fail();
             }
             else if (a == "--module")
             {
@@ -175,10 +177,12 @@ public:
 
         if (sessionArg.isNotEmpty())
         {
-            window->openSession (std::filesystem::path (juce::File::getCurrentWorkingDirectory()
-                                                            .getChildFile (sessionArg)
-                                                            .getFullPathName()
-                                                            .toStdString()));
+            const std::filesystem::path file (
+                juce::File::getCurrentWorkingDirectory().getChildFile (sessionArg).getFullPathName().toStdString());
+            if (file.extension() == albumExtension)
+                window->openAlbum (file);
+            else
+                window->openSession (file);
         }
         else
         {
@@ -188,7 +192,10 @@ public:
         if (startSeconds > 0.0)
             window->seekSeconds (startSeconds);
         if (viewName.isNotEmpty())
-            window->mainComponent().showView (viewName == "arrange" ? AppView::arrange : viewName == "mixer" ? AppView::mixer : AppView::master);
+            window->mainComponent().showView (viewName == "arrange" ? AppView::arrange
+                                              : viewName == "mixer" ? AppView::mixer
+                                              : viewName == "master" ? AppView::master
+                                                                     : AppView::album);
         if (moduleArg.isNotEmpty())
         {
             auto& chain = window->mainComponent().master().chain();
@@ -212,7 +219,7 @@ public:
             // Give the window time to be mapped, laid out and (when playing)
             // for the meters to show level before taking the picture.
             const auto target = juce::File::getCurrentWorkingDirectory().getChildFile (screenshotFile);
-            juce::Timer::callAfterDelay (1500, [this, target] { takeScreenshot (target); });
+            juce::Timer::callAfterDelay (1500, [this, target] { takeScreenshotWhenReady (target, 240); });
         }
         if (guiStatsFile.isNotEmpty())
             statsWriter = std::make_unique<StatsWriter> (*window, juce::File::getCurrentWorkingDirectory().getChildFile (guiStatsFile));
@@ -244,6 +251,23 @@ private:
     {
         setApplicationReturnValue (2);
         quit();
+    }
+
+    // An album is pictured once its tracks are mastered and measured (or after `tries` quarter seconds).
+    void takeScreenshotWhenReady (const juce::File& target, int tries)
+    {
+        if (window == nullptr)
+            return;
+        auto& album = window->albumWorkspace();
+        const bool waiting = album.model().numTracks() > 0
+                             && (album.preview().progress().busy || ! window->mainComponent().album().isPrepared());
+        if (waiting && tries > 0)
+        {
+            juce::Timer::callAfterDelay (250, [this, target, tries] { takeScreenshotWhenReady (target, tries - 1); });
+            return;
+        }
+        // A moment for the waveforms and the table to draw what just arrived.
+        juce::Timer::callAfterDelay (waiting ? 0 : 700, [this, target] { takeScreenshot (target); });
     }
 
     void takeScreenshot (const juce::File& target)

@@ -14,6 +14,7 @@
 #include "Mastering/MasteringSession.h"
 #include "Session/MediaRelink.h"
 #include "Session/StemImport.h"
+#include "Album/AlbumFile.h"
 
 namespace crest
 {
@@ -31,7 +32,8 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     // No device is not an error: the mixer still edits, saves and renders.
     player->openAudioDevice (deviceType, settings.audioDeviceState().get());
 
-    auto* main = new MainComponent (model, *player, media);
+    album = std::make_unique<AlbumWorkspace> (*player);
+    auto* main = new MainComponent (model, *player, media, *album);
     content = main;
     main->transport().onPlayStop = [this] { togglePlay(); };
     main->transport().onReturnToStart = [this] { goToStart(); };
@@ -75,7 +77,9 @@ MainWindow::MainWindow (const juce::String& audioDeviceType)
     juce::Desktop::getInstance().setGlobalScaleFactor ((float) settings.interfaceScale());
     if (const auto state = settings.windowState(); state.isNotEmpty())
         restoreWindowStateFromString (state);
-    main->showView ((AppView) settings.lastView());
+    // The album is not reopened at start: its view would be empty.
+    const auto lastView = (AppView) settings.lastView();
+    main->showView (lastView == AppView::album ? AppView::arrange : lastView);
 
     auto& start = main->start();
     start.onNewFromStems = [this] { chooseFilesToStart (false); };
@@ -97,6 +101,7 @@ MainWindow::~MainWindow()
     setMenuBar (nullptr);
     // The content refers to the player and model; it must die first.
     clearContentComponent();
+    album.reset();
     player.reset();
 }
 
@@ -353,6 +358,113 @@ void MainWindow::chooseSessionToOpen()
                           });
 }
 
+// ---- album files -------------------------------------------------------------
+
+juce::UndoManager& MainWindow::currentUndoManager()
+{
+    return content->currentView() == AppView::album ? album->model().undoManager() : model.undoManager();
+}
+
+bool MainWindow::openAlbum (const std::filesystem::path& file)
+{
+    try
+    {
+        album->open (file);
+    }
+    catch (const std::exception& e)
+    {
+        showError ("Could not open album", juce::String::fromUTF8 (e.what()));
+        return false;
+    }
+    content->showStartPage (false);
+    content->album().albumOpened();
+    content->showView (AppView::album);
+    return true;
+}
+
+void MainWindow::startAlbumFromFiles (const std::vector<std::filesystem::path>& files)
+{
+    album->startFromFiles (files, false);
+    content->showStartPage (false);
+    content->album().albumOpened();
+    content->showView (AppView::album);
+}
+
+void MainWindow::chooseAlbumFiles()
+{
+    chooser = std::make_unique<juce::FileChooser> ("New album: choose its masters, in order",
+                                                   juce::File::getSpecialLocation (juce::File::userHomeDirectory),
+                                                   "*.wav;*.flac;*.aif;*.aiff;*.crest");
+    chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::canSelectMultipleItems,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              std::vector<std::filesystem::path> files;
+                              for (const auto& f : fc.getResults())
+                                  files.push_back (toPath (f));
+                              if (! files.empty())
+                                  startAlbumFromFiles (files);
+                          });
+}
+
+void MainWindow::chooseAlbumToOpen()
+{
+    chooser = std::make_unique<juce::FileChooser> ("Open album", juce::File::getSpecialLocation (juce::File::userHomeDirectory),
+                                                   juce::String ("*") + albumExtension);
+    chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              if (const auto file = fc.getResult(); file != juce::File())
+                                  openAlbum (toPath (file));
+                          });
+}
+
+bool MainWindow::saveAlbum()
+{
+    if (album->file().empty())
+    {
+        saveAlbumAs();
+        return false;
+    }
+    try
+    {
+        album->saveTo (album->file());
+        content->status().flash ("Saved " + juce::String (album->file().filename().string()));
+        return true;
+    }
+    catch (const std::exception& e)
+    {
+        showError ("Could not save album", juce::String::fromUTF8 (e.what()));
+        return false;
+    }
+}
+
+void MainWindow::saveAlbumAs()
+{
+    const auto start = album->file().empty()
+                           ? juce::File::getSpecialLocation (juce::File::userHomeDirectory).getChildFile (album->name() + albumExtension)
+                           : toFile (album->file());
+    chooser = std::make_unique<juce::FileChooser> ("Save album as", start, juce::String ("*") + albumExtension);
+    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::warnAboutOverwriting,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              auto file = fc.getResult();
+                              if (file == juce::File())
+                                  return;
+                              if (! file.hasFileExtension (albumExtension))
+                                  file = file.withFileExtension (albumExtension);
+                              try
+                              {
+                                  album->saveTo (toPath (file));
+                              }
+                              catch (const std::exception& e)
+                              {
+                                  showError ("Could not save album", juce::String::fromUTF8 (e.what()));
+                              }
+                          });
+}
+
 bool MainWindow::save()
 {
     if (sessionFile.empty())
@@ -577,6 +689,13 @@ void MainWindow::seekSeconds (double seconds)
 
 void MainWindow::togglePlay()
 {
+    if (content->currentView() == AppView::album)
+    {
+        album->togglePlay();
+        return;
+    }
+    if (album->player().isPlaying())
+        album->player().stop();   // one thing plays at a time
     if (player->isPlaying())
         player->stop();
     else
@@ -646,7 +765,9 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop,
                                 (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd,
                                 (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd,
-                                (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200 })
+                                (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200,
+                                (juce::CommandID) showAlbum, (juce::CommandID) newAlbumCmd, (juce::CommandID) openAlbumCmd,
+                                (juce::CommandID) saveAlbumCmd, (juce::CommandID) saveAlbumAsCmd })
         list.add (id);
 }
 
@@ -684,7 +805,7 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             break;
         case undo:
         {
-            auto& um = model.undoManager();
+            auto& um = currentUndoManager();
             info.setInfo (um.canUndo() ? "Undo " + um.getUndoDescription() : juce::String ("Undo"), "Undo the last edit", "Edit", 0);
             info.addDefaultKeypress ('z', cmd);
             info.setActive (um.canUndo());
@@ -692,7 +813,7 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
         }
         case redo:
         {
-            auto& um = model.undoManager();
+            auto& um = currentUndoManager();
             info.setInfo (um.canRedo() ? "Redo " + um.getRedoDescription() : juce::String ("Redo"), "Redo the last undone edit", "Edit", 0);
             info.addDefaultKeypress ('z', cmd | shift);
             info.addDefaultKeypress ('y', cmd);
@@ -723,8 +844,28 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.addDefaultKeypress ('3', 0);
             info.setTicked (content->currentView() == AppView::master);
             break;
+        case showAlbum:
+            info.setInfo ("Album", "Show the album: its order, transitions and loudness", "View", 0);
+            info.addDefaultKeypress ('4', 0);
+            info.setTicked (content->currentView() == AppView::album);
+            break;
+        case newAlbumCmd:
+            info.setInfo ("New Album from Files...", "Start an album from masters (stereo files or sessions)", "File", 0);
+            break;
+        case openAlbumCmd:
+            info.setInfo ("Open Album...", "Open an album file", "File", 0);
+            break;
+        case saveAlbumCmd:
+            info.setInfo ("Save Album", "Save the album", "File", 0);
+            info.addDefaultKeypress ('s', cmd | ModifierKeys::altModifier);
+            info.setActive (album->model().numTracks() > 0);
+            break;
+        case saveAlbumAsCmd:
+            info.setInfo ("Save Album As...", "Save the album under a new name", "File", 0);
+            info.setActive (album->model().numTracks() > 0);
+            break;
         case nextView:
-            info.setInfo ("Next View", "Cycle Arrange, Mixer and Master", "View", 0);
+            info.setInfo ("Next View", "Cycle Arrange, Mixer, Master and Album", "View", 0);
             info.addDefaultKeypress (KeyPress::tabKey, 0);
             break;
         case zoomIn:
@@ -822,13 +963,18 @@ bool MainWindow::perform (const InvocationInfo& info)
         case saveSessionAs: saveAs(); return true;
         case exportCmd: showExportDialog(); return true;
         case juce::StandardApplicationCommandIDs::quit: juce::JUCEApplication::getInstance()->systemRequestedQuit(); return true;
-        case undo: model.undoManager().undo(); commands.commandStatusChanged(); return true;
-        case redo: model.undoManager().redo(); commands.commandStatusChanged(); return true;
+        case undo: currentUndoManager().undo(); commands.commandStatusChanged(); return true;
+        case redo: currentUndoManager().redo(); commands.commandStatusChanged(); return true;
         case playStop: togglePlay(); commands.commandStatusChanged(); return true;
         case returnToStart: goToStart(); return true;
         case showArrange: content->showView (AppView::arrange); return true;
         case showMixer: content->showView (AppView::mixer); return true;
         case showMaster: content->showView (AppView::master); return true;
+        case showAlbum: content->showView (AppView::album); return true;
+        case newAlbumCmd: chooseAlbumFiles(); return true;
+        case openAlbumCmd: chooseAlbumToOpen(); return true;
+        case saveAlbumCmd: saveAlbum(); return true;
+        case saveAlbumAsCmd: saveAlbumAs(); return true;
         case nextView: content->showNextView(); return true;
         case zoomIn: content->arrange().zoomBy (1.5); return true;
         case zoomOut: content->arrange().zoomBy (1.0 / 1.5); return true;
@@ -874,6 +1020,11 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addCommandItem (&commands, importAudioCmd);
         menu.addCommandItem (&commands, relinkMediaCmd);
         menu.addSeparator();
+        menu.addCommandItem (&commands, newAlbumCmd);
+        menu.addCommandItem (&commands, openAlbumCmd);
+        menu.addCommandItem (&commands, saveAlbumCmd);
+        menu.addCommandItem (&commands, saveAlbumAsCmd);
+        menu.addSeparator();
         menu.addCommandItem (&commands, exportCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, audioSettingsCmd);
@@ -891,7 +1042,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
     }
     else if (menuIndex == 2)
     {
-        for (auto id : { showArrange, showMixer, showMaster, nextView })
+        for (auto id : { showArrange, showMixer, showMaster, showAlbum, nextView })
             menu.addCommandItem (&commands, id);
         menu.addSeparator();
         for (auto id : { zoomIn, zoomOut, zoomToFit })

@@ -10,6 +10,7 @@
 #include "Autosaver.h"
 #include "MediaPreparationJob.h"
 
+#include "Album/AlbumWorkspace.h"
 #include "Core/StripParameters.h"
 #include "Engine/SessionPlayer.h"
 #include "IO/MediaPool.h"
@@ -40,6 +41,10 @@ public:
     // Returns false if the file could not be read (the session is unchanged);
     // clips at another rate are converted behind a progress window first.
     bool openSession (const std::filesystem::path& file);
+    // Opens an album (.crest-album) into the Album view; on failure shows why and keeps the current one.
+    bool openAlbum (const std::filesystem::path& file);
+    // A new album from masters (stereo files or sessions), shown in the Album view.
+    void startAlbumFromFiles (const std::vector<std::filesystem::path>& files);
     // The start page: new mix from stems, master a file, open, recent, demo.
     void showStartPage();
     // A new untitled session from audio files: one track each (a mix), or
@@ -72,6 +77,7 @@ public:
     MainComponent& mainComponent() noexcept { return *content; }
     SessionModel& sessionModel() noexcept { return model; }
     SessionPlayer& sessionPlayer() noexcept { return *player; }
+    AlbumWorkspace& albumWorkspace() noexcept { return *album; }
     juce::ApplicationCommandManager& commandManager() noexcept { return commands; }
 
     // ApplicationCommandTarget
@@ -129,7 +135,17 @@ private:
         scale100,
         scale150,
         scale200,
+        showAlbum,
+        newAlbumCmd,
+        openAlbumCmd,
+        saveAlbumCmd,
+        saveAlbumAsCmd,
     };
+    void chooseAlbumFiles();
+    void chooseAlbumToOpen();
+    void saveAlbumAs();
+    bool saveAlbum();
+    juce::UndoManager& currentUndoManager();
     void showAudioSettings();
     void chooseFilesToStart (bool mastering);
     void offerRelink();
@@ -162,6 +178,7 @@ private:
     MediaPool media;
     SessionModel model;
     std::unique_ptr<SessionPlayer> player;
+    std::unique_ptr<AlbumWorkspace> album;   // plays through the player's device: made after it, gone before it
     AutomationRecorder recorder { model };
     Autosaver autosaver { model };
     std::unique_ptr<MediaPreparationJob> preparationJob;

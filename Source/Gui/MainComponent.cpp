@@ -6,8 +6,8 @@
 
 namespace crest
 {
-MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& media)
-    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m, &p), masterView (m, p)
+MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& media, AlbumWorkspace& album)
+    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m, &p), masterView (m, p), albumView (album)
 {
     addAndMakeVisible (transportBar);
     transportBar.setViewTabs (tabs);
@@ -15,6 +15,7 @@ MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& medi
     addChildComponent (arrangeView);
     addChildComponent (mixerView);
     addChildComponent (masterView);
+    addChildComponent (albumView);
     addAndMakeVisible (statusBar);
     addChildComponent (startPage);
     showView (AppView::arrange);
@@ -37,6 +38,9 @@ void MainComponent::showView (AppView view)
     arrangeView.setVisible (view == AppView::arrange);
     mixerView.setVisible (view == AppView::mixer);
     masterView.setVisible (view == AppView::master);
+    albumView.setVisible (view == AppView::album);
+    if (view == AppView::album && isShowing())
+        albumView.grabKeyboardFocus();   // its keys (transitions) reach it
 }
 
 void MainComponent::showStartPage (bool shouldShow)
@@ -49,7 +53,10 @@ void MainComponent::showStartPage (bool shouldShow)
 
 void MainComponent::showNextView()
 {
-    showView (shown == AppView::arrange ? AppView::mixer : shown == AppView::mixer ? AppView::master : AppView::arrange);
+    showView (shown == AppView::arrange  ? AppView::mixer
+              : shown == AppView::mixer  ? AppView::master
+              : shown == AppView::master ? AppView::album
+                                         : AppView::arrange);
 }
 
 void MainComponent::refreshStatus()
@@ -80,7 +87,10 @@ void MainComponent::timerCallback()
         case AppView::arrange: arrangeView.updatePlayhead(); break;
         case AppView::mixer: mixerView.updateMeters (player); break;
         case AppView::master: masterView.update(); break;
+        case AppView::album: break;
     }
+    // The album's preparation runs in the background whatever is shown; its results are taken here.
+    albumView.update();
     // Media problems and warnings change rarely; twice a second is plenty.
     if (++ticks % 15 == 0)
         statusBar.setMediaProblems (player.mediaProblems(), player.playbackWarnings());
@@ -99,6 +109,7 @@ void MainComponent::resized()
     arrangeView.setBounds (area);
     mixerView.setBounds (area);
     masterView.setBounds (area);
+    albumView.setBounds (area);
     startPage.setBounds (area);
 }
 } // namespace crest

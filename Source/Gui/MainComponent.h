@@ -1,5 +1,5 @@
 // The window's content: transport bar on top (with the view tabs), the
-// view shown (Arrange, Mixer or Master) in the middle, status bar at the
+// view shown (Arrange, Mixer, Master or Album) in the middle, status bar at the
 // bottom. Owns the one 30 Hz timer that drives meters, the playhead and
 // the player's garbage collection, so the GUI has a single heartbeat; a
 // hidden view is not updated.
@@ -7,6 +7,7 @@
 // Message thread only.
 #pragma once
 
+#include "Album/AlbumView.h"
 #include "Arrange/ArrangeView.h"
 #include "Master/MasterView.h"
 #include "MixerView.h"
@@ -24,7 +25,7 @@ class SessionPlayer;
 class MainComponent : public juce::Component, private juce::Timer
 {
 public:
-    MainComponent (SessionModel& model, SessionPlayer& player, MediaPool& media);
+    MainComponent (SessionModel& model, SessionPlayer& player, MediaPool& media, AlbumWorkspace& album);
     ~MainComponent() override;
 
     TransportBar& transport() noexcept { return transportBar; }
@@ -32,6 +33,7 @@ public:
     MixerView& mixer() noexcept { return mixerView; }
     ArrangeView& arrange() noexcept { return arrangeView; }
     MasterView& master() noexcept { return masterView; }
+    AlbumView& album() noexcept { return albumView; }
 
     void showView (AppView view);
     AppView currentView() const noexcept { return shown; }
@@ -64,6 +66,7 @@ private:
     ArrangeView arrangeView;
     MixerView mixerView;
     MasterView masterView;
+    AlbumView albumView;
     StatusBar statusBar;
     StartPage startPage;
     juce::TooltipWindow tooltips { this, 600 };

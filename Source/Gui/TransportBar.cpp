@@ -264,20 +264,21 @@ void TransportBar::resized()
     barsLabel.setBounds (counter.removeFromTop (counter.getHeight() / 2 + 2));
     lengthLabel.setBounds (counter);
     area.removeFromLeft (18);
-    tempoLabel.setBounds (area.removeFromLeft (96));
+    tempoLabel.setBounds (area.removeFromLeft (88));
     area.removeFromLeft (8);
-    auto monitor = area.removeFromLeft (192).withSizeKeepingCentre (192, 26);
-    loopButton.setBounds (monitor.removeFromLeft (60));
+    auto monitor = area.removeFromLeft (168).withSizeKeepingCentre (168, 26);
+    loopButton.setBounds (monitor.removeFromLeft (52));
     monitor.removeFromLeft (6);
-    dimButton.setBounds (monitor.removeFromLeft (60));
+    dimButton.setBounds (monitor.removeFromLeft (52));
     monitor.removeFromLeft (6);
-    monoButton.setBounds (monitor.removeFromLeft (60));
+    monoButton.setBounds (monitor.removeFromLeft (52));
 
-    auto right = area.removeFromRight (std::min (330, std::max (160, area.getWidth() - 290)));
+    // The four view tabs keep room for their names; the device text gives way first.
+    auto right = area.removeFromRight (std::min (330, std::max (140, area.getWidth() - 330)));
     rateLabel.setBounds (right.removeFromTop (right.getHeight() / 3));
     deviceLabel.setBounds (right.removeFromTop (right.getHeight() / 2));
     loadLabel.setBounds (right);
     if (viewTabs != nullptr)
-        viewTabs->setBounds (area.withSizeKeepingCentre (std::min (area.getWidth() - 16, 270), 28));
+        viewTabs->setBounds (area.withSizeKeepingCentre (std::min (area.getWidth() - 4, 320), 28));
 }
 } // namespace crest

@@ -1,5 +1,5 @@
-// The three views a key press apart: Arrange (1), Mixer (2), Master (3);
-// Tab cycles. Radio buttons, so a screen reader announces which is shown.
+// The four views a key press apart: Arrange (1), Mixer (2), Master (3),
+// Album (4); Tab cycles. Radio buttons, so a screen reader announces which is shown.
 //
 // Message thread only.
 #pragma once
@@ -14,7 +14,8 @@ enum class AppView
 {
     arrange,
     mixer,
-    master
+    master,
+    album
 };
 
 class ViewTabs : public juce::Component
@@ -28,6 +29,6 @@ public:
     void resized() override;
 
 private:
-    juce::TextButton arrangeButton { "Arrange" }, mixerButton { "Mixer" }, masterButton { "Master" };
+    juce::TextButton arrangeButton { "Arrange" }, mixerButton { "Mixer" }, masterButton { "Master" }, albumButton { "Album" };
 };
 } // namespace crest

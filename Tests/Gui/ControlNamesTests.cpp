@@ -1,6 +1,7 @@
 // Every control in the window has a name a screen reader can announce
 // (its title, or a button's text) and takes keyboard focus: walked over
 // all three views with the demo-like session loaded.
+#include "Album/AlbumWorkspace.h"
 #include "Gui/MainComponent.h"
 
 #include "GuiDriver.h"
@@ -40,7 +41,7 @@ void collectUnnamed (juce::Component& parent, juce::StringArray& unnamed, juce::
 }
 } // namespace
 
-TEST_CASE ("every control in the three views has a name and takes keyboard focus", "[gui][accessibility]")
+TEST_CASE ("every control in the four views has a name and takes keyboard focus", "[gui][accessibility]")
 {
     TempFolder dir;
     writeAudio (dir / "a.wav", 2, 48000, 48000, [] (int64_t, int) { return 0.1f; });
@@ -52,11 +53,14 @@ TEST_CASE ("every control in the three views has a name and takes keyboard focus
     model.load (session);
     MediaPool media (dir / "cache");
     SessionPlayer player (model, media);
-    MainComponent main (model, player, media);
+    AlbumWorkspace album (player);
+    album.startFromFiles ({ dir / "a.wav", dir / "b.wav" }, false);
+    MainComponent main (model, player, media, album);
     main.setSize (1400, 800);
     main.sessionOpened (dir / "s.crest");
+    main.album().albumOpened();
     settle();
-    for (auto view : { AppView::arrange, AppView::mixer, AppView::master })
+    for (auto view : { AppView::arrange, AppView::mixer, AppView::master, AppView::album })
     {
         main.showView (view);
         settle();

@@ -78,6 +78,7 @@ TEST_CASE ("import: a file dropped on a lane becomes a clip on that track where 
     MainWindow window ("none");
     window.setSize (1400, 800);
     REQUIRE (window.openSession (file));
+    window.mainComponent().showView (AppView::arrange);   // whatever view the last run left remembered
     settle();
     auto& arrange = window.mainComponent().arrange();
     auto* lane = arrange.laneFor (window.sessionModel().track (0));

@@ -1,0 +1,208 @@
+// The Album view driven by the mouse: dragging a track to a new place
+// changes the album's order in the model, in what plays and in what
+// renders; dragging a transition's handle left lengthens its crossfade,
+// right turns it into a pause; undo restores both. PageDown lands 3 s
+// before the next transition; a streaming service's preview plays each
+// track at the gain its documented rule gives.
+#include "Gui/Album/AlbumView.h"
+
+#include "GuiDriver.h"
+
+#include "Album/AlbumFile.h"
+#include "Album/AlbumRender.h"
+#include "Album/AlbumWorkspace.h"
+#include "Engine/SessionPlayer.h"
+#include "Helpers/TestFiles.h"
+#include "IO/MediaPool.h"
+#include "Mastering/TargetPresets.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace crest;
+using namespace crest::test;
+namespace fs = std::filesystem;
+
+namespace
+{
+constexpr double rate = 44100;
+const std::vector<std::pair<const char*, double>> songs { { "A", 6.0 }, { "B", 8.0 }, { "C", 5.0 } };
+
+int64_t framesOf (double seconds) { return (int64_t) (seconds * rate); }
+
+struct AlbumFixture
+{
+    TempFolder dir;
+    SessionModel session;
+    MediaPool media { dir / "media" };
+    SessionPlayer player { session, media };
+    AlbumWorkspace workspace { player };
+    std::unique_ptr<AlbumView> view;
+
+    AlbumFixture()
+    {
+        AlbumDocument album;
+        album.sampleRate = rate;
+        album.title = "Test";
+        double frequency = 220;
+        for (const auto& [title, seconds] : songs)
+        {
+            AlbumTrack t;
+            t.id = album.freshTrackId();
+            t.title = title;
+            t.source = dir / (std::string (title) + ".wav");
+            const double f = frequency;
+            writeAudio (t.source, 2, rate, framesOf (seconds),
+                        [f] (int64_t n, int) { return 0.4f * (float) std::sin (2 * M_PI * f * (double) n / rate); });
+            frequency *= 1.5;
+            t.gapBeforeSamples = framesOf (2.0);
+            album.tracks.push_back (t);
+        }
+        album.tracks[1].crossfadeSamples = framesOf (1.0);   // B into C
+        album.tracks[2].gapBeforeSamples = 0;
+        saveAlbumFile (album, dir / "test.crest-album", false);
+        workspace.open (dir / "test.crest-album");
+        view = std::make_unique<AlbumView> (workspace);
+        view->setSize (1200, 700);
+        REQUIRE (waitFor ([this] { view->update(); return view->isPrepared() && ! workspace.preview().progress().busy; }, 60000));
+        settle();
+    }
+
+    std::vector<std::string> order()
+    {
+        std::vector<std::string> titles;
+        for (const auto& t : workspace.model().toDocument().tracks)
+            titles.push_back (t.title);
+        return titles;
+    }
+
+    // What renders now: the layout of `crest album render` for the album as edited.
+    AlbumLayout rendered()
+    {
+        AlbumRenderRequest request;
+        request.album = workspace.model().toDocument();
+        request.folder = dir / "render";
+        request.replaceExisting = true;
+        return renderAlbum (request).layout;
+    }
+};
+} // namespace
+
+TEST_CASE ("dragging a track to a new place reorders the album in the model, the playback and the render; undo restores it",
+           "[gui][album]")
+{
+    AlbumFixture f;
+    auto& timeline = f.view->timeline();
+    const auto from = timeline.trackBounds (0).getCentre().toFloat();
+    const auto to = juce::Point<float> ((float) timeline.trackBounds (2).getRight() - 2, from.y);
+    drag (timeline, from, to);
+    settle();
+    CHECK (f.order() == std::vector<std::string> { "B", "C", "A" });
+    CHECK (f.workspace.model().undoManager().getUndoDescription() == "Move track");
+
+    // Played at once with the masters in hand: B, C, then A, by their lengths.
+    const auto& playing = f.view->playingLayout();
+    REQUIRE (playing.spans.size() == 3);
+    CHECK (playing.spans[0].length() == framesOf (8.0));
+    CHECK (playing.spans[2].length() == framesOf (6.0));
+    const auto render = f.rendered();
+    CHECK (render.spans[0].length() == framesOf (8.0));
+    CHECK (render.spans[1].length() == framesOf (5.0));
+    CHECK (render.spans[2].length() == framesOf (6.0));
+    CHECK (render.spans[1].fadeIn == framesOf (1.0));   // B's crossfade into C went with them
+
+    f.workspace.model().undoManager().undo();
+    settle();
+    CHECK (f.order() == std::vector<std::string> { "A", "B", "C" });
+    CHECK (f.view->playingLayout().spans[0].length() == framesOf (6.0));
+    CHECK (f.rendered().spans[0].length() == framesOf (6.0));
+}
+
+TEST_CASE ("dragging a transition's handle sets its crossfade or its pause, one undo step each", "[gui][album]")
+{
+    AlbumFixture f;
+    auto& timeline = f.view->timeline();
+    auto& model = f.workspace.model();
+    const auto handle = timeline.transitionHandle (2).toFloat();   // C's start: B crossfades into it
+    const auto previousEnd = f.view->shownLayout().spans[1].end;
+
+    SECTION ("left: a longer crossfade, snapped so C's mark is on a CD frame")
+    {
+        drag (timeline, handle, handle - juce::Point<float> (60, 0));
+        settle();
+        const auto crossfade = model.toDocument().tracks[1].crossfadeSamples;
+        CHECK (crossfade > framesOf (1.0));
+        CHECK ((previousEnd - crossfade) % 588 == 0);
+        CHECK (model.undoManager().getUndoDescription() == "Change transition");
+        CHECK (f.view->playingLayout().spans[2].fadeIn == crossfade);
+        CHECK (f.rendered().spans[2].fadeIn == crossfade);
+        model.undoManager().undo();
+        settle();
+        CHECK (model.toDocument().tracks[1].crossfadeSamples == framesOf (1.0));
+        CHECK (f.view->playingLayout().spans[2].fadeIn == framesOf (1.0));
+    }
+    SECTION ("right, past B's end: the crossfade becomes a pause")
+    {
+        const float past = (float) timeline.xForSample (previousEnd + framesOf (1.5));
+        drag (timeline, handle, { past, handle.y });
+        settle();
+        const auto album = model.toDocument();
+        CHECK (album.tracks[1].crossfadeSamples == 0);
+        CHECK (album.tracks[2].gapBeforeSamples == Approx (framesOf (1.5)).margin (588 + rate * 0.05));
+        CHECK (f.view->playingLayout().spans[2].fadeIn == 0);
+        model.undoManager().undo();
+        settle();
+        CHECK (model.toDocument().tracks[1].crossfadeSamples == framesOf (1.0));
+        CHECK (model.toDocument().tracks[2].gapBeforeSamples == 0);
+    }
+}
+
+TEST_CASE ("PageDown and PageUp land 3 s before the next and previous transitions", "[gui][album]")
+{
+    AlbumFixture f;
+    const auto& spans = f.view->shownLayout().spans;
+    f.view->keyPressed (juce::KeyPress (juce::KeyPress::pageDownKey));
+    runMessagesFor (50);
+    CHECK (f.workspace.player().position() == spans[1].start - framesOf (3.0));
+    f.view->keyPressed (juce::KeyPress (juce::KeyPress::pageDownKey));   // at once, before the audio thread took the first seek
+    CHECK (f.workspace.player().position() == spans[2].start - framesOf (3.0));
+    f.workspace.player().process (nullptr, 0, 0);   // now it has
+    f.view->keyPressed (juce::KeyPress (juce::KeyPress::pageUpKey));
+    CHECK (f.workspace.player().position() == spans[1].start - framesOf (3.0));
+}
+
+TEST_CASE ("the streaming preview plays each track at its service's documented gain", "[gui][album]")
+{
+    AlbumFixture f;
+    auto& selector = f.view->serviceSelector();
+    CHECK (f.view->playedGainsDb() == std::vector<double> (3, 0.0));   // as mastered: the strategy is none
+    const auto services = targetPresets();
+    int item = 2;
+    for (const auto& preset : services)
+    {
+        if (! preset.playback)
+            continue;
+        INFO (preset.name);
+        selector.setSelectedId (item++);   // sends the change, as a user's pick does
+        settle();
+        const auto& rule = *preset.playback;
+        const auto& table = f.view->table();
+        // The table's figures are the measured ones the rule is applied to.
+        std::vector<double> lufs;
+        for (int row = 0; row < 3; ++row)
+            lufs.push_back (table.cellText (row, 4).getDoubleValue());
+        const double albumLufs = table.cellText (3, 4).getDoubleValue();
+        const auto& played = f.view->playedGainsDb();
+        REQUIRE (played.size() == 3);
+        for (size_t t = 0; t < 3; ++t)
+        {
+            // These tracks are loud (about -11 LUFS): every service turns them down, none up.
+            const double by = rule.albumMode ? (rule.albumIsLoudestTrack ? *std::max_element (lufs.begin(), lufs.end()) : albumLufs)
+                                             : lufs[t];
+            const double expected = std::min (0.0, rule.referenceLufs - by);
+            CHECK (played[t] == Approx (expected).margin (0.06));   // the table shows a tenth of a dB
+            CHECK (table.cellText ((int) t, 11 + item - 3).getDoubleValue() == Approx (played[t]).margin (0.06));
+        }
+    }
+}
