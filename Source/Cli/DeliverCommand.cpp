@@ -5,6 +5,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "Core/CrestError.h"
+#include "Album/AlbumDelivery.h"
 #include "Mastering/DeliveryBatch.h"
 #include "ProgressBar.h"
 
@@ -38,8 +39,11 @@ tidal, deezer, soundcloud, podcast, ebu-r128, atsc-a85, cd. Every output is
 checked before anything is written: an existing file is replaced only with
 --force.
 
-Each IN (an audio file, or a .crest session: its mix through its own
-master chain unless --chain is given) is one job; --jobs N runs N at once
+Each IN (an audio file; a .crest session: its mix through its own master
+chain unless --chain is given; or a .crest-album: rendered into
+DIR/<album>/ as crest album render renders it, the cd target making its
+Red Book files, CUE sheet and DDP image and every other target a delivery
+of each track at the album's level) is one job; --jobs N runs N at once
 (default 1). Every job is the same bytes however it runs, so a catalogue
 can also be split into one crest deliver per input on a scheduler (GNU
 parallel, Slurm: see docs/batch.md). A job that fails is reported by its
@@ -140,9 +144,14 @@ int runDeliver (const Args& args)
                 std::printf ("        the limiter's ceiling lowered to %.2f dBTP so the decoded peaks pass\n", *r.ceilingLowered);
             for (const auto& w : r.mastering.warnings)
                 std::printf ("        warning: %s\n", w.c_str());
-            std::printf ("        report: %s\n", r.reportText.string().c_str());
+            if (! r.reportText.empty())
+                std::printf ("        report: %s\n", r.reportText.string().c_str());
         }
         std::fflush (stdout);
+    };
+    // An album masters itself (its own chains, strategy and layout): --chain and --format are for the other inputs.
+    request.deliverAlbum = [&request] (const std::filesystem::path& album, const std::filesystem::path& into) {
+        return deliverAlbumFile (album, into, request.targets, request.replaceExisting);
     };
     const auto outcomes = deliverBatch (request);
     if (request.inputs.size() == 1 && ! outcomes[0].error.empty())

@@ -47,6 +47,13 @@ namespace
                 request.progress = [&batch, index] (size_t target, double f) { batch.progress (index, target, f); };
             if (batch.chain)
                 request.chain = *batch.chain;
+            if (outcome.input.extension() == ".crest-album")
+            {
+                if (! batch.deliverAlbum)
+                    throw CrestError (outcome.input, "is an album, and this batch cannot deliver albums");
+                outcome.results = batch.deliverAlbum (outcome.input, batch.folder);
+                return outcome;
+            }
             if (outcome.input.extension() == sessionExtension)
             {
                 const auto session = loadSessionFile (outcome.input);

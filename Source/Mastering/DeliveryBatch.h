@@ -1,6 +1,7 @@
 // A catalogue delivered in one run (crest deliver IN... --jobs N): each
-// input, an audio file or a session, is one independent job that masters
-// it for every target (Delivery), so jobs can run side by side on one
+// input, an audio file, a session or an album, is one independent job
+// that masters it for every target (Delivery; an album through the
+// album's own render, see Album/AlbumDelivery), so jobs can run side by side on one
 // machine or, as separate crest commands, on a scheduler across many
 // (docs/batch.md); each job's files are the same bytes however it runs.
 // A session is delivered from its mix through its own master chain. A job
@@ -40,6 +41,10 @@ struct BatchRequest
     std::function<void (size_t job, size_t target, double fraction)> progress;
     // Called as each job ends (from the thread that ran it, one at a time).
     std::function<void (size_t job, const BatchOutcome&)> finished;
+    // How an album input (".crest-album") is delivered into `folder`: given
+    // by the caller (the Album module renders albums, and builds on this
+    // one); none: an album input fails, saying so.
+    std::function<std::vector<DeliveryResult> (const std::filesystem::path& album, const std::filesystem::path& folder)> deliverAlbum;
 };
 
 // Throws CrestError before any work for what makes the whole batch wrong

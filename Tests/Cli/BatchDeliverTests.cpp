@@ -129,3 +129,33 @@ TEST_CASE ("a session in a batch is delivered from its mix through its own chain
     CHECK_THAT (clash.output, Catch::Contains ("same name"));
     CHECK_FALSE (fs::exists (dir / "clash" / "song-spotify.wav"));
 }
+
+TEST_CASE ("an album in a batch is rendered as an album: CD files, CUE and DDP, and each track for streaming at the album's level", "[cli][deliver][batch][album]")
+{
+    TempFolder dir;
+    std::vector<fs::path> songs;
+    for (int i = 0; i < 2; ++i)
+    {
+        songs.push_back (dir / ("song" + std::to_string (i + 1) + ".wav"));
+        writeAudio (songs.back(), 2, 44100, 5 * 44100, [i] (int64_t n, int) {
+            return (float) ((0.1 + 0.1 * i) * std::sin (2 * std::numbers::pi * (220 + 110 * i) * (double) n / 44100));
+        });
+    }
+    const auto album = dir / "record.crest-album";
+    REQUIRE (runCrest ("album new " + shellQuote (album.string()) + joined (songs) + " --cd --title Record").exitCode == 0);
+    const auto single = dir / "single.wav";
+    fs::copy_file (songs[0], single);
+    const auto run = runCrest ("deliver " + shellQuote (album.string()) + " " + shellQuote (single.string())
+                               + " --targets cd,spotify --jobs 2 -o " + shellQuote ((dir / "out").string()));
+    INFO (run.output);
+    CHECK (run.exitCode == 0);
+    const auto into = dir / "out" / "record";
+    CHECK (fs::exists (into / "record.wav"));
+    CHECK (fs::exists (into / "record.cue"));
+    CHECK (fs::exists (into / "record-ddp" / "DDPID"));
+    CHECK (fs::exists (into / "01 song1.wav"));
+    CHECK (fs::exists (into / "record-streaming" / "01 song1-spotify.wav"));
+    CHECK (fs::exists (into / "record-streaming" / "02 song2-spotify.wav.report.txt"));
+    CHECK (fs::exists (dir / "out" / "single-spotify.wav"));   // the file beside it delivered as a file
+    CHECK_THAT (run.output, Catch::Contains ("DDP 2.00 image read back"));
+}
