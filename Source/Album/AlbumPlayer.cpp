@@ -87,8 +87,8 @@ void AlbumPlayer::clearProgram()
 
 void AlbumPlayer::play()
 {
-    if (transportState.position.load() >= programLength)
-        seek (0);
+    if (programLength > 0 && position() >= programLength)
+        seek (0);   // from the end: again from the top
     diskStreamer.startWhenReady();
 }
 
@@ -104,7 +104,9 @@ bool AlbumPlayer::isPlaying() const noexcept
 
 void AlbumPlayer::seek (int64_t sample)
 {
-    transportState.requestSeek (std::clamp<int64_t> (sample, 0, std::max<int64_t> (0, programLength.load())));
+    // Before the album is prepared its length is not known: the seek waits for it as asked.
+    const auto length = programLength.load();
+    transportState.requestSeek (length > 0 ? std::clamp<int64_t> (sample, 0, length) : std::max<int64_t> (0, sample));
     diskStreamer.wake();
 }
 
@@ -112,6 +114,23 @@ void AlbumPlayer::collectGarbage()
 {
     while (auto old = retired.pop())
         delete *old;
+}
+
+bool AlbumPlayer::isLoadedAt (const Program& program, int64_t position) const noexcept
+{
+    const auto& spans = program.assembler.layout().spans;
+    const int64_t until = position + maxBlockFrames;
+    for (size_t i = 0; i < spans.size(); ++i)
+    {
+        const auto& span = spans[i];
+        const auto& stream = *program.tracks.streams[i];
+        if (span.end <= position || span.start >= until || stream.failed())
+            continue;
+        const int64_t first = std::max (position, span.start) - span.start, last = std::min (until, span.end) - 1 - span.start;
+        if (! stream.isResident (first) || ! stream.isResident (last))
+            return false;
+    }
+    return true;
 }
 
 void AlbumPlayer::render (Program& program, int64_t from, int n, float* left, float* right, bool counts) noexcept
@@ -126,18 +145,22 @@ void AlbumPlayer::process (float* const* outputs, int numOutputs, int numFrames)
 {
     const juce::ScopedNoDenormals noDenormals;
     diskStreamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // odd: a block runs
-    if (fadingOut == nullptr && pending.load (std::memory_order_acquire) != nullptr && ! retired.full())
-        if (Program* next = pending.exchange (nullptr, std::memory_order_acq_rel))
-        {
-            fadingOut = current;
-            current = next;
-            fadeDone = 0;
-        }
     if (const auto seek = transportState.seekRequest.exchange (-1, std::memory_order_acq_rel); seek >= 0)
         transportState.position.store (seek, std::memory_order_relaxed);
-
-    const bool playing = transportState.playing.load (std::memory_order_acquire) && current != nullptr;
+    const bool playing = transportState.playing.load (std::memory_order_acquire);
     int64_t position = transportState.position.load (std::memory_order_relaxed);
+
+    // While playing, the new program takes over once its audio under the
+    // playhead is loaded; until then the old one plays on, so an edit never
+    // drops out. Stopped, it is taken at once.
+    if (Program* next = pending.load (std::memory_order_acquire);
+        next != nullptr && fadingOut == nullptr && ! retired.full() && (! playing || isLoadedAt (*next, position)))
+        if (Program* taken = pending.exchange (nullptr, std::memory_order_acq_rel))
+        {
+            fadingOut = current;
+            current = taken;
+            fadeDone = 0;
+        }
     float* left = numOutputs > 0 ? outputs[0] : nullptr;
     float* right = numOutputs > 1 ? outputs[1] : nullptr;
     for (int ch = 0; ch < numOutputs; ++ch)
@@ -145,7 +168,7 @@ void AlbumPlayer::process (float* const* outputs, int numOutputs, int numFrames)
 
     const int64_t end = current != nullptr ? current->assembler.layout().totalSamples : 0;
     int done = 0;
-    while (playing && done < numFrames && left != nullptr)
+    while (playing && current != nullptr && done < numFrames && left != nullptr)
     {
         const int n = (int) std::min<int64_t> ({ (int64_t) maxBlockFrames, (int64_t) (numFrames - done), end - position });
         if (n <= 0)
@@ -174,7 +197,8 @@ void AlbumPlayer::process (float* const* outputs, int numOutputs, int numFrames)
     // A fade counts only played frames; stopped, the new program is simply taken.
     if (fadingOut != nullptr && (! playing || fadeDone >= swapFadeFrames) && retired.push (fadingOut))
         fadingOut = nullptr;
-    if (playing)
+    // Asked to play before the album is prepared: it starts when its program comes.
+    if (playing && end > 0)
     {
         transportState.position.store (position, std::memory_order_relaxed);
         if (position >= end)

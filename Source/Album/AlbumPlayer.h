@@ -2,9 +2,10 @@
 // streamed from disk (DiskStreamer, as the session's clips are) and mixed
 // by AlbumAssembler, the code the offline render uses, so a crossfade
 // heard is the crossfade written. An edit (a reorder, a new gap, another
-// streaming service's gains) publishes a new immutable program; the
-// audio thread fades from the old one to the new over 10 ms, so nothing
-// clicks, and the old is freed on the message thread.
+// streaming service's gains) publishes a new immutable program; once its
+// audio under the playhead is loaded, the audio thread fades from the old
+// one to the new over 10 ms, so nothing clicks or drops out, and the old
+// is freed on the message thread.
 //
 // Threads: every public function is for the message thread, except
 // process() (the audio thread: no allocation, no lock, no file) and the
@@ -76,6 +77,7 @@ public:
 private:
     struct Program;
     void render (Program& program, int64_t from, int n, float* left, float* right, bool counts) noexcept;
+    bool isLoadedAt (const Program& program, int64_t position) const noexcept;
 
     void audioDeviceIOCallbackWithContext (const float* const* inputs, int numInputs, float* const* outputs, int numOutputs,
                                            int numSamples, const juce::AudioIODeviceCallbackContext& context) override;

@@ -679,11 +679,22 @@ void MainWindow::showExportDialog()
 
 void MainWindow::play()
 {
+    if (content->currentView() == AppView::album)
+    {
+        if (! album->player().isPlaying())
+            album->togglePlay();
+        return;
+    }
     player->play();
 }
 
 void MainWindow::seekSeconds (double seconds)
 {
+    if (content->currentView() == AppView::album)
+    {
+        album->player().seek ((int64_t) (seconds * album->playbackRate()));
+        return;
+    }
     player->seek ((int64_t) (seconds * model.sampleRate()));
 }
 
@@ -767,7 +778,8 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd,
                                 (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200,
                                 (juce::CommandID) showAlbum, (juce::CommandID) newAlbumCmd, (juce::CommandID) openAlbumCmd,
-                                (juce::CommandID) saveAlbumCmd, (juce::CommandID) saveAlbumAsCmd })
+                                (juce::CommandID) saveAlbumCmd, (juce::CommandID) saveAlbumAsCmd,
+                                (juce::CommandID) nextTransition, (juce::CommandID) previousTransition })
         list.add (id);
 }
 
@@ -863,6 +875,18 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
         case saveAlbumAsCmd:
             info.setInfo ("Save Album As...", "Save the album under a new name", "File", 0);
             info.setActive (album->model().numTracks() > 0);
+            break;
+        case nextTransition:
+            info.setInfo ("Next Transition", "Move the album's playhead to 3 s before its next transition", "Transport", 0);
+            info.addDefaultKeypress (KeyPress::pageDownKey, 0);
+            info.addDefaultKeypress (']', 0);
+            info.setActive (content->currentView() == AppView::album);
+            break;
+        case previousTransition:
+            info.setInfo ("Previous Transition", "Move the album's playhead to 3 s before its previous transition", "Transport", 0);
+            info.addDefaultKeypress (KeyPress::pageUpKey, 0);
+            info.addDefaultKeypress ('[', 0);
+            info.setActive (content->currentView() == AppView::album);
             break;
         case nextView:
             info.setInfo ("Next View", "Cycle Arrange, Mixer, Master and Album", "View", 0);
@@ -975,6 +999,8 @@ bool MainWindow::perform (const InvocationInfo& info)
         case openAlbumCmd: chooseAlbumToOpen(); return true;
         case saveAlbumCmd: saveAlbum(); return true;
         case saveAlbumAsCmd: saveAlbumAs(); return true;
+        case nextTransition: content->album().jumpToTransition (+1); return true;
+        case previousTransition: content->album().jumpToTransition (-1); return true;
         case nextView: content->showNextView(); return true;
         case zoomIn: content->arrange().zoomBy (1.5); return true;
         case zoomOut: content->arrange().zoomBy (1.0 / 1.5); return true;

@@ -140,6 +140,8 @@ private:
         openAlbumCmd,
         saveAlbumCmd,
         saveAlbumAsCmd,
+        nextTransition,
+        previousTransition,
     };
     void chooseAlbumFiles();
     void chooseAlbumToOpen();

@@ -39,8 +39,6 @@ void MainComponent::showView (AppView view)
     mixerView.setVisible (view == AppView::mixer);
     masterView.setVisible (view == AppView::master);
     albumView.setVisible (view == AppView::album);
-    if (view == AppView::album && isShowing())
-        albumView.grabKeyboardFocus();   // its keys (transitions) reach it
 }
 
 void MainComponent::showStartPage (bool shouldShow)

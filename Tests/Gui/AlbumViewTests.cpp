@@ -9,6 +9,8 @@
 #include "GuiDriver.h"
 
 #include "Album/AlbumFile.h"
+#include "App/MainWindow.h"
+#include "Gui/MainComponent.h"
 #include "Album/AlbumRender.h"
 #include "Album/AlbumWorkspace.h"
 #include "Engine/SessionPlayer.h"
@@ -158,18 +160,29 @@ TEST_CASE ("dragging a transition's handle sets its crossfade or its pause, one 
     }
 }
 
-TEST_CASE ("PageDown and PageUp land 3 s before the next and previous transitions", "[gui][album]")
+TEST_CASE ("PageDown and PageUp land 3 s before the next and previous transitions, in the window", "[gui][album]")
 {
-    AlbumFixture f;
-    const auto& spans = f.view->shownLayout().spans;
-    f.view->keyPressed (juce::KeyPress (juce::KeyPress::pageDownKey));
-    runMessagesFor (50);
-    CHECK (f.workspace.player().position() == spans[1].start - framesOf (3.0));
-    f.view->keyPressed (juce::KeyPress (juce::KeyPress::pageDownKey));   // at once, before the audio thread took the first seek
-    CHECK (f.workspace.player().position() == spans[2].start - framesOf (3.0));
-    f.workspace.player().process (nullptr, 0, 0);   // now it has
-    f.view->keyPressed (juce::KeyPress (juce::KeyPress::pageUpKey));
-    CHECK (f.workspace.player().position() == spans[1].start - framesOf (3.0));
+    AlbumFixture f;   // its album file, opened in the app's own window
+    MainWindow window ("none");
+    window.setSize (1400, 800);
+    REQUIRE (window.openAlbum (f.dir / "test.crest-album"));
+    auto& album = window.albumWorkspace();
+    REQUIRE (waitFor ([&] { return window.mainComponent().album().isPrepared(); }, 60000));
+    const auto spans = window.mainComponent().album().shownLayout().spans;
+    auto press = [&] (int key) {
+        auto& commands = window.commandManager();
+        const auto id = commands.getKeyMappings()->findCommandForKeyPress (juce::KeyPress (key));
+        REQUIRE (id != 0);
+        REQUIRE (commands.invokeDirectly (id, false));
+    };
+    press (juce::KeyPress::pageDownKey);
+    CHECK (album.player().position() == spans[1].start - framesOf (3.0));
+    press (juce::KeyPress::pageDownKey);   // at once, before the audio thread took the first seek
+    CHECK (album.player().position() == spans[2].start - framesOf (3.0));
+    album.player().process (nullptr, 0, 0);   // now it has
+    press (juce::KeyPress::pageUpKey);
+    CHECK (album.player().position() == spans[1].start - framesOf (3.0));
+    CHECK (album.model().undoManager().canUndo() == false);   // moving the playhead is not an edit
 }
 
 TEST_CASE ("the streaming preview plays each track at its service's documented gain", "[gui][album]")

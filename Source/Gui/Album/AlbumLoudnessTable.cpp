@@ -74,6 +74,12 @@ juce::String AlbumLoudnessTable::cellText (int row, int columnId) const
         case number: return r.number;
         case title: return r.title;
         case mark: return r.mark;
+        default: break;
+    }
+    if (! r.measured)
+        return columnId == integrated ? juce::String ("...") : juce::String();
+    switch (columnId)
+    {
         case integrated: return figure (r.integratedLufs, "LUFS");
         case maxShortTerm: return figure (r.maxShortTermLufs, "LUFS");
         case range: return figure (r.rangeLu, "LU");

@@ -21,6 +21,7 @@ struct AlbumLoudnessRow
     double integratedLufs = 0, maxShortTermLufs = 0, rangeLu = 0, truePeakDbtp = 0;
     double versusAlbumLu = 0, strategyGainDb = 0, limitingDb = 0;
     bool tooMuchLimiting = false;
+    bool measured = false;                // false: being mastered, its figures not known yet
     std::vector<double> serviceGainsDb;   // per service, in the table's service order
 };
 

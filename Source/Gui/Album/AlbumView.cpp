@@ -42,7 +42,6 @@ AlbumView::AlbumView (AlbumWorkspace& w)
     : workspace (w), services (streamingServices()), lanes (w.model()), loudness (serviceNames (services))
 {
     setTitle ("Album");
-    setWantsKeyboardFocus (true);
 
     titleLabel.setFont (juce::Font (17.0f, juce::Font::bold));
     titleLabel.setEditable (false, true);
@@ -53,6 +52,12 @@ AlbumView::AlbumView (AlbumWorkspace& w)
         workspace.model().setAlbumText (albumIds::title, titleLabel.getText());
     };
     addAndMakeVisible (titleLabel);
+
+    positionLabel.setTitle ("Album playhead");
+    positionLabel.setFont (juce::Font (juce::Font::getDefaultMonospacedFontName(), 15.0f, juce::Font::plain));
+    positionLabel.setColour (juce::Label::textColourId, colours::accent);
+    positionLabel.setTooltip ("Where the album plays, in the album's time");
+    addAndMakeVisible (positionLabel);
 
     playButton.setTitle ("Play album");
     playButton.setTooltip ("Play the album from the playhead, across its transitions (Space)");
@@ -352,6 +357,7 @@ void AlbumView::refreshTable()
         if (const auto m = masters.find (t[albumIds::id].toString().toStdString()); m != masters.end())
         {
             const auto& r = m->second.inProgram;
+            row.measured = true;
             row.integratedLufs = r.integratedLufs;
             row.maxShortTermLufs = r.maxShortTermLufs;
             row.rangeLu = r.loudnessRangeLu;
@@ -363,8 +369,6 @@ void AlbumView::refreshTable()
             for (const auto& gains : perService)
                 row.serviceGainsDb.push_back (gains[(size_t) i]);
         }
-        else
-            row.integratedLufs = row.maxShortTermLufs = row.truePeakDbtp = -INFINITY;
         rows.push_back (row);
     }
     AlbumLoudnessRow album;
@@ -372,14 +376,13 @@ void AlbumView::refreshTable()
     if (prepared)
     {
         const auto& r = prepared->program.album;
+        album.measured = true;
         album.integratedLufs = r.integratedLufs;
         album.maxShortTermLufs = r.maxShortTermLufs;
         album.rangeLu = r.loudnessRangeLu;
         album.truePeakDbtp = r.truePeakDbtp;
         album.mark = cueTime (shown.totalSamples, albumRate);
     }
-    else
-        album.integratedLufs = album.maxShortTermLufs = album.truePeakDbtp = -INFINITY;
     loudness.setRows (std::move (rows), album);
 }
 
@@ -412,8 +415,13 @@ void AlbumView::update()
         statusLabel.setText (status, juce::dontSendNotification);
     statusLabel.setColour (juce::Label::textColourId, layoutProblem.isNotEmpty() ? colours::mute : colours::textDim);
     playButton.setButtonText (workspace.player().isPlaying() ? "Stop" : "Play");
-    const double ratio = std::max (1.0, (double) workspace.model().state()[albumIds::sampleRate]) / workspace.playbackRate();
-    lanes.setPlayhead ((int64_t) std::llround ((double) workspace.player().position() * ratio));
+    const double albumRate = std::max (1.0, (double) workspace.model().state()[albumIds::sampleRate]);
+    const auto at = (int64_t) std::llround ((double) workspace.player().position() * albumRate / workspace.playbackRate());
+    lanes.setPlayhead (at);
+    const auto seconds = (double) at / albumRate;
+    const auto text = juce::String ((int) seconds / 60) + ":" + juce::String (std::fmod (seconds, 60.0), 1).paddedLeft ('0', 4);
+    if (positionLabel.getText() != text)
+        positionLabel.setText (text, juce::dontSendNotification);
 }
 
 void AlbumView::jumpToTransition (int direction)
@@ -437,17 +445,6 @@ void AlbumView::jumpToTransition (int direction)
         lanes.onSeek (*to);
 }
 
-bool AlbumView::keyPressed (const juce::KeyPress& key)
-{
-    if (key == juce::KeyPress::pageDownKey || key.getTextCharacter() == ']')
-        jumpToTransition (+1);
-    else if (key == juce::KeyPress::pageUpKey || key.getTextCharacter() == '[')
-        jumpToTransition (-1);
-    else
-        return false;
-    return true;
-}
-
 void AlbumView::paint (juce::Graphics& g)
 {
     g.fillAll (colours::background);
@@ -457,16 +454,17 @@ void AlbumView::resized()
 {
     auto area = getLocalBounds().reduced (8, 6);
     auto header = area.removeFromTop (30);
-    titleLabel.setBounds (header.removeFromLeft (240));
+    titleLabel.setBounds (header.removeFromLeft (180));
     playButton.setBounds (header.removeFromLeft (64).reduced (2));
+    positionLabel.setBounds (header.removeFromLeft (80));
     header.removeFromLeft (8);
     strategyLabel.setBounds (header.removeFromLeft (70));
-    strategy.setBounds (header.removeFromLeft (280).reduced (2));
+    strategy.setBounds (header.removeFromLeft (250).reduced (2));
     anchor.setBounds (header.removeFromLeft (150).reduced (2));   // its place is kept while hidden, so nothing jumps
     targetLabel.setBounds (header.removeFromLeft (54));
     target.setBounds (header.removeFromLeft (120).reduced (2));
     serviceLabel.setBounds (header.removeFromLeft (60));
-    service.setBounds (header.removeFromLeft (250).reduced (2));
+    service.setBounds (header.removeFromLeft (230).reduced (2));
     area.removeFromTop (4);
     auto status = area.removeFromTop (22);
     progressBar.setBounds (status.removeFromLeft (160).reduced (0, 2));

@@ -8,8 +8,8 @@
 // it already has. The album is then prepared again in the background
 // (AlbumPreview: only what the edit changed is mastered again), and its
 // loudness, strategy gains and limiting flags are refreshed when ready.
-// PageDown / PageUp (or ] and [) jump to 3 s before the next or previous
-// transition, to hear into it.
+// jumpToTransition() (the window's PageDown / PageUp, or ] and [) moves
+// the playhead to 3 s before the next or previous transition, to hear into it.
 //
 // Message thread only; update() is the app's 30 Hz heartbeat.
 #pragma once
@@ -56,7 +56,6 @@ public:
 
     void resized() override;
     void paint (juce::Graphics&) override;
-    bool keyPressed (const juce::KeyPress&) override;
 
 private:
     struct Master
@@ -88,7 +87,7 @@ private:
 
     AlbumWorkspace& workspace;
     std::vector<TargetPreset> services;   // those with a playback rule
-    juce::Label titleLabel, strategyLabel, targetLabel, serviceLabel, statusLabel, hintLabel;
+    juce::Label titleLabel, positionLabel, strategyLabel, targetLabel, serviceLabel, statusLabel, hintLabel;
     juce::TextButton playButton { "Play" };
     juce::ComboBox strategy, anchor, service;
     juce::Slider target;
