@@ -132,6 +132,7 @@ AlbumView::AlbumView (AlbumWorkspace& w)
     };
     addAndMakeVisible (lanes);
     addAndMakeVisible (loudness);
+    waveforms.keepInMemoryOnly();   // the masters are the cache's, gone when the album closes
     waveforms.onChange = [this] { relayout(); };
 
     workspace.model().state().addListener (this);
@@ -148,8 +149,6 @@ void AlbumView::albumOpened()
     prepared.reset();
     masters.clear();
     headerLengths.clear();
-    if (! workspace.file().empty())
-        waveforms.setSessionFile (workspace.file());
     showStrategy();
     relayout();
 }
@@ -252,6 +251,11 @@ std::vector<double> AlbumView::serviceGainsDb (int serviceIndex) const
     return playbackGainsDb (rule, rule.albumMode, tracks, prepared->program.album.integratedLufs);
 }
 
+std::string AlbumView::outlineIdentity (const Master& master)
+{
+    return master.file.string() + "|" + std::to_string (master.frames);
+}
+
 void AlbumView::relayout()
 {
     auto& model = workspace.model();
@@ -288,7 +292,7 @@ void AlbumView::relayout()
         played.push_back ({ master.file, master.channels, master.assemblerGainDb + gains[i] });
         playedGains.push_back (master.assemblerGainDb + gains[i]);
         frames.push_back (master.frames);
-        outlines.push_back (waveforms.find (master.file, master.file.string() + "|" + std::to_string (master.frames)));
+        outlines.push_back (waveforms.find (master.file, outlineIdentity (master)));
     }
     if (! document.tracks.empty() && played.size() == document.tracks.size() && layoutProblem.isEmpty())
     {
@@ -333,6 +337,10 @@ void AlbumView::takePrepared (AlbumPreviewResult result)
         masters[result.album.tracks[i].id] = m;
     }
     prepared = std::move (result);
+    std::set<std::string> shownOutlines;
+    for (const auto& [id, m] : masters)
+        shownOutlines.insert (outlineIdentity (m));
+    waveforms.retainOnly (shownOutlines);
     relayout();
 }
 

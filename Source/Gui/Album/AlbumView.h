@@ -51,6 +51,7 @@ public:
     // The gain each track plays at now (strategy and service), in order.
     const std::vector<double>& playedGainsDb() const noexcept { return playedGains; }
     bool isPrepared() const noexcept { return prepared.has_value(); }
+    juce::String statusText() const { return statusLabel.getText(); }
 
     void jumpToTransition (int direction);
 
@@ -69,6 +70,7 @@ private:
         LoudnessReading inProgram {};
     };
 
+    static std::string outlineIdentity (const Master& master);
     void relayout();                  // the timeline and the player, from the model and the masters in hand
     void takePrepared (AlbumPreviewResult result);
     void refreshTable();

@@ -80,12 +80,20 @@ bool WaveformCache::waitUntilIdle (int timeoutMs)
     return false;
 }
 
+void WaveformCache::retainOnly (const std::set<std::string>& identities)
+{
+    std::lock_guard<std::mutex> guard (lock);
+    std::erase_if (ready, [&] (const auto& entry) { return ! identities.contains (entry.first); });
+    std::erase_if (failed, [&] (const auto& entry) { return ! identities.contains (entry.first); });
+}
+
 void WaveformCache::run()
 {
     while (! threadShouldExit())
     {
         Job job;
         fs::path folder;
+        bool saving = true;
         {
             std::lock_guard<std::mutex> guard (lock);
             if (! queue.empty())
@@ -93,7 +101,9 @@ void WaveformCache::run()
                 job = queue.back();
                 queue.pop_back();
                 current = { juce::String (job.playable.filename().string()), 0.0, 0 };
-                folder = cacheFolder();
+                saving = persistent;
+                if (saving)
+                    folder = cacheFolder();
             }
         }
         if (job.identity.empty())
@@ -105,7 +115,7 @@ void WaveformCache::run()
         const auto cacheFile = folder / PeakOverview::cacheNameFor (job.identity);
         std::shared_ptr<const PeakOverview> overview;
         juce::String problem;
-        if (auto cached = PeakOverview::load (cacheFile, job.identity))
+        if (auto cached = saving ? PeakOverview::load (cacheFile, job.identity) : std::nullopt)
             overview = std::make_shared<const PeakOverview> (std::move (*cached));
         else
         {
@@ -121,7 +131,8 @@ void WaveformCache::run()
                         triggerAsyncUpdate();
                     },
                     &cancelBuild);
-                built.save (cacheFile, job.identity);   // a cache that cannot be written only costs time next open
+                if (saving)
+                    built.save (cacheFile, job.identity);   // a cache that cannot be written only costs time next open
                 overview = std::make_shared<const PeakOverview> (std::move (built));
             }
             catch (const std::exception& e)

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ public:
     // Where overviews are saved (empty: Crest's cache folder). Already
     // built overviews stay in memory.
     void setSessionFile (const std::filesystem::path& sessionFile);
+    // For files that do not outlive the app (the album's masters): their
+    // overviews are built and held in memory, never saved.
+    void keepInMemoryOnly() { std::lock_guard<std::mutex> guard (lock); persistent = false; }
+    // Drops every overview but these (by identity), so memory follows what is shown.
+    void retainOnly (const std::set<std::string>& identities);
 
     // The outline of `playable` (a file at the session's rate), whose
     // identity (see MediaSource) changes when the file does; null while it
@@ -69,6 +75,7 @@ private:
     std::map<std::string, juce::String> failed;                         // by identity: why
     std::vector<Job> queue;
     std::filesystem::path sessionFolder;
+    bool persistent = true;
     Activity current;
     std::atomic<bool> cancelBuild { false };
     juce::WaitableEvent workArrived;
