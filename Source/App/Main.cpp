@@ -241,7 +241,7 @@ public:
             quit();
             return;
         }
-        window->confirmDiscardingChanges ([this] { quit(); });
+        window->confirmClosing ([this] { quit(); });
     }
 
     void anotherInstanceStarted (const juce::String&) override {}

@@ -439,7 +439,7 @@ bool MainWindow::saveAlbum()
     }
 }
 
-void MainWindow::saveAlbumAs()
+void MainWindow::saveAlbumAs (std::function<void()> afterSaving)
 {
     const auto start = album->file().empty()
                            ? juce::File::getSpecialLocation (juce::File::userHomeDirectory).getChildFile (album->name() + albumExtension)
@@ -447,7 +447,7 @@ void MainWindow::saveAlbumAs()
     chooser = std::make_unique<juce::FileChooser> ("Save album as", start, juce::String ("*") + albumExtension);
     chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
                               | juce::FileBrowserComponent::warnAboutOverwriting,
-                          [this] (const juce::FileChooser& fc)
+                          [this, afterSaving] (const juce::FileChooser& fc)
                           {
                               auto file = fc.getResult();
                               if (file == juce::File())
@@ -457,6 +457,8 @@ void MainWindow::saveAlbumAs()
                               try
                               {
                                   album->saveTo (toPath (file));
+                                  if (afterSaving)
+                                      afterSaving();
                               }
                               catch (const std::exception& e)
                               {
@@ -563,6 +565,38 @@ void MainWindow::confirmDiscardingChanges (std::function<void()> then)
                     then();
                 }
             }));
+}
+
+void MainWindow::confirmDiscardingAlbumChanges (std::function<void()> then)
+{
+    if (album->model().numTracks() == 0 || ! album->isModified())
+    {
+        then();
+        return;
+    }
+    juce::AlertWindow::showYesNoCancelBox (
+        juce::MessageBoxIconType::QuestionIcon, "Save album changes?",
+        "The album \"" + album->name() + "\" has unsaved changes. Save them first?", "Save", "Don't save", "Cancel", this,
+        juce::ModalCallbackFunction::create (
+            [this, then] (int choice)
+            {
+                if (choice == 1)   // Save
+                {
+                    if (album->file().empty())
+                        saveAlbumAs (then);
+                    else if (saveAlbum())
+                        then();
+                }
+                else if (choice == 2)   // Don't save
+                {
+                    then();
+                }
+            }));
+}
+
+void MainWindow::confirmClosing (std::function<void()> then)
+{
+    confirmDiscardingChanges ([this, then] { confirmDiscardingAlbumChanges (then); });
 }
 
 void MainWindow::offerRelink()
@@ -995,8 +1029,8 @@ bool MainWindow::perform (const InvocationInfo& info)
         case showMixer: content->showView (AppView::mixer); return true;
         case showMaster: content->showView (AppView::master); return true;
         case showAlbum: content->showView (AppView::album); return true;
-        case newAlbumCmd: chooseAlbumFiles(); return true;
-        case openAlbumCmd: chooseAlbumToOpen(); return true;
+        case newAlbumCmd: confirmDiscardingAlbumChanges ([this] { chooseAlbumFiles(); }); return true;
+        case openAlbumCmd: confirmDiscardingAlbumChanges ([this] { chooseAlbumToOpen(); }); return true;
         case saveAlbumCmd: saveAlbum(); return true;
         case saveAlbumAsCmd: saveAlbumAs(); return true;
         case nextTransition: content->album().jumpToTransition (+1); return true;
@@ -1102,16 +1136,34 @@ void MainWindow::filesDropped (const juce::StringArray& files, int x, int y)
 {
     for (const auto& f : files)
     {
-        if (juce::File (f).hasFileExtension (sessionExtension))
+        if (juce::File (f).hasFileExtension (sessionExtension) && content->currentView() != AppView::album)
         {
             const auto path = toPath (juce::File (f));
             confirmDiscardingChanges ([this, path] { openSession (path); });
+            return;
+        }
+        if (juce::File (f).hasFileExtension (albumExtension))
+        {
+            const auto path = toPath (juce::File (f));
+            confirmDiscardingAlbumChanges ([this, path] { openAlbum (path); });
             return;
         }
     }
     std::vector<std::filesystem::path> audio;
     for (const auto& f : files)
         audio.push_back (toPath (juce::File (f)));
+    // On the album: more tracks at its end (masters or sessions), one undo step.
+    if (content->currentView() == AppView::album)
+    {
+        if (album->model().numTracks() == 0)
+            startAlbumFromFiles (audio);
+        else
+        {
+            album->model().beginGesture (audio.size() == 1 ? "Add track" : "Add tracks");
+            album->model().addTracks (audio);
+        }
+        return;
+    }
     // Onto a lane: a clip there, where it was dropped; elsewhere: new tracks.
     auto& arrange = content->arrange();
     const auto screen = localPointToGlobal (juce::Point<int> (x, y));

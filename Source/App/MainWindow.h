@@ -67,6 +67,10 @@ public:
 
     // Runs `then` once unsaved edits are saved or discarded; not if cancelled.
     void confirmDiscardingChanges (std::function<void()> then);
+    // The same for the album's edits.
+    void confirmDiscardingAlbumChanges (std::function<void()> then);
+    // Before quitting: the session's, then the album's.
+    void confirmClosing (std::function<void()> then);
     // File > Save: to the session's file, or through Save As when untitled.
     bool save();
     bool isModified() const;
@@ -145,7 +149,7 @@ private:
     };
     void chooseAlbumFiles();
     void chooseAlbumToOpen();
-    void saveAlbumAs();
+    void saveAlbumAs (std::function<void()> afterSaving = {});
     bool saveAlbum();
     juce::UndoManager& currentUndoManager();
     void showAudioSettings();

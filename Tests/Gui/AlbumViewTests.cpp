@@ -232,3 +232,40 @@ TEST_CASE ("an album naming a missing file opens, and the view names the track a
     CHECK (f.view->statusText().contains ("does not exist"));
     CHECK (f.workspace.model().numTracks() == 3);   // the album is as it was: nothing dropped
 }
+
+TEST_CASE ("in the app: audio dropped on the Album view becomes tracks (undoable), and unsaved album edits are asked about before quitting",
+           "[gui][album]")
+{
+    AlbumFixture f;
+    writeAudio (f.dir / "D.wav", 2, rate, framesOf (4.0), [] (int64_t, int) { return 0.1f; });
+    MainWindow window ("none");
+    window.setSize (1400, 800);
+    REQUIRE (window.openAlbum (f.dir / "test.crest-album"));
+    auto& album = window.albumWorkspace();
+    CHECK_FALSE (album.isModified());
+    window.filesDropped (juce::StringArray { juce::String ((f.dir / "D.wav").string()) }, 400, 300);
+    settle();
+    REQUIRE (album.model().numTracks() == 4);
+    CHECK (album.model().toDocument().tracks[3].title == "D");
+    CHECK (album.isModified());
+
+    bool closed = false;
+    window.confirmClosing ([&] { closed = true; });
+    settle();
+    auto* alert = openAlert();
+    REQUIRE (alert != nullptr);
+    CHECK (alert->getName() == "Save album changes?");
+    auto* save = findButton (*alert, "Save");
+    REQUIRE (save != nullptr);
+    save->triggerClick();   // to its file: nothing is lost
+    settle();
+    CHECK (closed);
+    CHECK_FALSE (album.isModified());
+    CHECK (loadAlbumFile (f.dir / "test.crest-album").tracks.size() == 4);
+    CHECK (fs::exists (f.dir / "test.crest-album.bak"));   // the previous version kept
+
+    window.commandManager().invokeDirectly (window.commandManager().getKeyMappings()->findCommandForKeyPress (
+                                                juce::KeyPress ('z', juce::ModifierKeys::commandModifier, 0)),
+                                            false);
+    CHECK (album.model().numTracks() == 3);   // Undo in the Album view undoes the album's edit
+}
