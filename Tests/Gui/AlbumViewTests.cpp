@@ -269,3 +269,49 @@ TEST_CASE ("in the app: audio dropped on the Album view becomes tracks (undoable
                                             false);
     CHECK (album.model().numTracks() == 3);   // Undo in the Album view undoes the album's edit
 }
+
+TEST_CASE ("a clicked track's title, ISRC and trim are edited below the timeline, one undo step each; a bad ISRC is not taken",
+           "[gui][album]")
+{
+    AlbumFixture f;
+    auto& model = f.workspace.model();
+    auto& timeline = f.view->timeline();
+    click (timeline, timeline.trackBounds (1).getCentre().toFloat());
+    auto& inspector = f.view->trackInspector();
+    REQUIRE (inspector.shownTrack() == 1);
+    auto* title = findChild<juce::TextEditor> (inspector, "Title");
+    auto* isrc = findChild<juce::TextEditor> (inspector, "ISRC");
+    auto* trim = findChild<juce::Slider> (inspector, "Track trim");
+    auto* remove = findButton (inspector, "Remove track");
+    REQUIRE ((title && isrc && trim && remove));
+    CHECK (title->getText() == "B");
+
+    title->setText ("Bridges");
+    title->onReturnKey();
+    CHECK (model.toDocument().tracks[1].title == "Bridges");
+    CHECK (model.undoManager().getUndoDescription() == "Track title");
+
+    isrc->setText ("not a code");
+    isrc->onReturnKey();
+    CHECK (model.toDocument().tracks[1].isrc.empty());   // refused: the album file could not be read back with it
+    isrc->setText ("us-rc1-76-00001");
+    isrc->onReturnKey();
+    CHECK (model.toDocument().tracks[1].isrc == "USRC17600001");
+
+    trim->setValue (-2.5);   // as a typed value: one step
+    settle();
+    CHECK (model.toDocument().tracks[1].trimDb == Approx (-2.5));
+
+    remove->triggerClick();
+    settle();
+    CHECK (model.numTracks() == 2);
+    for (int step = 0; step < 4; ++step)
+        model.undoManager().undo();
+    settle();
+    const auto back = model.toDocument();
+    REQUIRE (back.tracks.size() == 3);
+    CHECK (back.tracks[1].title == "B");
+    CHECK (back.tracks[1].isrc.empty());
+    CHECK (back.tracks[1].trimDb == 0.0);
+    CHECK (title->getText() == "B");   // the fields follow the undo
+}

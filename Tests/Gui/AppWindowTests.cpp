@@ -40,6 +40,7 @@ TEST_CASE ("app: pressing play moves the play position and the playhead; stop ho
     REQUIRE (window.sessionPlayer().hasAudioDevice());
     REQUIRE (window.openSession (savedSession (dir, 20.0)));
     settle();
+    const auto underrunsBefore = window.sessionPlayer().engine().underrunBlocks();
     auto& main = window.mainComponent();
     auto* play = findChild<juce::ShapeButton> (main.transport(), "Play");
     REQUIRE (play != nullptr);
@@ -57,7 +58,11 @@ TEST_CASE ("app: pressing play moves the play position and the playhead; stop ho
     const auto stoppedAt = window.sessionPlayer().position();
     runMessagesFor (200);
     CHECK (window.sessionPlayer().position() == stoppedAt);
-    CHECK (window.sessionPlayer().dropouts() == 0);
+    // Crest's own: no block without its clip audio. The dummy server's
+    // xruns (counted in dropouts() too) come from the host's scheduling of a
+    // non-real-time jackd, which a shared CI machine does not promise.
+    INFO ("dropouts, the server's xruns included: " << window.sessionPlayer().dropouts());
+    CHECK (window.sessionPlayer().engine().underrunBlocks() == underrunsBefore);
 }
 
 TEST_CASE ("app: a fader moved while playing, its lane in touch, writes automation the render follows", "[.jack][gui][app]")

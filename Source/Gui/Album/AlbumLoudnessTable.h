@@ -9,6 +9,8 @@
 // Message thread only.
 #pragma once
 
+#include "Analysis/LoudnessMeter.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <vector>
@@ -22,6 +24,15 @@ struct AlbumLoudnessRow
     double versusAlbumLu = 0, strategyGainDb = 0, limitingDb = 0;
     bool tooMuchLimiting = false;
     bool measured = false;                // false: being mastered, its figures not known yet
+
+    void setFigures (const LoudnessReading& reading)
+    {
+        measured = true;
+        integratedLufs = reading.integratedLufs;
+        maxShortTermLufs = reading.maxShortTermLufs;
+        rangeLu = reading.loudnessRangeLu;
+        truePeakDbtp = reading.truePeakDbtp;
+    }
     std::vector<double> serviceGainsDb;   // per service, in the table's service order
 };
 

@@ -26,6 +26,8 @@ void AlbumTimeline::setLayout (const AlbumLayout& l, double sampleRate)
 {
     layout = l;
     rate = sampleRate;
+    if (selected >= (int) layout.spans.size())
+        selected = (int) layout.spans.size() - 1;
     if (dragging == Drag::none)
         scaleSamples = std::max<int64_t> (1, layout.totalSamples + layout.totalSamples / 20);
     repaint();
@@ -153,8 +155,8 @@ void AlbumTimeline::paint (juce::Graphics& g)
                 g.drawVerticalLine (x, mid - high * half * fade, mid - low * half * fade + 1);
             }
         }
-        g.setColour (colour);
-        g.drawRoundedRectangle (box.toFloat(), 3.0f, 1.0f);
+        g.setColour (i == selected ? colours::text : colour);
+        g.drawRoundedRectangle (box.toFloat(), 3.0f, i == selected ? 2.0f : 1.0f);
         // The fades' curves over the overlap.
         if (span.fadeOut > 0)
         {
@@ -250,15 +252,22 @@ void AlbumTimeline::mouseDrag (const juce::MouseEvent& e)
 
 void AlbumTimeline::mouseUp (const juce::MouseEvent&)
 {
-    if (dragging == Drag::track && dropIndex >= 0)
+    if (dragging == Drag::track)
     {
-        // A drop before itself or just after itself leaves it where it is.
-        const int to = dropIndex > dragIndex ? dropIndex - 1 : dropIndex;
-        if (to != dragIndex)
+        selected = dragIndex;
+        if (dropIndex >= 0)
         {
-            model.beginGesture ("Move track");
-            model.moveTrack (dragIndex, to);
+            // A drop before itself or just after itself leaves it where it is.
+            const int to = dropIndex > dragIndex ? dropIndex - 1 : dropIndex;
+            if (to != dragIndex)
+            {
+                model.beginGesture ("Move track");
+                model.moveTrack (dragIndex, to);
+                selected = to;
+            }
         }
+        if (onSelect)
+            onSelect (selected);
     }
     dragging = Drag::none;
     dropIndex = -1;

@@ -6,7 +6,7 @@
 //    right of the previous track's end it sets the gap, left of it the
 //    crossfade; snapped to CD frames (1/75 s) on a 44.1 kHz album unless
 //    Shift is held. One step per drag. Right-click a crossfade for its curve.
-//  - Click the ruler to move the playhead.
+//  - Click a track to select it; click the ruler to move the playhead.
 // The whole album always fits the width (the scale holds still during a
 // drag, so a lengthening pause does not run away under the pointer).
 //
@@ -36,6 +36,9 @@ public:
     void setWaveforms (std::vector<std::shared_ptr<const PeakOverview>> outlines, double waveformRate);
     void setPlayhead (int64_t albumSample);
     std::function<void (int64_t albumSample)> onSeek;
+    // A click on a track selects it (and a moved track stays selected).
+    std::function<void (int index)> onSelect;
+    int selectedTrack() const noexcept { return selected; }
 
     // Where things are drawn, for the GUI tests and the handles' hit test.
     juce::Rectangle<int> trackBounds (int index) const;
@@ -68,6 +71,7 @@ private:
     Drag dragging = Drag::none;
     int dragIndex = -1;
     int dropIndex = -1;   // while moving a track: where it would land
-    int64_t dragPrevEnd = 0;   // the end of the track before the transition being dragged
+    int64_t dragPrevEnd = 0;
+    int selected = -1;   // the end of the track before the transition being dragged
 };
 } // namespace crest

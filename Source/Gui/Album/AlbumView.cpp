@@ -39,7 +39,7 @@ namespace
 } // namespace
 
 AlbumView::AlbumView (AlbumWorkspace& w)
-    : workspace (w), services (streamingServices()), lanes (w.model()), loudness (serviceNames (services))
+    : workspace (w), services (streamingServices()), lanes (w.model()), inspector (w.model()), loudness (serviceNames (services))
 {
     setTitle ("Album");
 
@@ -119,8 +119,8 @@ AlbumView::AlbumView (AlbumWorkspace& w)
     addAndMakeVisible (statusLabel);
     hintLabel.setColour (juce::Label::textColourId, colours::textDim);
     hintLabel.setFont (juce::Font (12.0f));
-    hintLabel.setText ("Drag a track to reorder it. Drag a handle right for a pause, left for a crossfade (right-click it for the curve; "
-                       "Shift: no snapping to CD frames). PageUp / PageDown: the previous or next transition.",
+    hintLabel.setText ("Click a track to edit its details below; drag it to reorder. Drag a track's handle right for a pause, left for "
+                       "a crossfade (right-click: its curve; Shift: no CD-frame snap). PageUp / PageDown: the transitions.",
                        juce::dontSendNotification);
     addAndMakeVisible (hintLabel);
     addAndMakeVisible (progressBar);
@@ -130,7 +130,9 @@ AlbumView::AlbumView (AlbumWorkspace& w)
         const double ratio = workspace.playbackRate() / std::max (1.0, (double) workspace.model().state()[albumIds::sampleRate]);
         workspace.player().seek ((int64_t) std::llround ((double) albumSample * ratio));
     };
+    lanes.onSelect = [this] (int index) { inspector.showTrack (index); };
     addAndMakeVisible (lanes);
+    addAndMakeVisible (inspector);
     addAndMakeVisible (loudness);
     waveforms.keepInMemoryOnly();   // the masters are the cache's, gone when the album closes
     waveforms.onChange = [this] { relayout(); };
@@ -149,6 +151,7 @@ void AlbumView::albumOpened()
     prepared.reset();
     masters.clear();
     headerLengths.clear();
+    inspector.showTrack (-1);
     showStrategy();
     relayout();
 }
@@ -159,6 +162,7 @@ void AlbumView::modelChanged()
         return;
     showStrategy();
     relayout();
+    inspector.refresh();
     startTimer (400);   // prepared again once the edits pause
 }
 
@@ -364,13 +368,8 @@ void AlbumView::refreshTable()
             row.mark = cueTime (shown.spans[(size_t) i].start, albumRate);
         if (const auto m = masters.find (t[albumIds::id].toString().toStdString()); m != masters.end())
         {
-            const auto& r = m->second.inProgram;
-            row.measured = true;
-            row.integratedLufs = r.integratedLufs;
-            row.maxShortTermLufs = r.maxShortTermLufs;
-            row.rangeLu = r.loudnessRangeLu;
-            row.truePeakDbtp = r.truePeakDbtp;
-            row.versusAlbumLu = r.integratedLufs - albumLufs;
+            row.setFigures (m->second.inProgram);
+            row.versusAlbumLu = row.integratedLufs - albumLufs;
             row.strategyGainDb = m->second.strategyGainDb;
             row.limitingDb = m->second.limitingDb;
             row.tooMuchLimiting = row.limitingDb > warning;
@@ -383,12 +382,7 @@ void AlbumView::refreshTable()
     album.title = "Album";
     if (prepared)
     {
-        const auto& r = prepared->program.album;
-        album.measured = true;
-        album.integratedLufs = r.integratedLufs;
-        album.maxShortTermLufs = r.maxShortTermLufs;
-        album.rangeLu = r.loudnessRangeLu;
-        album.truePeakDbtp = r.truePeakDbtp;
+        album.setFigures (prepared->program.album);
         album.mark = cueTime (shown.totalSamples, albumRate);
     }
     loudness.setRows (std::move (rows), album);
@@ -479,8 +473,10 @@ void AlbumView::resized()
     status.removeFromLeft (8);
     statusLabel.setBounds (status);
     area.removeFromTop (4);
-    lanes.setBounds (area.removeFromTop (std::max (160, area.getHeight() * 45 / 100)));
+    lanes.setBounds (area.removeFromTop (std::max (160, area.getHeight() * 42 / 100)));
     hintLabel.setBounds (area.removeFromTop (22));
+    inspector.setBounds (area.removeFromTop (40));
+    area.removeFromTop (4);
     loudness.setBounds (area);
 }
 } // namespace crest

@@ -16,6 +16,7 @@
 
 #include "AlbumLoudnessTable.h"
 #include "AlbumTimeline.h"
+#include "AlbumTrackInspector.h"
 
 #include "Album/AlbumPreview.h"
 #include "Gui/Arrange/WaveformCache.h"
@@ -43,6 +44,7 @@ public:
     // The parts, for the GUI tests.
     AlbumTimeline& timeline() noexcept { return lanes; }
     AlbumLoudnessTable& table() noexcept { return loudness; }
+    AlbumTrackInspector& trackInspector() noexcept { return inspector; }
     juce::ComboBox& serviceSelector() noexcept { return service; }
     juce::ComboBox& strategySelector() noexcept { return strategy; }
     // The layout shown (album rate), and the one playing (device rate).
@@ -96,6 +98,7 @@ private:
     double progressValue = 0;
     juce::ProgressBar progressBar { progressValue };
     AlbumTimeline lanes;
+    AlbumTrackInspector inspector;
     AlbumLoudnessTable loudness;
     WaveformCache waveforms;
 
