@@ -184,7 +184,7 @@ namespace
             }
         };
         std::vector<std::thread> pool;
-        for (int t = 1; t < std::clamp (jobs, 1, (int) count); ++t)
+        for (int t = 1; t < std::max (1, std::min (jobs, (int) count)); ++t)
             pool.emplace_back (worker);
         worker();
         for (auto& t : pool)
@@ -264,7 +264,7 @@ std::optional<MasterCache::Entry> MasterCache::find (const std::string& key) con
     const auto found = entries.find (key);
     if (found == entries.end() || ! fs::exists (found->second.file))
         return std::nullopt;
-    used[key] = true;
+    lastUsed[key] = run;
     return found->second;
 }
 
@@ -281,7 +281,7 @@ void MasterCache::keep (const std::string& key, Entry entry)
 {
     std::lock_guard guard (lock);
     entries[key] = std::move (entry);
-    used[key] = true;
+    lastUsed[key] = run;
 }
 
 void MasterCache::forgetUnused()
@@ -289,7 +289,7 @@ void MasterCache::forgetUnused()
     std::lock_guard guard (lock);
     for (auto e = entries.begin(); e != entries.end();)
     {
-        if (used[e->first])
+        if (lastUsed[e->first] >= run - 1)
         {
             ++e;
             continue;
@@ -299,9 +299,10 @@ void MasterCache::forgetUnused()
         if (e->second.file.parent_path() == where)
             fs::remove (e->second.file, ec);
         names.erase (e->first);
+        lastUsed.erase (e->first);
         e = entries.erase (e);
     }
-    used.clear();
+    ++run;
 }
 
 AlbumMasters masterAlbumTracks (const AlbumMastersRequest& request)

@@ -8,8 +8,8 @@
 // A MasterCache keeps masters between runs, keyed by everything that
 // makes them (the source and its date, the chain, the trim, the target):
 // the app re-masters only the tracks an edit changed, and a reorder or a
-// new gap re-masters nothing. A run that finishes drops the masters it
-// did not use, so the cache holds one album's worth at most. Off the audio thread. JUCE-free.
+// new gap re-masters nothing. A run that finishes drops the masters
+// neither it nor the run before used, so the cache holds two album's worth at most. Off the audio thread. JUCE-free.
 #pragma once
 
 #include "AlbumLayout.h"
@@ -45,14 +45,16 @@ public:
     // A file for `key`, in the cache's folder, to write before keep().
     std::filesystem::path fileFor (const std::string& key);
     void keep (const std::string& key, Entry entry);
-    // After a whole run: drops every entry it did not use, and their files.
+    // After a whole run: drops every entry neither it nor the run before
+    // used, and their files (the previous run's masters may still be playing).
     void forgetUnused();
 
 private:
     std::filesystem::path where;
     mutable std::mutex lock;
     std::map<std::string, Entry> entries;
-    mutable std::map<std::string, bool> used;
+    mutable std::map<std::string, int> lastUsed;   // the run that last used each entry
+    int run = 0;
     std::map<std::string, std::filesystem::path> names;
     int made = 0;
 };

@@ -134,10 +134,24 @@ void AlbumModel::moveTrack (int fromIndex, int toIndex)
     if (fromIndex < 0 || fromIndex >= n || toIndex < 0 || toIndex >= n || fromIndex == toIndex)
         return;
     tree.moveChild (fromIndex, toIndex, &undo);
+    keepTransitionsWhole();
+}
+
+void AlbumModel::keepTransitionsWhole()
+{
     // A crossfade joins a track to the one after it: the last has none to
-    // join, so one left there by the move is dropped in the same step.
+    // join, so one left there is dropped; and a transition is a crossfade
+    // or a pause, not both, so a track a crossfade now leads into loses its
+    // pause. In the same undo step as the edit that made them so.
+    const int n = numTracks();
+    if (n == 0)
+        return;
     if (auto last = track (n - 1); (juce::int64) last[ai::crossfadeSamples] != 0)
         last.setProperty (ai::crossfadeSamples, (juce::int64) 0, &undo);
+    for (int i = 0; i + 1 < n; ++i)
+        if ((juce::int64) track (i)[ai::crossfadeSamples] > 0)
+            if (auto next = track (i + 1); (juce::int64) next[ai::gapBeforeSamples] != 0)
+                next.setProperty (ai::gapBeforeSamples, (juce::int64) 0, &undo);
 }
 
 void AlbumModel::setGapSamples (int index, int64_t samples)
@@ -196,6 +210,7 @@ void AlbumModel::addTracks (const std::vector<std::filesystem::path>& sources, i
         album.tracks.push_back (t);
         tree.addChild (trackTree (t), at++, &undo);
     }
+    keepTransitionsWhole();
 }
 
 void AlbumModel::removeTrack (int index)
@@ -203,8 +218,6 @@ void AlbumModel::removeTrack (int index)
     if (index < 0 || index >= numTracks())
         return;
     tree.removeChild (index, &undo);
-    if (numTracks() > 0)
-        if (auto last = track (numTracks() - 1); (juce::int64) last[ai::crossfadeSamples] != 0)
-            last.setProperty (ai::crossfadeSamples, (juce::int64) 0, &undo);
+    keepTransitionsWhole();
 }
 } // namespace crest

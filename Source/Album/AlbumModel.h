@@ -79,6 +79,8 @@ public:
     void removeTrack (int index);
 
 private:
+    void keepTransitionsWhole();
+
     juce::ValueTree tree { albumIds::ALBUM };
     juce::UndoManager undo;
 };

@@ -45,6 +45,7 @@ AlbumPlayer::~AlbumPlayer()
     diskStreamer.stopFollowing();
     collectGarbage();
     delete pending.exchange (nullptr);
+    delete waiting;
     delete fadingOut;
     delete current;
 }
@@ -56,18 +57,22 @@ void AlbumPlayer::setProgram (const AlbumLayout& layout, const std::vector<Track
     for (const auto& t : tracks)
         gainsDb.push_back (t.gainDb);
     auto program = std::make_unique<Program> (layout, gainsDb);
-    std::vector<std::shared_ptr<ClipStream>> kept;
+    std::vector<StreamPlacement> kept;
     std::vector<StreamPlacement> placements;
     for (size_t i = 0; i < layout.spans.size() && i < tracks.size(); ++i)
     {
         const auto& span = layout.spans[i];
         const auto& master = tracks[i].master;
-        // The stream of this very span of this master, if one is open: its loaded audio carries over.
+        // The stream of this very span of this master at this very place, if one is open: its loaded
+        // audio carries over. One that moves is made anew, so the streamer does not take from the
+        // program still playing the chunks it plays (the new one waits for its own to load).
         auto found = std::find_if (streams.begin(), streams.end(), [&] (const auto& s) {
-            return s->path() == master && s->length() == span.length() && s->firstFileFrame() == span.sourceStart;
+            return s.stream->path() == master && s.stream->length() == span.length() && s.stream->firstFileFrame() == span.sourceStart
+                   && s.timelineStart == span.start
+                   && std::none_of (kept.begin(), kept.end(), [&] (const auto& k) { return k.stream == s.stream; });
         });
-        auto stream = found != streams.end() ? *found : std::make_shared<ClipStream> (master, tracks[i].channels, span.sourceStart, span.length());
-        kept.push_back (stream);
+        auto stream = found != streams.end() ? found->stream : std::make_shared<ClipStream> (master, tracks[i].channels, span.sourceStart, span.length());
+        kept.push_back ({ stream, span.start });
         program->tracks.streams.push_back (stream);
         program->tracks.first.push_back (span.sourceStart);
         placements.push_back ({ stream, span.start });
@@ -150,17 +155,25 @@ void AlbumPlayer::process (float* const* outputs, int numOutputs, int numFrames)
     const bool playing = transportState.playing.load (std::memory_order_acquire);
     int64_t position = transportState.position.load (std::memory_order_relaxed);
 
-    // While playing, the new program takes over once its audio under the
-    // playhead is loaded; until then the old one plays on, so an edit never
-    // drops out. Stopped, it is taken at once.
-    if (Program* next = pending.load (std::memory_order_acquire);
-        next != nullptr && fadingOut == nullptr && ! retired.full() && (! playing || isLoadedAt (*next, position)))
-        if (Program* taken = pending.exchange (nullptr, std::memory_order_acq_rel))
+    // A program published since the last block is the audio thread's from
+    // here on (the message thread deletes only one it never took, so none
+    // is freed while read); a newer one retires it. While playing, it takes
+    // over once its audio under the playhead is loaded; until then the old
+    // one plays on, so an edit never drops out. Stopped, it is taken at once.
+    if (retired.size() + 2 < retiredCapacity)
+        if (Program* incoming = pending.exchange (nullptr, std::memory_order_acq_rel))
         {
-            fadingOut = current;
-            current = taken;
-            fadeDone = 0;
+            if (waiting != nullptr)
+                retired.push (waiting);
+            waiting = incoming;
         }
+    if (waiting != nullptr && fadingOut == nullptr && (! playing || isLoadedAt (*waiting, position)))
+    {
+        fadingOut = current;
+        current = waiting;
+        waiting = nullptr;
+        fadeDone = 0;
+    }
     float* left = numOutputs > 0 ? outputs[0] : nullptr;
     float* right = numOutputs > 1 ? outputs[1] : nullptr;
     for (int ch = 0; ch < numOutputs; ++ch)

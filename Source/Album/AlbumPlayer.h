@@ -86,12 +86,14 @@ private:
 
     Transport transportState;
     DiskStreamer diskStreamer;
-    std::vector<std::shared_ptr<ClipStream>> streams;   // message thread: reused by the next program where they fit
+    std::vector<StreamPlacement> streams;   // message thread: reused by the next program where they fit
     std::atomic<Program*> pending { nullptr };
     Program* current = nullptr;   // audio thread
+    Program* waiting = nullptr;   // audio thread: taken from `pending`, its audio loading
     Program* fadingOut = nullptr; // audio thread: the program being faded from
     int fadeDone = 0;             // audio thread
-    SpscQueue<Program*, 64> retired;
+    static constexpr size_t retiredCapacity = 64;
+    SpscQueue<Program*, retiredCapacity> retired;
     std::vector<float> monoRight, fadeLeft, fadeRight;   // audio thread: a mono device's right; the old program during a fade
     std::atomic<int64_t> programLength { 0 };
     std::atomic<int64_t> missedBlocks { 0 };

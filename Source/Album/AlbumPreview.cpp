@@ -88,7 +88,11 @@ void AlbumPreview::run()
             mastering.progress = report;
             prepared.masters = masterAlbumTracks (mastering);
             for (const auto& f : prepared.masters.files)
-                prepared.channels.push_back (AudioFileReader (f).info().channels);
+            {
+                const auto info = AudioFileReader (f).info();
+                prepared.channels.push_back (info.channels);
+                prepared.frames.push_back (info.frames);
+            }
             report ("Measuring the album", 0.0);
             prepared.program = assembleAlbum (prepared.masters.layout, prepared.masters.gainsDb, prepared.masters.files, {},
                                               album.sampleRate, std::nullopt, [&] (double f) {
@@ -97,12 +101,19 @@ void AlbumPreview::run()
                                                   report ("Measuring the album", f);
                                               });
         }
-        catch (const CrestError& e)
+        catch (const std::exception& e)   // a CrestError names the track; anything else is still only this run's
         {
             cancelled = cancel.load();
             prepared = {};
             prepared.album = album;
             prepared.problem = e.what();
+        }
+        catch (...)
+        {
+            cancelled = cancel.load();
+            prepared = {};
+            prepared.album = album;
+            prepared.problem = "the album could not be prepared";
         }
         std::lock_guard guard (lock);
         if (! cancelled)

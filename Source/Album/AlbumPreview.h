@@ -23,6 +23,7 @@ struct AlbumPreviewResult
     AlbumMasters masters;
     AlbumProgram program;      // measured, without the render's transition guard
     std::vector<int> channels; // each master's
+    std::vector<int64_t> frames;   // each master's length (at the album's rate here)
     std::string problem;       // why it could not be prepared, naming the track; then nothing else is set
 };
 

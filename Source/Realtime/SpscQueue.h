@@ -35,6 +35,12 @@ public:
         return item;
     }
 
+    // Items in the queue now (exact from either end for its own side's changes).
+    size_t size() const noexcept
+    {
+        return writeIndex.load (std::memory_order_acquire) - readIndex.load (std::memory_order_acquire);
+    }
+
     bool full() const noexcept
     {
         return writeIndex.load (std::memory_order_acquire) - readIndex.load (std::memory_order_acquire) == Capacity;

@@ -140,3 +140,28 @@ TEST_CASE ("tracks added and removed are undoable, with fresh ids", "[album][mod
     model.undoManager().undo();
     CHECK (model.toDocument() == album);
 }
+
+TEST_CASE ("a track a crossfade comes to lead into loses its pause, in the same step", "[album][model]")
+{
+    AlbumModel model;
+    const auto album = threeSongs();   // track 2 crossfades into track 3; every track has a pause
+    model.load (album);
+    model.beginGesture ("Move track");
+    model.moveTrack (0, 2);   // 2, 3, 1: track 2 crossfades into 3, which so has no pause
+    CHECK (model.toDocument().tracks[0].crossfadeSamples == 44100);
+    CHECK (model.toDocument().tracks[1].gapBeforeSamples == 0);
+    CHECK (model.toDocument().tracks[2].gapBeforeSamples == album.tracks[0].gapBeforeSamples);
+    model.undoManager().undo();
+    CHECK (model.toDocument() == album);
+    model.beginGesture ("Move track");
+    model.moveTrack (2, 0);   // 3, 1, 2: track 2 is last, its crossfade dropped
+    CHECK (model.toDocument().tracks[2].crossfadeSamples == 0);
+    model.undoManager().undo();
+    model.beginGesture ("Add track");
+    model.addTracks ({ "/music/new.wav" }, 2);   // between 2 and 3: the crossfade now leads into the new track
+    const auto added = model.toDocument();
+    CHECK (added.tracks[1].crossfadeSamples == 44100);
+    CHECK (added.tracks[2].gapBeforeSamples == 0);
+    model.undoManager().undo();
+    CHECK (model.toDocument() == album);
+}

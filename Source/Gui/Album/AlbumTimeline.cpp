@@ -302,8 +302,9 @@ void AlbumTimeline::dragTransition (int index, float x, bool snap)
     }
     else
     {
-        // No longer than either track it joins.
-        const int64_t longest = std::min (previous.length(), next.length()) - 1;
+        // No longer than either track it joins can give: the previous one's
+        // audio after its own fade-in, the next one's before its fade-out.
+        const int64_t longest = std::min (previous.length() - previous.fadeIn, next.length() - next.fadeOut) - 1;
         model.setGapSamples (index, 0);
         model.setCrossfadeSamples (index - 1, std::min (dragPrevEnd - start, longest));
     }

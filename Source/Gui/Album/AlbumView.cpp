@@ -151,6 +151,9 @@ void AlbumView::albumOpened()
     prepared.reset();
     masters.clear();
     headerLengths.clear();
+    shown = {};
+    playing = {};
+    preparedRate = workspace.playbackRate();   // the workspace asked for this rate on opening
     inspector.showTrack (-1);
     showStrategy();
     relayout();
@@ -216,8 +219,8 @@ void AlbumView::applyStrategyControls()
 int64_t AlbumView::lengthAtAlbumRate (const juce::ValueTree& track)
 {
     const double albumRate = workspace.model().state()[albumIds::sampleRate];
-    if (const auto m = masters.find (track[albumIds::id].toString().toStdString()); m != masters.end())
-        return (int64_t) std::llround ((double) m->second.frames * albumRate / workspace.playbackRate());
+    if (const auto* m = masterFor (track))
+        return (int64_t) std::llround ((double) m->frames * albumRate / workspace.playbackRate());
     // Not prepared yet: the file's own length, read from its header once.
     const auto source = track[albumIds::source].toString().toStdString();
     if (const auto known = headerLengths.find (source); known != headerLengths.end())
@@ -246,13 +249,22 @@ std::vector<double> AlbumView::serviceGainsDb (int serviceIndex) const
     std::vector<TrackLoudness> tracks;
     for (int i = 0; i < model.numTracks(); ++i)
     {
-        const auto m = masters.find (model.track (i)[albumIds::id].toString().toStdString());
-        if (m == masters.end())
+        const auto* m = masterFor (model.track (i));
+        if (m == nullptr)
             return gains;
-        tracks.push_back ({ m->second.inProgram.integratedLufs, m->second.inProgram.truePeakDbtp });
+        tracks.push_back ({ m->inProgram.integratedLufs, m->inProgram.truePeakDbtp });
     }
     const auto& rule = *services[(size_t) serviceIndex].playback;
     return playbackGainsDb (rule, rule.albumMode, tracks, prepared->program.album.integratedLufs);
+}
+
+const AlbumView::Master* AlbumView::masterFor (const juce::ValueTree& track) const
+{
+    const auto m = masters.find (track[albumIds::id].toString().toStdString());
+    if (m == masters.end() || m->second.source != track[albumIds::source].toString().toStdString()
+        || m->second.rate != workspace.playbackRate())
+        return nullptr;
+    return &m->second;
 }
 
 std::string AlbumView::outlineIdentity (const Master& master)
@@ -286,13 +298,13 @@ void AlbumView::relayout()
     playedGains.clear();
     for (size_t i = 0; i < document.tracks.size(); ++i)
     {
-        const auto m = masters.find (document.tracks[i].id);
-        if (m == masters.end())
+        const auto* m = masterFor (model.track ((int) i));
+        if (m == nullptr)
         {
             outlines.push_back (nullptr);
             continue;
         }
-        const auto& master = m->second;
+        const auto& master = *m;
         played.push_back ({ master.file, master.channels, master.assemblerGainDb + gains[i] });
         playedGains.push_back (master.assemblerGainDb + gains[i]);
         frames.push_back (master.frames);
@@ -331,9 +343,11 @@ void AlbumView::takePrepared (AlbumPreviewResult result)
     for (size_t i = 0; i < result.album.tracks.size(); ++i)
     {
         Master m;
+        m.source = result.album.tracks[i].source.string();
+        m.rate = result.album.sampleRate;
         m.file = result.masters.files[i];
         m.channels = result.channels[i];
-        m.frames = AudioFileReader (m.file).info().frames;
+        m.frames = result.frames[i];
         m.assemblerGainDb = result.masters.gainsDb[i];
         m.strategyGainDb = result.masters.strategyGainDb[i];
         m.limitingDb = result.masters.reports[i].maxLimitingDb;
@@ -366,12 +380,12 @@ void AlbumView::refreshTable()
         row.title = t[albumIds::title].toString();
         if ((size_t) i < shown.spans.size())
             row.mark = cueTime (shown.spans[(size_t) i].start, albumRate);
-        if (const auto m = masters.find (t[albumIds::id].toString().toStdString()); m != masters.end())
+        if (const auto* m = masterFor (t))
         {
-            row.setFigures (m->second.inProgram);
+            row.setFigures (m->inProgram);
             row.versusAlbumLu = row.integratedLufs - albumLufs;
-            row.strategyGainDb = m->second.strategyGainDb;
-            row.limitingDb = m->second.limitingDb;
+            row.strategyGainDb = m->strategyGainDb;
+            row.limitingDb = m->limitingDb;
             row.tooMuchLimiting = row.limitingDb > warning;
             for (const auto& gains : perService)
                 row.serviceGainsDb.push_back (gains[(size_t) i]);
@@ -391,6 +405,14 @@ void AlbumView::refreshTable()
 void AlbumView::update()
 {
     workspace.player().collectGarbage();
+    // The device now at another rate (a session at another rate opened, the
+    // settings changed): the masters in hand no longer fit; made again.
+    if (const double rate = workspace.playbackRate(); rate != preparedRate && workspace.model().numTracks() > 0)
+    {
+        preparedRate = rate;
+        relayout();
+        workspace.refreshPreview();
+    }
     auto& preview = workspace.preview();
     if (auto result = preview.takeResult())
         takePrepared (std::move (*result));

@@ -63,6 +63,8 @@ public:
 private:
     struct Master
     {
+        std::string source;         // the track's source it was made from (an id may come back on another)
+        double rate = 0;            // the rate it was made at (the device's when it was prepared)
         std::filesystem::path file;
         int channels = 2;
         int64_t frames = 0;         // at the playback rate
@@ -73,6 +75,7 @@ private:
     };
 
     static std::string outlineIdentity (const Master& master);
+    const Master* masterFor (const juce::ValueTree& track) const;   // the track's, if made from its source at the playback rate
     void relayout();                  // the timeline and the player, from the model and the masters in hand
     void takePrepared (AlbumPreviewResult result);
     void refreshTable();
@@ -109,5 +112,6 @@ private:
     std::vector<double> playedGains;
     juce::String layoutProblem;
     bool updatingControls = false;
+    double preparedRate = 0;   // the playback rate the last preparation was asked at
 };
 } // namespace crest
