@@ -36,8 +36,12 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
     }
     analysis.layout = meter->layoutDescription();
     std::unique_ptr<ProgramBalanceMeter> balanceMeter;
+    std::unique_ptr<AverageSpectrumMeter> spectrumMeter;
     if (balance == BalanceMeasurement::measure && channels <= 2)
+    {
         balanceMeter = std::make_unique<ProgramBalanceMeter> (channels, analysis.info.sampleRate);
+        spectrumMeter = std::make_unique<AverageSpectrumMeter> (channels, analysis.info.sampleRate);
+    }
 
     constexpr int64_t block = 16384;
     std::vector<float> buffer ((size_t) (block * channels));
@@ -48,7 +52,10 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
         reader.readInterleaved (buffer.data(), n);
         meter->add (buffer.data(), n);
         if (balanceMeter != nullptr)
+        {
             balanceMeter->add (buffer.data(), n);
+            spectrumMeter->add (buffer.data(), n);
+        }
         for (int64_t i = 0; i < n; ++i)
             for (int ch = 0; ch < channels; ++ch)
             {
@@ -73,7 +80,10 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
     analysis.loudness = meter->reading();
     analysis.nonFiniteSamples = reader.nonFiniteSamples();
     if (balanceMeter != nullptr)
+    {
         analysis.balance = balanceMeter->balance();
+        analysis.spectrum = spectrumMeter->profile();
+    }
     return analysis;
 }
 } // namespace crest

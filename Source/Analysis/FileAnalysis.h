@@ -1,10 +1,12 @@
 // Everything `crest analyze` says about one audio file: its format, its
 // loudness and level figures (LoudnessMeter), how its channels were
 // counted, and the faults a mastering engineer looks for first: clipping
-// (runs of three or more samples at full scale) and NaN/Inf samples.
+// (runs of three or more samples at full scale) and NaN/Inf samples; and,
+// when asked, the tonal and stereo balance and the long-term spectrum.
 // Reads the file once, in blocks; off the audio thread.
 #pragma once
 
+#include "Analysis/AverageSpectrum.h"
 #include "Analysis/LoudnessMeter.h"
 #include "Analysis/ProgramBalance.h"
 #include "IO/AudioFileInfo.h"
@@ -26,6 +28,7 @@ struct FileAnalysis
     int64_t clippedSamples = 0;    // the samples in those runs
     int64_t nonFiniteSamples = 0;  // read as silence
     std::optional<ProgramBalance> balance;   // when asked for: band levels and width
+    std::optional<SpectrumProfile> spectrum; // with the balance: the long-term average spectrum
 };
 
 enum class BalanceMeasurement
