@@ -213,7 +213,9 @@ VinylPreflightReport VinylPreflightMeter::report() const
     const bool loud = std::isfinite (r.integratedLufs) && r.integratedLufs > settings.loudLufs;
     r.allowedSideSeconds = settings.format.recommendedSideSeconds() * (loud ? settings.loudSideShare : 1.0);
     r.warnings = copy.closed;
-    std::sort (r.warnings.begin(), r.warnings.end(), [] (const VinylWarning& a, const VinylWarning& b) { return a.startSeconds < b.startSeconds; });
+    std::sort (r.warnings.begin(), r.warnings.end(), [] (const VinylWarning& a, const VinylWarning& b) {
+        return a.startSeconds != b.startSeconds ? a.startSeconds < b.startSeconds : a.kind < b.kind;
+    });
     if (r.sideSeconds > r.allowedSideSeconds)
     {
         VinylWarning w { VinylWarning::Kind::sideLength, 0, r.sideSeconds, r.sideSeconds, {} };

@@ -144,6 +144,13 @@ int runDeliver (const Args& args)
                 std::printf ("        the limiter's ceiling lowered to %.2f dBTP so the decoded peaks pass\n", *r.ceilingLowered);
             for (const auto& w : r.mastering.warnings)
                 std::printf ("        warning: %s\n", w.c_str());
+            if (r.vinyl)
+            {
+                const auto n = r.vinyl->warnings.size();
+                std::printf ("        vinyl preflight: %s\n", n == 0 ? "nothing to warn of" : (std::to_string (n) + (n == 1 ? " warning" : " warnings")).c_str());
+                for (const auto& w : r.vinyl->warnings)
+                    std::printf ("          %s %s\n", vinylWarningName (w.kind).c_str(), w.message.c_str());
+            }
             if (! r.reportText.empty())
                 std::printf ("        report: %s\n", r.reportText.string().c_str());
         }

@@ -104,6 +104,15 @@ namespace
                               { "passes", r.mastering.passes }, { "latencySamples", r.mastering.latencySamples }, { "warnings", r.mastering.warnings } };
         for (const auto& c : r.checks)
             json["checks"].push_back ({ { "name", c.name }, { "measured", c.measured }, { "wanted", c.wanted }, { "pass", c.pass } });
+        if (r.vinyl)
+        {
+            Json vinyl { { "format", r.vinyl->settings.format.name() }, { "sideSeconds", level (r.vinyl->sideSeconds) },
+                         { "allowedSideSeconds", level (r.vinyl->allowedSideSeconds) }, { "warnings", Json::array() } };
+            for (const auto& w : r.vinyl->warnings)
+                vinyl["warnings"].push_back ({ { "kind", vinylWarningName (w.kind) }, { "startSeconds", level (w.startSeconds) },
+                                               { "endSeconds", level (w.endSeconds) }, { "worst", level (w.worst) }, { "message", w.message } });
+            json["vinylPreflight"] = vinyl;
+        }
         json["pass"] = r.passes();
         saveTextAtomically (checkOutputTarget (r.reportJson, reportRules (request)).path, json.dump (2) + "\n");
 
@@ -121,6 +130,8 @@ namespace
             text += "  the limiter's ceiling was lowered to " + number (*r.ceilingLowered, "dBTP", 2) + " so the decoded peaks stay under the target's\n";
         for (const auto& w : r.mastering.warnings)
             text += "  warning: " + w + "\n";
+        if (r.vinyl)
+            text += "  " + describeVinylPreflight (*r.vinyl);
         text += "  source of the target's figures: " + r.target.source + "\n";
         saveTextAtomically (checkOutputTarget (r.reportText, reportRules (request)).path, text);
     }
@@ -223,7 +234,7 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
                            BroadcastLoudness { beforeEncoding.integratedLufs, beforeEncoding.loudnessRangeLu, beforeEncoding.truePeakDbtp,
                                                beforeEncoding.maxMomentaryLufs, beforeEncoding.maxShortTermLufs,
                                                "Mastered by Crest for " + target.name });
-            result.measured = analyzeFile (result.file, ChannelCounting::asLaidOut, progress (0.9, 1.0)).loudness;
+            result.measured = analyzeFile (result.file, ChannelCounting::asLaidOut, progress (0.9, target.vinyl ? 0.95 : 1.0)).loudness;
             result.decodedForMeasurement = isLossy (result.format.container);
             const double over = result.measured.truePeakDbtp - target.truePeakDbtp;
             if (! result.decodedForMeasurement || ! (over > 0) || ceiling - over - 0.1 < -12.0)
@@ -248,6 +259,12 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
         result.checks.push_back ({ "sample rate", std::to_string ((int) fileRate) + " Hz",
                                    target.sampleRate ? std::to_string ((int) *target.sampleRate) + " Hz" : "the source's (" + std::to_string ((int) source.sampleRate) + " Hz)",
                                    fileRate == result.sampleRate });
+        if (target.vinyl)
+        {
+            VinylPreflightSettings vinyl;
+            vinyl.format = *target.vinyl;
+            result.vinyl = preflightVinylFile (result.file, vinyl, progress (0.95, 1.0));
+        }
         OutputFormat wanted { target.container, target.encoding, request.dither };
         result.checks.push_back ({ "format", describe (result.format), request.container ? describe (result.format) + " (as asked)" : describe (wanted),
                                    true });

@@ -64,6 +64,7 @@ struct DeliveryResult
     bool decodedForMeasurement = false;   // a lossy file, measured after decoding
     std::optional<double> ceilingLowered; // the limiter's ceiling, when lowered so the decoded peaks pass
     std::vector<Check> checks;
+    std::optional<VinylPreflightReport> vinyl;   // for a vinyl target: what a cutting engineer would warn of (advice, not a check)
     bool passes() const;
 };
 

@@ -39,6 +39,8 @@ namespace
             rule.source = b.at ("source").get<std::string>();
             p.playback = rule;
         }
+        if (j.contains ("vinyl"))
+            p.vinyl = VinylFormat { j.at ("vinyl").at ("diameterInches").get<int>(), j.at ("vinyl").at ("rpm").get<int>() };
         return p;
     }
 } // namespace

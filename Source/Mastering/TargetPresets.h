@@ -4,6 +4,7 @@
 // in docs/targets.md). JUCE-free; any thread but the audio thread.
 #pragma once
 
+#include "Analysis/VinylPreflight.h"
 #include "IO/OutputFormat.h"
 
 #include <optional>
@@ -40,6 +41,7 @@ struct TargetPreset
     std::optional<double> sampleRate;   // none: the source's rate
     std::string source;                 // where the figures come from
     std::optional<PlaybackRule> playback;   // a streaming service's playback normalisation
+    std::optional<VinylFormat> vinyl;       // a premaster for cutting: preflighted as delivered
 };
 
 // Every preset, in key order.

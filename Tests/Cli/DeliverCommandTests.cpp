@@ -178,3 +178,33 @@ TEST_CASE ("master, ab and deliver each give awkward files a clear result: short
     CHECK (unreachable.exitCode == 0);
     CHECK_THAT (unreachable.output, Catch::Contains ("warning: ") && Catch::Contains ("limiting"));
 }
+
+TEST_CASE ("crest deliver to a vinyl target preflights the premaster: its warnings, with times, are in the report", "[cli][deliver][vinyl]")
+{
+    TempFolder dir;
+    // The mix, with a bass in the side only from 2.0 to 3.5 s.
+    writeAudio (dir / "wide-bass.wav", 2, 48000, 6 * 48000, [] (int64_t n, int ch) {
+        const double t = (double) n / 48000;
+        const double side = t >= 2.0 && t < 3.5 ? 0.3 * std::sin (2 * std::numbers::pi * 60 * t) : 0.0;
+        return (float) (0.05 * std::sin (2 * std::numbers::pi * (ch == 0 ? 880 : 990) * t) + (ch == 0 ? side : -side));
+    });
+    writeMix (dir / "song.wav");
+    const auto out = dir / "delivery";
+    const auto run = runCrest ("deliver " + (dir / "wide-bass.wav").string() + " " + (dir / "song.wav").string() + " --targets vinyl-lp -o "
+                               + out.string());
+    INFO (run.output);
+    REQUIRE (run.exitCode == 0);
+    const auto wide = report (out / "wide-bass-vinyl-lp.wav");
+    CHECK (wide["pass"] == true);   // advice for the cutting engineer, not a failed delivery
+    CHECK (wide["vinylPreflight"]["format"] == "12-inch at 33 1/3 rpm");
+    const auto& warnings = wide["vinylPreflight"]["warnings"];
+    const auto bass = std::find_if (warnings.begin(), warnings.end(), [] (const auto& w) { return w["kind"] == "stereo bass"; });
+    REQUIRE (bass != warnings.end());
+    CHECK ((*bass)["startSeconds"].get<double>() == Approx (2.0).margin (0.1));
+    CHECK ((*bass)["endSeconds"].get<double>() == Approx (3.5).margin (0.1));
+    CHECK (run.output.find ("vinyl preflight: 2 warnings") != std::string::npos);
+    CHECK (readBytes (out / "wide-bass-vinyl-lp.wav.report.txt").find ("stereo bass from 0:02.") != std::string::npos);
+    CHECK (report (out / "song-vinyl-lp.wav")["vinylPreflight"]["warnings"].empty());
+    // A premaster keeps its own loudness and its 24 bits.
+    CHECK (readAudio (out / "song-vinyl-lp.wav").sampleRate == 48000);
+}

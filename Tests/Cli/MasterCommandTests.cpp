@@ -51,7 +51,7 @@ TEST_CASE ("crest master lands a quiet and a loud mix on the target under the ce
 TEST_CASE ("every target preset loads, and --target takes a preset's loudness and ceiling", "[cli][master]")
 {
     const auto presets = crest::targetPresets();
-    CHECK (presets.size() == 11);
+    CHECK (presets.size() == 13);
     for (const auto& p : presets)
     {
         INFO (p.key);
