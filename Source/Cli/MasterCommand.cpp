@@ -7,8 +7,10 @@
 #include "Core/MasterModules.h"
 #include "Mastering/ChainPresets.h"
 #include "Mastering/FileMastering.h"
+#include "Mastering/MasterReportFile.h"
 #include "Mastering/TargetPresets.h"
 #include "IO/FileSync.h"
+#include "IO/OutputTarget.h"
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
 #include "ProgressBar.h"
@@ -46,8 +48,10 @@ and length, aligned sample for sample (the limiter's latency is taken
 out). Integer output is dithered once, at the end: TPDF (default), shaped
 (the hiss moved away from 1-5 kHz: best for 16 bits) or none. A report
 compares before and after and warns when more than 6 dB of limiting is
-needed. OUT is never IN; an existing file is replaced only with --force,
-and only if it is audio.
+needed. It is also written beside the master as OUT.report.json, with
+what each module did (the limiter's and each multiband band's gain
+reduction), for `crest report`. OUT is never IN; an existing file is
+replaced only with --force, and only if it is audio.
 )";
 } // namespace
 
@@ -158,10 +162,19 @@ int runMaster (const Args& args)
         }
     }
 
+    // The report beside the master is checked before anything is made.
+    OutputRules reportRules;
+    reportRules.kindName = "master report";
+    reportRules.isExpectedKind = [] (const std::filesystem::path& p) { return p.extension() == ".json"; };
+    reportRules.mayReplace = request.replaceExisting;
+    reportRules.inputs = { request.input };
+    const auto reportFile = checkOutputTarget (masterReportFileFor (output), reportRules).path;
+
     ProgressBar bar ("Mastering");
     request.progress = [&bar] (double f) { bar.update (f); };
     const auto report = masterFile (request);
     bar.finish();
+    writeMasterReport (reportFile, request, report);
 
     std::printf ("%s -> %s (%s, %d %s, limiter gain %+.1f dB)\n", input.c_str(), output.c_str(), describe (request.format).c_str(),
                  report.passes, report.passes == 1 ? "pass" : "passes", report.gainDb);
@@ -183,6 +196,11 @@ int runMaster (const Args& args)
     row ("PLR", report.before.plrLu(), report.after.plrLu(), "LU");
     row ("max short-term", report.before.maxShortTermLufs, report.after.maxShortTermLufs, "LUFS");
     std::printf ("  deepest limiting %.1f dB\n", report.maxLimitingDb);
+    for (const auto& m : report.modules)
+        for (const auto& r : m.reduction)
+            std::printf ("  %s %s: deepest %.1f dB, average %.1f dB, working %.0f %% of the time\n", m.name.c_str(), r.label.c_str(), r.deepestDb,
+                         r.averageDb, r.activeShare * 100);
+    std::printf ("  report: %s\n", reportFile.string().c_str());
     for (const auto& warning : report.warnings)
         std::printf ("  warning: %s\n", warning.c_str());
     return exitOk;

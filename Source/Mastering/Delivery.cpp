@@ -9,6 +9,7 @@
 #include "IO/FileSync.h"
 #include "IO/OutputTarget.h"
 #include "IO/SampleRateConverter.h"
+#include "MasterReportFile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -100,8 +101,7 @@ namespace
                              { "maxMomentaryLufs", level (m.maxMomentaryLufs) }, { "maxShortTermLufs", level (m.maxShortTermLufs) },
                              { "plrLu", level (m.plrLu()) }, { "afterDecoding", r.decodedForMeasurement } };
         json["limiterCeilingDbtp"] = r.ceilingLowered ? level (*r.ceilingLowered) : Json (r.target.truePeakDbtp);
-        json["mastering"] = { { "limiterGainDb", level (r.mastering.gainDb) }, { "deepestLimitingDb", level (r.mastering.maxLimitingDb) },
-                              { "passes", r.mastering.passes }, { "latencySamples", r.mastering.latencySamples }, { "warnings", r.mastering.warnings } };
+        json["mastering"] = masteringJson (r.mastering);
         for (const auto& c : r.checks)
             json["checks"].push_back ({ { "name", c.name }, { "measured", c.measured }, { "wanted", c.wanted }, { "pass", c.pass } });
         if (r.vinyl)

@@ -2,7 +2,6 @@
 
 #include "Analysis/FileAnalysis.h"
 #include "Core/CrestError.h"
-#include "Dsp/TruePeakLimiter.h"
 #include "Engine/MasterModuleFactory.h"
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
@@ -27,6 +26,7 @@ namespace
         LoudnessReading reading {};
         double maxLimitingDb = 0;
         int latencySamples = 0;
+        std::vector<ModuleActivity> activity;
     };
 
     // The chain as it will run: its last limiter (added when there is
@@ -68,8 +68,7 @@ namespace
             if (m.id == limiterId)
                 m.set ("inputGainDb", gainDb);
         const auto master = makeMasterRuntime (chain, info.sampleRate, blockFrames);
-        const auto limiter = master->slot (limiterId);
-        auto* limiterModule = limiter != nullptr ? dynamic_cast<TruePeakLimiter*> (&limiter->processor()) : nullptr;
+        ModuleActivityMeter activity (chain, *master);
         const int latency = master->latencySamples();
         LoudnessMeter meter (channels, info.sampleRate);
 
@@ -94,8 +93,7 @@ namespace
                 for (int i = 0; i < n; ++i)
                     left[(size_t) i] *= sourceGain, right[(size_t) i] *= sourceGain;
             master->process (left.data(), right.data(), n);
-            if (limiterModule != nullptr)
-                result.maxLimitingDb = std::max (result.maxLimitingDb, (double) limiterModule->takeGainReductionDb());
+            activity.afterBlock();
             const int skip = (int) std::min<int64_t> (toSkip, n);
             toSkip -= skip;
             for (int i = skip; i < n; ++i)
@@ -115,6 +113,10 @@ namespace
             throw CrestError (sourceFile, "the master chain produced NaN or Inf; not mastered");
         result.reading = meter.reading();
         result.latencySamples = latency;
+        result.activity = activity.activity();
+        for (const auto& m : result.activity)
+            if (m.id == limiterId && ! m.reduction.empty())
+                result.maxLimitingDb = m.reduction.front().deepestDb;
         return result;
     }
 
@@ -185,6 +187,7 @@ MasterReport masterFile (const MasterRequest& request)
     double passSourceGainDb = request.inputGainDb;   // the trim, applied where the source is read
     auto passChain = chain;
     CachedFront front;
+    std::vector<ModuleActivity> frontActivity;
     double startLoudness = source.loudness.integratedLufs + request.inputGainDb;
     const auto limiterAt = std::find_if (chain.modules.begin(), chain.modules.end(), [&] (const auto& m) { return m.id == limiterId; });
     // Worth it only when the front costs more than reading it back: the
@@ -204,6 +207,7 @@ MasterReport masterFile (const MasterRequest& request)
         cache.commit();
         ++report.passes;
         front.latencySamples = pass.latencySamples;
+        frontActivity = pass.activity;
         passSource = front.file;
         passSourceGainDb = 0;
         startLoudness = pass.reading.integratedLufs;   // what reaches the limiter: a better first guess
@@ -242,6 +246,8 @@ MasterReport masterFile (const MasterRequest& request)
     report.after = written.reading;
     report.gainDb = gain;
     report.maxLimitingDb = written.maxLimitingDb;
+    report.modules = frontActivity;
+    report.modules.insert (report.modules.end(), written.activity.begin(), written.activity.end());
     report.latencySamples = written.latencySamples + front.latencySamples;
     if (request.targetLufs && std::abs (report.after.integratedLufs - *request.targetLufs) > 0.2)
         report.warnings.push_back (formatted ("landed at %.1f LUFS, not the %.1f LUFS asked", report.after.integratedLufs, *request.targetLufs));

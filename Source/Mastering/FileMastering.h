@@ -12,6 +12,7 @@
 #include "Analysis/LoudnessMeter.h"
 #include "IO/OutputFormat.h"
 #include "ChainPresets.h"
+#include "ModuleActivity.h"
 
 #include <filesystem>
 #include <functional>
@@ -43,6 +44,7 @@ struct MasterReport
     int passes = 0;               // through the chain (or its front, once), the written one included
     int latencySamples = 0;       // the chain's, compensated: the output is aligned with the input
     std::vector<std::string> warnings;
+    std::vector<ModuleActivity> modules;   // what each module did in the written pass, in chain order
 };
 
 // More limiting than this is usually heard (dulled transients, pumping).
