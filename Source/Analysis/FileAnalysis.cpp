@@ -43,6 +43,8 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
         spectrumMeter = std::make_unique<AverageSpectrumMeter> (channels, analysis.info.sampleRate);
     }
 
+    const auto curveStepFrames = std::max<int64_t> (1, std::llround (FileAnalysis::curveStepSeconds * analysis.info.sampleRate));
+    int64_t nextCurvePoint = curveStepFrames;
     constexpr int64_t block = 16384;
     std::vector<float> buffer ((size_t) (block * channels));
     std::vector<int64_t> run ((size_t) channels, 0);
@@ -50,7 +52,21 @@ FileAnalysis analyzeFile (const std::filesystem::path& file, ChannelCounting cou
     {
         const auto n = std::min (block, analysis.info.frames - done);
         reader.readInterleaved (buffer.data(), n);
-        meter->add (buffer.data(), n);
+        if (balanceMeter == nullptr)
+            meter->add (buffer.data(), n);
+        else
+            // Fed up to each step of the curve, so it is read exactly there.
+            for (int64_t offset = 0; offset < n;)
+            {
+                const auto m = std::min (n - offset, nextCurvePoint - (done + offset));
+                meter->add (buffer.data() + offset * channels, m);
+                offset += m;
+                if (done + offset == nextCurvePoint)
+                {
+                    analysis.shortTermCurve.push_back (meter->shortTermLufs());
+                    nextCurvePoint += curveStepFrames;
+                }
+            }
         if (balanceMeter != nullptr)
         {
             balanceMeter->add (buffer.data(), n);

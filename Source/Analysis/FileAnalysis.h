@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace crest
 {
@@ -29,6 +30,10 @@ struct FileAnalysis
     int64_t nonFiniteSamples = 0;  // read as silence
     std::optional<ProgramBalance> balance;   // when asked for: band levels and width
     std::optional<SpectrumProfile> spectrum; // with the balance: the long-term average spectrum
+    // With the balance: the short-term loudness (LUFS, -inf in silence)
+    // every curveStepSeconds, for plotting the programme's course.
+    static constexpr double curveStepSeconds = 0.5;
+    std::vector<double> shortTermCurve;
 };
 
 enum class BalanceMeasurement

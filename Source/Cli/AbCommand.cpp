@@ -5,18 +5,19 @@
 // Mix / Master switch does). A session is rendered twice first: before its
 // master chain (the mix bus) and through it.
 #include "Analysis/FileAnalysis.h"
+#include "Analysis/ProgramComparison.h"
 #include "Arguments.h"
 #include "Commands.h"
 #include "Core/CrestError.h"
 #include "ProgressBar.h"
-#include "Render/OfflineRenderer.h"
+#include "Render/SessionComparison.h"
 #include "Session/SessionFile.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
-#include <random>
+#include <memory>
 #include <string>
 
 namespace crest::cli
@@ -40,34 +41,6 @@ A session is rendered first, before its master chain and through it
   --json   the same figures as one JSON object; what cannot be measured is null
 )";
 
-    struct Row
-    {
-        const char* name;
-        const char* unit;
-        double mix, master;
-        int decimals = 1;
-    };
-
-    std::vector<Row> rowsOf (const FileAnalysis& mix, const FileAnalysis& master)
-    {
-        auto relative = [] (const FileAnalysis& a, int band) { return a.balance->bandDbfs[(size_t) band] - a.loudness.rmsDbfs; };
-        const auto& a = mix.loudness;
-        const auto& b = master.loudness;
-        return {
-            { "integrated", "LUFS", a.integratedLufs, b.integratedLufs },
-            { "max short-term", "LUFS", a.maxShortTermLufs, b.maxShortTermLufs },
-            { "loudness range", "LU", a.loudnessRangeLu, b.loudnessRangeLu },
-            { "true peak", "dBTP", a.truePeakDbtp, b.truePeakDbtp },
-            { "PLR", "LU", a.plrLu(), b.plrLu() },
-            { "crest factor", "dB", a.crestFactorDb(), b.crestFactorDb() },
-            { "correlation", "", a.correlation, b.correlation, 2 },
-            { "width (S/M)", "dB", mix.balance->sideToMidDb, master.balance->sideToMidDb },
-            { "lows < 250 Hz", "dB", relative (mix, 0), relative (master, 0) },
-            { "mids", "dB", relative (mix, 1), relative (master, 1) },
-            { "highs > 4 kHz", "dB", relative (mix, 2), relative (master, 2) },
-        };
-    }
-
     std::string signedText (double v, int decimals)
     {
         if (! std::isfinite (v))
@@ -83,40 +56,6 @@ A session is rendered first, before its master chain and through it
         return std::isfinite (v) ? nlohmann::ordered_json (std::round (v * scale) / scale) : nlohmann::ordered_json();
     }
 
-    // A folder for a session's two renders, gone when this goes.
-    struct ScratchFolder
-    {
-        ScratchFolder()
-        {
-            std::random_device random;
-            path = fs::temp_directory_path() / ("crest-ab-" + std::to_string (random()));
-            fs::create_directories (path);
-        }
-        ~ScratchFolder()
-        {
-            std::error_code ec;
-            fs::remove_all (path, ec);
-        }
-        fs::path path;
-    };
-
-    void renderBoth (const std::string& sessionPath, const fs::path& mixFile, const fs::path& masterFile)
-    {
-        const auto session = loadSessionFile (sessionPath);
-        MediaPool media;
-        for (const bool preMaster : { true, false })
-        {
-            RenderRequest request;
-            request.output = preMaster ? mixFile : masterFile;
-            request.format = { Container::wav, SampleEncoding::float32 };
-            request.preMaster = preMaster;
-            request.protectedFiles = { sessionPath };
-            ProgressBar bar (preMaster ? "Rendering the mix" : "Rendering the master");
-            request.progress = [&bar] (double f) { bar.update (f); };
-            renderSession (session, request, media);
-            bar.finish();
-        }
-    }
 } // namespace
 
 int runAb (const Args& args)
@@ -139,7 +78,7 @@ int runAb (const Args& args)
     if (inputs.empty() || inputs.size() > 2)
         cursor.fail ("ab needs a mix and its master, or a session");
 
-    std::unique_ptr<ScratchFolder> scratch;
+    std::unique_ptr<SessionComparison> renders;
     fs::path mixFile, masterFile;
     if (inputs.size() == 2)
     {
@@ -148,10 +87,12 @@ int runAb (const Args& args)
     }
     else
     {
-        scratch = std::make_unique<ScratchFolder>();
-        mixFile = scratch->path / "mix.wav";
-        masterFile = scratch->path / "master.wav";
-        renderBoth (inputs[0], mixFile, masterFile);
+        StagedProgress progress;
+        renders = std::make_unique<SessionComparison> (loadSessionFile (inputs[0]), inputs[0], false,
+                                                       [&progress] (const char* stage, double f) { progress.update (stage, f); });
+        progress.finish();
+        mixFile = renders->mixFile();
+        masterFile = renders->masterFile();
     }
 
     auto measure = [] (const fs::path& file, const char* what) {
@@ -164,7 +105,7 @@ int runAb (const Args& args)
     };
     const auto mix = measure (mixFile, "mix");
     const auto master = measure (masterFile, "master");
-    const auto rows = rowsOf (mix, master);
+    const auto rows = compareProgrammes (mix, master);
     const double match = mix.loudness.integratedLufs - master.loudness.integratedLufs;
 
     if (json)
@@ -176,7 +117,7 @@ int runAb (const Args& args)
         for (const auto& row : rows)
             // Two decimals, as crest analyze --json gives them.
             out["figures"].push_back ({ { "name", row.name }, { "unit", row.unit }, { "mix", number (row.mix, 2) },
-                                        { "master", number (row.master, 2) }, { "difference", number (row.master - row.mix, 2) } });
+                                        { "master", number (row.master, 2) }, { "difference", number (row.difference(), 2) } });
         out["loudnessMatchDb"] = number (match, 2);
         std::printf ("%s\n", out.dump (2).c_str());
         return exitOk;
@@ -187,8 +128,8 @@ int runAb (const Args& args)
     std::printf ("Mix:    %s\nMaster: %s\n\n", mixName.c_str(), masterName.c_str());
     std::printf ("  %-16s %10s %10s %12s\n", "", "mix", "master", "difference");
     for (const auto& row : rows)
-        std::printf ("  %-16s %10s %10s %12s  %s\n", row.name, levelText (row.mix, row.decimals).c_str(),
-                     levelText (row.master, row.decimals).c_str(), signedText (row.master - row.mix, row.decimals).c_str(), row.unit);
+        std::printf ("  %-16s %10s %10s %12s  %s\n", row.name.c_str(), levelText (row.mix, row.decimals).c_str(),
+                     levelText (row.master, row.decimals).c_str(), signedText (row.difference(), row.decimals).c_str(), row.unit.c_str());
     if (std::isfinite (match))
         std::printf ("\nLoudness match: the master plays %.1f dB %s to meet the mix's loudness.\n", std::abs (match), match <= 0 ? "down" : "up");
     else

@@ -19,6 +19,7 @@ Usage:
   crest analyze FILE... [--json]       loudness (BS.1770 / R128), peaks, LRA, PLR
   crest master IN -o OUT [--target NAME|LUFS] [--chain NAME|FILE]  master a mix to a target
   crest ab MIX MASTER | SESSION [--json]  what mastering changed, side by side
+  crest report MIX MASTER | SESSION -o REPORT.html  the same as a page to print and hand out
   crest deliver IN --targets spotify,cd -o DIR  one master per target, with compliance reports
   crest album new ALBUM FILE...        make an album of masters (docs/album-format.md)
   crest album render ALBUM -o DIR [--cd]  the continuous album, a file per track, a CUE sheet
@@ -58,6 +59,7 @@ int main (int argc, char** argv)
         if (command == "analyze") return runAnalyze (args);
         if (command == "master") return runMaster (args);
         if (command == "ab") return runAb (args);
+        if (command == "report") return runReport (args);
         if (command == "deliver") return runDeliver (args);
         if (command == "album") return runAlbum (args);
     }

@@ -18,6 +18,7 @@ int runInfo (const Args& args);
 int runAnalyze (const Args& args);
 int runMaster (const Args& args);
 int runAb (const Args& args);
+int runReport (const Args& args);
 int runDeliver (const Args& args);
 int runAlbum (const Args& args);
 

@@ -35,4 +35,23 @@ void ProgressBar::finish()
         std::fprintf (stderr, "\n");
     finished = true;
 }
+
+void StagedProgress::update (const std::string& stage, double fraction)
+{
+    if (bar == nullptr || stage != shown)
+    {
+        if (bar != nullptr)
+            bar->finish();
+        bar = std::make_unique<ProgressBar> (stage);
+        shown = stage;
+    }
+    bar->update (fraction);
+}
+
+void StagedProgress::finish()
+{
+    if (bar != nullptr)
+        bar->finish();
+    bar.reset();
+}
 } // namespace crest::cli

@@ -2,6 +2,7 @@
 // terminal, silent otherwise (so logs and pipes stay clean).
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace crest::cli
@@ -19,5 +20,18 @@ private:
     bool enabled;
     int lastPermille = -1;
     bool finished = false;
+};
+
+// Work in stages ("Rendering the mix", then "Rendering the master"): a
+// bar for each, the last one finished when a new stage starts.
+class StagedProgress
+{
+public:
+    void update (const std::string& stage, double fraction);
+    void finish();
+
+private:
+    std::unique_ptr<ProgressBar> bar;
+    std::string shown;
 };
 } // namespace crest::cli

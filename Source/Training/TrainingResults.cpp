@@ -4,10 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 
 namespace crest
 {
@@ -139,15 +137,5 @@ void saveTrainingResults (const std::filesystem::path& base, const std::string& 
         file += extension;
         saveTextAtomically (file, *text);
     }
-}
-
-std::string utcNow()
-{
-    const auto now = std::chrono::system_clock::to_time_t (std::chrono::system_clock::now());
-    std::tm utc {};
-    gmtime_r (&now, &utc);
-    char text[32];
-    std::strftime (text, sizeof (text), "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
 }
 } // namespace crest

@@ -30,7 +30,4 @@ std::string earTrainingCsv (const EqEarTrainer& trainer, const ListeningTestInfo
 
 // Writes `<base>.json` and `<base>.csv`; throws CrestError naming the file.
 void saveTrainingResults (const std::filesystem::path& base, const std::string& json, const std::string& csv);
-
-// Now, as ISO 8601 in UTC ("2026-12-02T10:15:00Z").
-std::string utcNow();
 } // namespace crest
