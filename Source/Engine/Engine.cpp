@@ -25,7 +25,8 @@ Engine::Engine (DiskStreamer& diskStreamer, EngineOptions options)
       interleaved ((size_t) options.maxBlockFrames * 2),
       meterFrames ((size_t) options.maxBlockFrames * meterTapChannels),
       alignedMix ((size_t) options.maxBlockFrames * 2),
-      monitored ((size_t) options.maxBlockFrames * 2)
+      monitored ((size_t) options.maxBlockFrames * 2),
+      referenceAudio ((size_t) options.maxBlockFrames * 2 * MonitorPath::maxReferences)
 {
 }
 
@@ -68,6 +69,7 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
             n = std::min<int> (n, (int) (loopEnd - position));
         float* left = mix.data();
         float* right = mix.data() + maxBlock;
+        const int64_t blockStart = position;
         if (playing)
         {
             renderBlock (*plan, position, n, left, right);
@@ -100,12 +102,25 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
             monitorPath.setSampleRate (plan->sampleRate);
         const float* heardLeft = left;
         const float* heardRight = right;
+        const float* referenceChannels[MonitorPath::maxReferences][2] = {};
+        const float* const* references[MonitorPath::maxReferences] = {};
+        if (playing)
+            for (int r = 0; r < (int) plan->references.size(); ++r)
+                if (monitorPath.referenceNeeded (r))
+                {
+                    float* audio[2] = { referenceAudio.data() + (size_t) (2 * r) * (size_t) maxBlock,
+                                        referenceAudio.data() + (size_t) (2 * r + 1) * (size_t) maxBlock };
+                    readReference (plan->references[(size_t) r], blockStart, n, audio);
+                    referenceChannels[r][0] = audio[0];
+                    referenceChannels[r][1] = audio[1];
+                    references[r] = referenceChannels[r];
+                }
         if (! monitorPath.isTransparent())
         {
             const float* master[2] = { left, right };
             const float* mixed[2] = { mixLeft, mixRight };
             float* heard[2] = { monitored.data(), monitored.data() + maxBlock };
-            monitorPath.process (master, mixed, heard, n);
+            monitorPath.process (master, mixed, references, heard, n);
             heardLeft = heard[0];
             heardRight = heard[1];
         }
@@ -152,6 +167,26 @@ void Engine::process (float* const* output, int numOutputChannels, int numFrames
     if (underruns.load (std::memory_order_relaxed) != underrunsBefore)
         underrunBlockCount.fetch_add (1, std::memory_order_relaxed);
     streamer.audioEpoch().fetch_add (1, std::memory_order_seq_cst);   // even again: pairs with ClipStream::service
+}
+
+void Engine::readReference (const PlanReference& reference, int64_t position, int numFrames, float* const* dest) noexcept
+{
+    std::fill (dest[0], dest[0] + numFrames, 0.0f);
+    std::fill (dest[1], dest[1] + numFrames, 0.0f);
+    if (reference.stream == nullptr)
+        return;
+    // The part of the block the reference covers; before and after it, silence.
+    const int64_t local = position - reference.timelineStart;
+    const int64_t from = std::max<int64_t> (0, local), to = std::min<int64_t> (reference.stream->length(), local + numFrames);
+    if (from >= to)
+        return;
+    float* part[2] = { dest[0] + (from - local), dest[1] + (from - local) };
+    const int missing = reference.stream->read (from, (int) (to - from), part, 2);
+    if (missing > 0)
+        underruns.fetch_add ((uint64_t) missing, std::memory_order_relaxed);
+    for (auto* channel : part)
+        for (int i = 0; i < (int) (to - from); ++i)
+            channel[i] *= reference.trim;
 }
 
 void Engine::readClips (PlanNode& node, float* const* input, int thread) noexcept

@@ -72,6 +72,8 @@ private:
     void renderBlock (RenderPlan& plan, int64_t position, int numFrames, float* left, float* right) noexcept;
     void processNode (int node, int thread) noexcept override;
     void readClips (PlanNode& node, float* const* input, int thread) noexcept;
+    // A reference's audio for the block at `position` (stereo, trimmed).
+    void readReference (const PlanReference& reference, int64_t position, int numFrames, float* const* dest) noexcept;
     void sumInputs (const std::vector<PlanInput>& inputs, float* const* sum, int thread) noexcept;
 
     DiskStreamer& streamer;
@@ -106,5 +108,6 @@ private:
     };
     std::vector<std::vector<float>> threadScratch;
     std::vector<float> mix, interleaved, meterFrames, alignedMix, monitored;
+    std::vector<float> referenceAudio;   // maxReferences stereo blocks
 };
 } // namespace crest

@@ -3,6 +3,7 @@
 #include "Core/CrestError.h"
 #include "Core/Units.h"
 #include "MasterModuleFactory.h"
+#include "MonitorPath.h"
 #include "Session/RoutingGraph.h"
 
 #include <algorithm>
@@ -89,6 +90,36 @@ void PlanBuilder::addClips (const TrackDocument& track, double sampleRate, PlanN
         lastPlacements.push_back ({ planClip.stream, planClip.start });
     }
     std::sort (node.clips.begin(), node.clips.end(), [] (auto& a, auto& b) { return a.start < b.start; });
+}
+
+void PlanBuilder::addReferences (const SessionDocument& session, RenderPlan& plan)
+{
+    for (const auto& ref : session.references)
+    {
+        if ((int) plan.references.size() == MonitorPath::maxReferences)
+            break;
+        PlanReference r;
+        r.id = ref.id;
+        r.trim = (float) dbToGain (ref.trimDb);
+        r.timelineStart = ref.timelineOf (0) + plan.latencySamples;
+        const auto& source = media.resolve (ref.file, session.sampleRate, options.progress);
+        if (source.online)
+        {
+            ClipDocument whole;
+            whole.startSample = r.timelineStart;
+            whole.lengthSamples = source.info.frames;
+            r.stream = streamForClip (whole, source);
+            if (r.stream != nullptr)
+                lastPlacements.push_back ({ r.stream, r.timelineStart });
+        }
+        else
+        {
+            const auto line = source.problem + " (reference is offline)";
+            if (std::find (lastProblems.begin(), lastProblems.end(), line) == lastProblems.end())
+                lastProblems.push_back (line);
+        }
+        plan.references.push_back (r);
+    }
 }
 
 std::shared_ptr<DelayLine> PlanBuilder::delayFor (const std::string& edge, int channels, int samples)
@@ -308,6 +339,8 @@ std::unique_ptr<RenderPlan> PlanBuilder::build (const SessionDocument& session)
     plan->latencySamples = mixLatency + mixBusRuntime->latencySamples() + masterRuntime->latencySamples();
     lastLatency = plan->latencySamples;
     delays = keptDelays;
+    if (options.withReferences)
+        addReferences (session, *plan);
 
     // Solo: a node is heard while it, anything upstream of it, or any bus
     // its output reaches is soloed.

@@ -31,6 +31,9 @@ public:
         // from it, or no function, means the usual one.
         std::function<std::unique_ptr<Processor> (const MasterModuleDocument&)> makeMasterModule;
         MediaPool::Progress progress;
+        // Live playback streams the session's reference tracks for the
+        // monitor path; a render never plays them, so never reads them.
+        bool withReferences = false;
     };
 
     PlanBuilder (MediaPool& media, Options options);
@@ -70,6 +73,7 @@ private:
     static std::shared_ptr<const AutomationCurve> curveFor (const AutomationLane& lane);   // null: nothing to play
     void addLanes (const ChannelDocument& channel, const std::string& who, PlanNode& node, RenderPlan& plan);
     std::shared_ptr<MasterRuntime> masterFor (const MasterChainDocument& chain, double sampleRate);
+    void addReferences (const SessionDocument& session, RenderPlan& plan);
 
     MediaPool& media;
     Options options;

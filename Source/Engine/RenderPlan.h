@@ -65,6 +65,17 @@ struct PlanNode
     std::vector<PlanStripLane> stripLanes;
 };
 
+// A reference track, streamed like a clip and heard only through the
+// monitor path. timelineStart includes the plan's latency: what is read
+// at the playhead sounds with the master the output plays at that moment.
+struct PlanReference
+{
+    std::string id;
+    std::shared_ptr<ClipStream> stream;   // null: offline
+    int64_t timelineStart = 0;
+    float trim = 1.0f;
+};
+
 struct RenderPlan
 {
     double sampleRate = 48000.0;
@@ -79,6 +90,7 @@ struct RenderPlan
     std::shared_ptr<MasterRuntime> master;
     int64_t lengthSamples = 0;     // end of the last clip
     int latencySamples = 0;        // from input to output, after compensation
+    std::vector<PlanReference> references;   // live playback only; at most MonitorPath::maxReferences
     // Strip lanes change their parameters every this many samples of the
     // timeline (0: none in the plan); blocks are split on this grid so a
     // render does not depend on the caller's block size.

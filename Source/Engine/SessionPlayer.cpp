@@ -11,9 +11,19 @@
 
 namespace crest
 {
+namespace
+{
+    // Live playback streams the reference tracks for the monitor.
+    PlanBuilder::Options withReferences (PlanBuilder::Options options)
+    {
+        options.withReferences = true;
+        return options;
+    }
+} // namespace
+
 SessionPlayer::SessionPlayer (SessionModel& sessionModel, MediaPool& media, PlanBuilder::Options options, EngineOptions engineOptions)
     : model (sessionModel),
-      builder (media, std::move (options)),
+      builder (media, withReferences (std::move (options))),
       liveLoudness (sessionModel.sampleRate()),
       audioEngine (diskStreamer, std::move (engineOptions))
 {
@@ -161,11 +171,39 @@ void SessionPlayer::rebuild()
         routingProblem = e.what();
         return;
     }
+    planReferences.clear();
+    for (const auto& r : plan->references)
+        planReferences.push_back (r.id);
     diskStreamer.setPlacements (builder.placements());
     audioEngine.plans().publish (std::move (plan));
+    monitorReference (selectedReference);
     diskStreamer.wake();
     if (model.sampleRate() != lastLoudnessRate)
         restartLoudness();
+}
+
+void SessionPlayer::monitorReference (const std::string& id)
+{
+    selectedReference = id;
+    const auto at = std::find (planReferences.begin(), planReferences.end(), id);
+    audioEngine.monitor().setReference (at != planReferences.end() ? (int) (at - planReferences.begin()) : -1);
+}
+
+void SessionPlayer::setReferenceLoudness (const std::string& id, double lufs)
+{
+    referenceLoudness[id] = lufs;
+}
+
+std::optional<double> SessionPlayer::referenceMatchDb (const std::string& id) const
+{
+    // The level the mix is heard at, and the matched master with it: the
+    // mix's integrated loudness once it has one, its short-term before.
+    const auto& mix = liveLoudness.mix();
+    const double heard = std::isfinite (mix.integratedLufs) ? mix.integratedLufs : mix.shortTermLufs;
+    const auto found = referenceLoudness.find (id);
+    if (found == referenceLoudness.end() || ! std::isfinite (heard) || ! std::isfinite (found->second))
+        return std::nullopt;
+    return heard - found->second;
 }
 
 void SessionPlayer::updateMeters()
@@ -173,6 +211,9 @@ void SessionPlayer::updateMeters()
     liveLoudness.update();
     if (const auto match = liveLoudness.matchGainDb())
         audioEngine.monitor().setMatchGainDb ((float) *match);
+    for (size_t r = 0; r < planReferences.size(); ++r)
+        if (const auto match = referenceMatchDb (planReferences[r]))
+            audioEngine.monitor().setReferenceMatchDb ((int) r, (float) *match);
     for (const auto& channel : model.state())
         if (channel.hasType (ids::TRACK) || channel.hasType (ids::BUS))
         {

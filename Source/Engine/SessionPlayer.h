@@ -18,6 +18,8 @@
 #include <juce_audio_devices/juce_audio_devices.h>
 
 #include <map>
+#include <optional>
+#include <string>
 
 namespace crest
 {
@@ -105,6 +107,17 @@ public:
     void restartLoudness();
     DiskStreamer& streamer() noexcept { return diskStreamer; }
 
+    // Reference tracks. Which one the monitor's Reference source plays (by
+    // id; it follows the reference through edits), and each one's
+    // loudness as measured (ReferenceAnalysis, off this thread): with the
+    // mix's live loudness it sets the reference's match, the gain that
+    // brings it to the loudness the mix and the matched master play at.
+    void monitorReference (const std::string& id);
+    const std::string& monitoredReference() const noexcept { return selectedReference; }
+    void setReferenceLoudness (const std::string& id, double lufs);
+    // The match in dB, once both loudnesses are known.
+    std::optional<double> referenceMatchDb (const std::string& id) const;
+
 private:
     void rebuildUnlessLoading();
     void valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property) override;
@@ -135,6 +148,9 @@ private:
     };
     std::map<juce::String, Reductions> reductions;   // by channel id, from updateMeters()
     std::map<juce::String, std::vector<float>> masterReductions;   // by module id, from updateMeters()
+    std::vector<std::string> planReferences;              // the ids, in the plan's order
+    std::map<std::string, double> referenceLoudness;      // by id, LUFS
+    std::string selectedReference;
     int64_t loopFrom = 0, loopTo = 0;
     bool looping = false;
     uint64_t underrunBlocksAtOpen = 0;

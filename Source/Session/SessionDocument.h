@@ -134,13 +134,37 @@ struct BusDocument : ChannelDocument
     bool operator== (const BusDocument&) const = default;
 };
 
+// A reference track: a finished record the engineer compares the master
+// with. It plays in time with the session: the reference's sample
+// alignReferenceSample sounds with the session's sample alignSessionSample
+// (both at the session's rate; a file at another rate is converted, as a
+// clip's is). Its loop section, in its own samples, is the passage the
+// transport loops over while it is compared (none when end <= start).
+// trimDb sits on top of the loudness match.
+struct ReferenceDocument
+{
+    std::string id;                // unique among the session's references
+    std::string name;
+    std::string file;              // as written: relative to the session's folder, or absolute
+    int64_t alignSessionSample = 0;
+    int64_t alignReferenceSample = 0;
+    int64_t loopStartSample = 0, loopEndSample = 0;
+    double trimDb = 0.0;
+
+    bool hasLoop() const noexcept { return loopEndSample > loopStartSample; }
+    // Where on the timeline a reference sample sounds.
+    int64_t timelineOf (int64_t referenceSample) const noexcept { return referenceSample - alignReferenceSample + alignSessionSample; }
+    bool operator== (const ReferenceDocument&) const = default;
+};
+
 struct SessionDocument
 {
     // 1: tracks, clips, trim, fader, pan (the foundation).
     // 2: a channel strip on each track and on the mix bus.
     // 3: buses, outputs, sends, sidechain keys, automation, tempo and meter.
     // 4: the master chain after the mix bus.
-    static constexpr int currentVersion = 4;
+    // 5: reference tracks.
+    static constexpr int currentVersion = 5;
 
     int version = currentVersion;
     double sampleRate = 48000.0;
@@ -155,6 +179,7 @@ struct SessionDocument
     // After the mix bus; empty in a mix session, so a mix renders as it
     // sounds on the desk until a master chain is added.
     MasterChainDocument masterChain;
+    std::vector<ReferenceDocument> references;
 
     bool operator== (const SessionDocument&) const = default;
 };

@@ -37,6 +37,8 @@ SessionDocument loadSessionFile (const fs::path& file)
     for (auto& track : document.tracks)
         for (auto& clip : track.clips)
             clip.file = resolveMediaPath (clip.file, folder).string();
+    for (auto& ref : document.references)
+        ref.file = resolveMediaPath (ref.file, folder).string();
     return document;
 }
 
@@ -63,12 +65,16 @@ void saveSessionFile (SessionDocument document, const fs::path& file, SaveMode m
     for (const auto& track : document.tracks)
         for (const auto& clip : track.clips)
             rules.inputs.emplace_back (clip.file);
+    for (const auto& ref : document.references)
+        rules.inputs.emplace_back (ref.file);
     const auto target = checkOutputTarget (file, rules);
 
     const auto folder = documentFolder (target.path);
     for (auto& track : document.tracks)
         for (auto& clip : track.clips)
             clip.file = storedMediaPath (fs::path (clip.file), folder);
+    for (auto& ref : document.references)
+        ref.file = storedMediaPath (fs::path (ref.file), folder);
     saveTextAtomically (target.path, writeSessionJson (document));
 }
 } // namespace crest

@@ -218,6 +218,37 @@ namespace
         readLanes (r, where, source, channel, channel.automation, false);
     }
 
+    ReferenceDocument readReference (const Json& json, const std::string& where, const std::string& source)
+    {
+        FieldReader r (json, where, source);
+        ReferenceDocument ref;
+        ref.id = r.text ("id", true, 64);
+        if (ref.id.empty())
+            r.fail (where + "id is empty");
+        ref.name = r.text ("name", false, 256);
+        ref.file = r.text ("file", true);
+        if (ref.file.empty())
+            r.fail (where + "file is empty");
+        if (ref.file.find ('\0') != std::string::npos)
+            r.fail (where + "file contains a NUL byte");
+        if (const Json* align = r.find ("align"))
+        {
+            FieldReader a (*align, where + "align.", source);
+            ref.alignSessionSample = a.integer ("sessionSample", 0, 0, maxSamples);
+            ref.alignReferenceSample = a.integer ("referenceSample", 0, 0, maxSamples);
+        }
+        if (const Json* loop = r.find ("loop"))
+        {
+            FieldReader l (*loop, where + "loop.", source);
+            ref.loopStartSample = l.integer ("startSample", 0, 0, maxSamples);
+            ref.loopEndSample = l.integer ("endSample", 0, 0, maxSamples);
+            if (ref.loopEndSample <= ref.loopStartSample)
+                l.fail (where + "loop.endSample must come after loop.startSample");
+        }
+        ref.trimDb = r.number ("trimDb", 0.0, params::clipGainDb.minimum, params::clipGainDb.maximum, " dB");
+        return ref;
+    }
+
     TrackDocument readTrack (const Json& json, const std::string& where, const std::string& source)
     {
         FieldReader r (json, where, source);
@@ -406,6 +437,20 @@ SessionDocument parseSessionJson (std::string_view text, const std::string& sour
         if (const Json* chain = m.find ("chain"))
             session.masterChain = readMasterChain (*chain, "master.chain", sourceName);
     }
+    if (const Json* references = r.find ("references"))
+    {
+        if (! references->is_array())
+            r.fail ("references must be a list");
+        for (size_t i = 0; i < references->size(); ++i)
+        {
+            const auto where = "references[" + std::to_string (i) + "].";
+            auto ref = readReference ((*references)[i], where, sourceName);
+            for (const auto& other : session.references)
+                if (other.id == ref.id)
+                    r.fail (where + "id \"" + ref.id + "\" is used twice");
+            session.references.push_back (std::move (ref));
+        }
+    }
     if (const auto problem = routingProblem (session); ! problem.empty())
         r.fail (problem);
     return session;
@@ -458,6 +503,16 @@ std::string writeSessionJson (const SessionDocument& session)
         json["buses"].push_back (std::move (b));
     }
     json["master"] = Json { { "chain", writeMasterChain (session.masterChain) } };
+    json["references"] = Json::array();
+    for (const auto& ref : session.references)
+    {
+        Json r { { "id", ref.id }, { "name", ref.name }, { "file", ref.file },
+                 { "align", { { "sessionSample", ref.alignSessionSample }, { "referenceSample", ref.alignReferenceSample } } },
+                 { "trimDb", ref.trimDb } };
+        if (ref.hasLoop())
+            r["loop"] = Json { { "startSample", ref.loopStartSample }, { "endSample", ref.loopEndSample } };
+        json["references"].push_back (std::move (r));
+    }
     // error_handler::replace: names are always valid UTF-8 when they came
     // through the parser, but a model edit could carry anything.
     return json.dump (2, ' ', false, Json::error_handler_t::replace) + "\n";

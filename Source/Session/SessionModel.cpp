@@ -7,6 +7,7 @@
 #include "Core/ParameterSpec.h"
 #include "Core/StripParameters.h"
 #include "MasterChainModel.h"
+#include "ReferenceModel.h"
 #include "RoutingGraph.h"
 
 #include <cmath>
@@ -178,6 +179,7 @@ void SessionModel::load (const SessionDocument& document)
         fresh.appendChild (b, nullptr);
     }
     fresh.appendChild (masterChainTree (document.masterChain), nullptr);
+    fresh.appendChild (referencesTree (document.references), nullptr);
     // Copy into the existing tree so listeners stay attached.
     loading = true;
     tree.copyPropertiesAndChildrenFrom (fresh, nullptr);
@@ -198,9 +200,10 @@ SessionDocument SessionModel::toDocument() const
     document.meterNumerator = tree.getProperty (ids::meterNumerator, 4);
     document.meterDenominator = tree.getProperty (ids::meterDenominator, 4);
     document.masterChain = masterChainOf (tree.getChildWithName (ids::MASTER));
+    document.references = referencesOf (tree.getChildWithName (ids::REFERENCES));
     for (const auto& t : tree)
     {
-        if (t.hasType (ids::MASTER))
+        if (t.hasType (ids::MASTER) || t.hasType (ids::REFERENCES))
             continue;
         if (t.hasType (ids::BUS))
         {

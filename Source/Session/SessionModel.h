@@ -63,7 +63,8 @@ public:
     SessionDocument toDocument() const;
 
     // The tree holds the tracks first, then the buses, then the master
-    // chain (edited through MasterChainModel).
+    // chain (edited through MasterChainModel), then the reference tracks
+    // (ReferenceModel).
     int numTracks() const;
     juce::ValueTree track (int index) const { return tree.getChild (index); }
     juce::ValueTree findTrack (const juce::String& id) const;

@@ -5,6 +5,7 @@
 #include "Engine/SessionPlayer.h"
 #include "Core/MasterModules.h"
 #include "Session/MasterChainModel.h"
+#include "Session/ReferenceModel.h"
 #include "Session/RoutingGraph.h"
 
 #include <catch2/catch.hpp>
@@ -61,6 +62,7 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
     engineOptions.workerStarted = [] { RealtimeGuard::guardThisThread(); };
     SessionPlayer player (model, media, {}, engineOptions);
     MasterChainModel chain (model);
+    ReferenceModel references (model);
     player.play();
 
     std::atomic<bool> running { true };
@@ -91,7 +93,7 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
         const int tracks = model.numTracks();
         const int buses = model.numBuses();
         model.beginGesture ("edit");
-        switch (pick (20))
+        switch (pick (21))
         {
             case 0:
             case 1:
@@ -220,9 +222,30 @@ TEST_CASE ("the audio threads never allocate, lock, wait or touch a file during 
                 }
                 break;
             case 19:
-                // The monitor: Mix / Master / Difference, matched or not.
-                player.engine().monitor().setSource ((MonitorSource) pick (3));
+                // The monitor: Mix / Master / Difference / a reference, matched or not.
+                player.engine().monitor().setSource ((MonitorSource) pick (4));
                 player.engine().monitor().setMatching (pick (2) == 0);
+                if (references.size() > 0)
+                {
+                    const auto ref = references.reference (pick (references.size()));
+                    player.monitorReference (ref.id);
+                    player.setReferenceLoudness (ref.id, -20.0 + pick (10));
+                }
+                break;
+            case 20:
+                // A reference added, moved on the timeline, or removed.
+                if (references.size() < 4 && pick (2) == 0)
+                    references.add ({ "", "", files[(size_t) pick ((int) files.size())].string() });
+                else if (references.size() > 0 && pick (2) == 0)
+                {
+                    auto ref = references.reference (pick (references.size()));
+                    ref.alignSessionSample = pick (96000);
+                    ref.alignReferenceSample = pick (48000);
+                    ref.trimDb = -6.0 + pick (12);
+                    references.update (ref, "Align");
+                }
+                else if (references.size() > 0)
+                    references.remove (juce::String (references.reference (pick (references.size())).id));
                 break;
         }
         // The audio thread here runs flat out, far faster than real time:

@@ -180,7 +180,7 @@ TEST_CASE ("master chain edits are undoable steps, and the document follows", "[
     model.addBus ("Verb", BusKind::aux);
     CHECK (model.numBuses() == 1);
     CHECK (model.bus (0)[ids::name].toString() == "Verb");
-    CHECK (model.state().getChild (model.state().getNumChildren() - 1).hasType (ids::MASTER));
+    CHECK (model.state().getChild (model.numTracks() + model.numBuses()).hasType (ids::MASTER));
     document = model.toDocument();
     model.load (document);
     CHECK (model.toDocument() == document);
