@@ -807,7 +807,7 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) nextView, (juce::CommandID) splitClips, (juce::CommandID) deleteSelection,
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
-                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop,
+                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop, (juce::CommandID) cycleMonitorCmd,
                                 (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd,
                                 (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd,
                                 (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200,
@@ -989,6 +989,11 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.addDefaultKeypress ('l', 0);
             info.setTicked (player->isLooping());
             break;
+        case cycleMonitorCmd:
+            info.setInfo ("Switch Mix / Master / Reference", "Hear the mix, the master, then the chosen reference track, in turn (click-free)",
+                          "Transport", 0);
+            info.addDefaultKeypress ('r', 0);
+            break;
         case soloSelectedTrack:
             info.setInfo ("Solo Track", "Solo or unsolo the selected track", "Track", 0);
             info.addDefaultKeypress ('s', shift);
@@ -1049,6 +1054,7 @@ bool MainWindow::perform (const InvocationInfo& info)
         case muteSelectedTrack: toggleSelectedTrack (ids::mute, "Mute", "Unmute"); return true;
         case soloSelectedTrack: toggleSelectedTrack (ids::solo, "Solo", "Unsolo"); return true;
         case toggleLoop: loopOnOff(); return true;
+        case cycleMonitorCmd: content->master().strip().cycleMonitor(); return true;
         case importAudioCmd: chooseAudioToImport(); return true;
         case relinkMediaCmd: offerRelink(); return true;
         case audioSettingsCmd: showAudioSettings(); return true;
@@ -1121,6 +1127,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addCommandItem (&commands, playStop);
         menu.addCommandItem (&commands, returnToStart);
         menu.addCommandItem (&commands, toggleLoop);
+        menu.addCommandItem (&commands, cycleMonitorCmd);
     }
     return menu;
 }

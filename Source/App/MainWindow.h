@@ -132,6 +132,7 @@ private:
         muteSelectedTrack,
         soloSelectedTrack,
         toggleLoop,
+        cycleMonitorCmd,
         importAudioCmd,
         relinkMediaCmd,
         audioSettingsCmd,

@@ -7,7 +7,7 @@
 namespace crest
 {
 MainComponent::MainComponent (SessionModel& m, SessionPlayer& p, MediaPool& media, AlbumWorkspace& album)
-    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m, &p), masterView (m, p), albumView (album)
+    : model (m), player (p), transportBar (m, p), arrangeView (m, p, media), mixerView (m, &p), masterView (m, p, media), albumView (album)
 {
     addAndMakeVisible (transportBar);
     transportBar.setViewTabs (tabs);

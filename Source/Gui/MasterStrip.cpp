@@ -34,7 +34,8 @@ MasterStrip::MasterStrip (SessionModel& m, SessionPlayer& p) : model (m), player
     // Mix / Master / Difference: what is heard, never what is rendered.
     const std::pair<juce::TextButton*, MonitorSource> sources[] = { { &mixButton, MonitorSource::mix },
                                                                     { &masterButton, MonitorSource::master },
-                                                                    { &differenceButton, MonitorSource::difference } };
+                                                                    { &differenceButton, MonitorSource::difference },
+                                                                    { &referenceButton, MonitorSource::reference } };
     for (const auto& [button, source] : sources)
     {
         button->setClickingTogglesState (false);
@@ -46,6 +47,7 @@ MasterStrip::MasterStrip (SessionModel& m, SessionPlayer& p) : model (m), player
     mixButton.setTooltip ("Hear the mix bus, before the master chain (loudness-matched to the master when Match is on)");
     masterButton.setTooltip ("Hear the master, after the chain");
     differenceButton.setTooltip ("Hear what mastering added: the master minus the level-matched mix");
+    referenceButton.setTooltip ("Hear the chosen reference track, in time with the session (loudness-matched when Match is on)");
     matchToggle.setToggleState (player.engine().monitor().isMatching(), juce::dontSendNotification);
     matchToggle.setTooltip ("Play the master at the mix's loudness, so the louder one does not win by loudness");
     matchToggle.onClick = [this] { player.engine().monitor().setMatching (matchToggle.getToggleState()); };
@@ -186,6 +188,18 @@ void MasterStrip::refreshMonitorButtons()
     mixButton.setToggleState (source == MonitorSource::mix, juce::dontSendNotification);
     masterButton.setToggleState (source == MonitorSource::master, juce::dontSendNotification);
     differenceButton.setToggleState (source == MonitorSource::difference, juce::dontSendNotification);
+    referenceButton.setToggleState (source == MonitorSource::reference, juce::dontSendNotification);
+    referenceButton.setEnabled (! player.monitoredReference().empty());
+}
+
+void MasterStrip::cycleMonitor()
+{
+    // Mix, Master, then the reference when one is chosen; Difference steps into the cycle at Mix.
+    const auto source = player.engine().monitor().source();
+    const bool reference = ! player.monitoredReference().empty();
+    choose (source == MonitorSource::mix ? MonitorSource::master
+            : source == MonitorSource::master && reference ? MonitorSource::reference
+                                                           : MonitorSource::mix);
 }
 
 void MasterStrip::refreshChainButton()
@@ -237,9 +251,13 @@ void MasterStrip::updateMeter()
     mixIntegrated.value.setText (levelText (live.mix().integratedLufs), juce::dontSendNotification);
 
     const auto& monitor = player.engine().monitor();
-    matchLabel.setText (monitor.isMatching() && live.matchGainDb() ? "master heard " + juce::String (*live.matchGainDb(), 1) + " dB"
-                                                                  : juce::String ("unmatched"),
+    const auto referenceMatch = player.referenceMatchDb (player.monitoredReference());
+    matchLabel.setText (! monitor.isMatching()                                                  ? juce::String ("unmatched")
+                        : monitor.source() == MonitorSource::reference && referenceMatch         ? "reference heard " + juce::String (*referenceMatch, 1) + " dB"
+                        : live.matchGainDb()                                                     ? "master heard " + juce::String (*live.matchGainDb(), 1) + " dB"
+                                                                                                 : juce::String ("unmatched"),
                         juce::dontSendNotification);
+    refreshMonitorButtons();
 
     const int chosen = targetMenu.getSelectedId() - 2;
     reachButton.setEnabled (! reaching.load() && chosen >= 0 && chosen < (int) targets.size() && targets[(size_t) chosen].integratedLufs);
@@ -303,8 +321,9 @@ void MasterStrip::resized()
     chainButton.setBounds (area.removeFromTop (24));
     area.removeFromTop (10);
     auto buttons = area.removeFromTop (24);
-    const int w = buttons.getWidth() * 2 / 7;
+    const int w = buttons.getWidth() * 2 / 9;
     mixButton.setBounds (buttons.removeFromLeft (w).reduced (1, 0));
+    referenceButton.setBounds (buttons.removeFromRight (w).reduced (1, 0));
     differenceButton.setBounds (buttons.removeFromRight (w).reduced (1, 0));
     masterButton.setBounds (buttons.reduced (1, 0));
     area.removeFromTop (4);

@@ -48,6 +48,8 @@ public:
 
     // The monitor source by button, as a user clicks it (for tests and shortcuts).
     void choose (MonitorSource source);
+    // The one-key switch: Mix, Master, Reference (when one is chosen), Mix...
+    void cycleMonitor();
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -69,7 +71,7 @@ private:
     juce::ValueTree session;
     juce::Label title;
     juce::TextButton chainButton;
-    juce::TextButton mixButton { "Mix" }, masterButton { "Master" }, differenceButton { "Diff" };
+    juce::TextButton mixButton { "Mix" }, masterButton { "Master" }, differenceButton { "Diff" }, referenceButton { "Ref" };
     juce::ToggleButton matchToggle { "Match loudness" };
     juce::Label matchLabel;
     struct Readout

@@ -1,7 +1,8 @@
 // The Master view: the mastering chain (its modules in order, each
 // switched, reordered and edited in place) beside the scopes (goniometer,
 // correlation, the limiter's and the multiband's gain reduction), the
-// loudness panel (graph and the Mix / Master table) under them, and at the
+// loudness panel (graph and the Mix / Master table) or the reference
+// tracks (ReferencePanel) under them, one at a time by their tabs, and at the
 // right the master strip:
 // the Mix / Master / Difference switch with loudness matching, the target
 // with its live pass or fail, Reach target, and the master's meter.
@@ -12,6 +13,7 @@
 
 #include "LoudnessPanel.h"
 #include "MasterScope.h"
+#include "ReferencePanel.h"
 
 #include "Gui/MasterChainEditor.h"
 #include "Gui/MasterStrip.h"
@@ -23,7 +25,7 @@ namespace crest
 class MasterView : public juce::Component
 {
 public:
-    MasterView (SessionModel& model, SessionPlayer& player);
+    MasterView (SessionModel& model, SessionPlayer& player, MediaPool& media);
 
     void update();
     void reset();
@@ -31,6 +33,9 @@ public:
     MasterChainEditor& chain() noexcept { return chainEditor; }
     LoudnessPanel& loudness() noexcept { return loudnessPanel; }
     MasterScope& scopes() noexcept { return scope; }
+    ReferencePanel& references() noexcept { return referencePanel; }
+    // Which of the two lower panels shows.
+    void showReferences (bool show);
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -38,7 +43,9 @@ public:
 private:
     MasterChainEditor chainEditor;
     LoudnessPanel loudnessPanel;
+    ReferencePanel referencePanel;
     MasterScope scope;
     MasterStrip masterStrip;
+    juce::TextButton loudnessTab { "Loudness" }, referencesTab { "References" };
 };
 } // namespace crest

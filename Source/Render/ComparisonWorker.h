@@ -1,0 +1,67 @@
+// The slow half of comparing a master with reference tracks, on one
+// background thread: measuring each reference (ReferenceAnalysis) and
+// measuring the master itself (the session rendered, as crest ab renders
+// it, then analysed with its balance and spectrum). The app queues jobs
+// and collects what is done from its timer, so the message thread never
+// reads the disk. Jobs run in order; a newer master job replaces one not
+// yet started. Destruction cancels the render under way and joins.
+#pragma once
+
+#include "Mastering/ReferenceAnalysis.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace crest
+{
+class ComparisonWorker
+{
+public:
+    struct Result
+    {
+        std::string referenceId;                    // empty: the master's
+        std::optional<ReferenceAnalysis> reference;
+        std::optional<FileAnalysis> master;
+        std::string problem;                        // why it could not be measured, naming the file
+    };
+
+    explicit ComparisonWorker (MediaPool& media);
+    ~ComparisonWorker();
+    ComparisonWorker (const ComparisonWorker&) = delete;
+    ComparisonWorker& operator= (const ComparisonWorker&) = delete;
+
+    void measureReference (const ReferenceDocument& reference, double sessionRate);
+    void measureMaster (const SessionDocument& session, const std::filesystem::path& sessionFile);
+
+    // Message thread: what finished since the last call.
+    std::vector<Result> take();
+    // What runs now, in words ("Measuring the master"), or "".
+    std::string activity() const;
+
+private:
+    struct Job
+    {
+        std::optional<ReferenceDocument> reference;
+        double sessionRate = 48000;
+        SessionDocument session;
+        std::filesystem::path sessionFile;
+    };
+    void run();
+
+    MediaPool& media;
+    mutable std::mutex lock;
+    std::condition_variable wake;
+    std::deque<Job> jobs;
+    std::vector<Result> done;
+    std::string doing;
+    std::atomic<bool> stopping { false };
+    std::thread thread;
+};
+} // namespace crest
