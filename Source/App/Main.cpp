@@ -3,7 +3,7 @@
 // and the look and feel.
 //
 //   Crest [SESSION.crest] [--audio ALSA|JACK] [--play] [--seek SECONDS]
-//         [--view arrange|mixer|master] [--module N] [--editor TRACK:MODULE]
+//         [--view arrange|mixer|master] [--module N] [--references] [--editor TRACK:MODULE]
 //         [--export-dialog] [--screenshot FILE.png] [--quit-after-ms N]
 //
 // Message thread only.
@@ -36,6 +36,7 @@ namespace
                         "  --seek SECONDS        move the playhead there first\n"
                         "  --view NAME           show the arrange, mixer, master or album view\n"
                         "  --module N            show the master chain's module N (from 1) in the master view\n"
+                        "  --references          show the master view's reference tracks (instead of its loudness panel)\n"
                         "  --editor N:MODULE     open strip N's editor on a module's page (filters, gate, eq,\n"
                         "                        compressor, chorus, delay, reverb); strips count tracks, then buses\n"
                         "  --export-dialog       open the export dialog\n"
@@ -82,6 +83,7 @@ public:
         double scale = 0.0;
         int quitAfterMs = -1;
         bool playOnStart = false;
+        bool showReferences = false;
         double startSeconds = 0.0;
 
         const auto args = getCommandLineParameterArray();
@@ -128,6 +130,7 @@ public:
             {
                 if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master", "album" }.contains (viewName)) return fail();
             }
+            else if (a == "--references") showReferences = true;
             else if (a == "--module")
             {
                 if (! needValue (moduleArg) || ! moduleArg.containsOnly ("0123456789") || moduleArg.getIntValue() < 1) return fail();
@@ -196,6 +199,8 @@ public:
                                               : viewName == "mixer" ? AppView::mixer
                                               : viewName == "master" ? AppView::master
                                                                      : AppView::album);
+        if (showReferences)
+            window->mainComponent().master().showReferences (true);
         if (moduleArg.isNotEmpty())
         {
             auto& chain = window->mainComponent().master().chain();
@@ -253,14 +258,18 @@ private:
         quit();
     }
 
-    // An album is pictured once its tracks are mastered and measured (or after `tries` quarter seconds).
+    // An album is pictured once its tracks are mastered and measured, the
+    // reference tracks once they and the master are (or after `tries`
+    // quarter seconds).
     void takeScreenshotWhenReady (const juce::File& target, int tries)
     {
         if (window == nullptr)
             return;
         auto& album = window->albumWorkspace();
-        const bool waiting = album.model().numTracks() > 0
-                             && (album.preview().progress().busy || ! window->mainComponent().album().isPrepared());
+        auto& references = window->mainComponent().master().references();
+        const bool waiting = (album.model().numTracks() > 0
+                              && (album.preview().progress().busy || ! window->mainComponent().album().isPrepared()))
+                             || (references.isVisible() && references.isMeasuring());
         if (waiting && tries > 0)
         {
             juce::Timer::callAfterDelay (250, [this, target, tries] { takeScreenshotWhenReady (target, tries - 1); });

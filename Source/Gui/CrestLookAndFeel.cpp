@@ -12,6 +12,13 @@ juce::Colour colours::forChannel (const juce::ValueTree& channel, int index)
 
 CrestLookAndFeel::CrestLookAndFeel()
 {
+    // JUCE takes Liberation Sans before DejaVu Sans when both are there
+    // (a browser brings Liberation in), and Liberation has none of the
+    // arrows and symbols Crest's small buttons show (a module's up, down
+    // and remove, a strip's polarity): they would read "...". DejaVu Sans
+    // has them all.
+    if (juce::Font::findAllTypefaceNames().contains ("DejaVu Sans"))
+        setDefaultSansSerifTypefaceName ("DejaVu Sans");
     // Start from V4's dark scheme and override the roles we care about, so
     // widgets we never restyle (file chooser, alerts, menus) still match.
     auto scheme = getDarkColourScheme();

@@ -59,7 +59,7 @@ void MasterView::resized()
     auto area = getLocalBounds().reduced (8);
     masterStrip.setBounds (area.removeFromRight (MasterStrip::preferredWidth + 16));
     area.removeFromRight (8);
-    auto lower = area.removeFromBottom (std::max (260, area.getHeight() * 2 / 5));
+    auto lower = area.removeFromBottom (std::max (250, area.getHeight() * 2 / 5));
     auto tabs = lower.removeFromTop (22);
     loudnessTab.setBounds (tabs.removeFromLeft (100));
     tabs.removeFromLeft (4);

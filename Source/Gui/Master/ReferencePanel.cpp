@@ -141,16 +141,35 @@ ReferencePanel::ReferencePanel (SessionModel& m, SessionPlayer& p, MediaPool& me
     addAndMakeVisible (statusLine);
 
     model.state().addListener (this);
+    sessionLoaded();
+}
+
+void ReferencePanel::sessionLoaded()
+{
+    // Another session (or this one at another rate): every measurement again.
+    analyses.clear();
+    master.reset();
     for (const auto& ref : references.all())
         worker.measureReference (ref, model.sampleRate());
-    refreshList();
     if (references.size() > 0)
-        select (0);
+        worker.measureMaster (model.toDocument(), {});
+    refreshList();
+    select (references.size() > 0 ? 0 : -1);
 }
 
 ReferencePanel::~ReferencePanel()
 {
     model.state().removeListener (this);
+}
+
+bool ReferencePanel::isMeasuring() const
+{
+    if (! worker.activity().empty())
+        return true;
+    for (const auto& ref : references.all())
+        if (! analyses.contains (ref.id) && ! problemShown)
+            return true;
+    return references.size() > 0 && ! master && ! problemShown;
 }
 
 const ReferenceAnalysis* ReferencePanel::analysisOf (const std::string& id) const
@@ -372,8 +391,13 @@ void ReferencePanel::refreshFields()
     loopTo.setText (ref.hasLoop() ? clock ((double) ref.loopEndSample / rate) : juce::String(), juce::dontSendNotification);
 }
 
-void ReferencePanel::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&)
+void ReferencePanel::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property)
 {
+    if (tree.hasType (ids::SESSION) && property == ids::sampleRate)
+    {
+        sessionLoaded();
+        return;
+    }
     if (tree.hasType (ids::REFERENCE))
     {
         refreshFields();
@@ -424,16 +448,17 @@ void ReferencePanel::paint (juce::Graphics& g)
 void ReferencePanel::paintComparison (juce::Graphics& g, juce::Rectangle<int> area) const
 {
     const ReferenceAnalysis* ref = chosen >= 0 && chosen < references.size() ? analysisOf (references.reference (chosen).id) : nullptr;
-    auto table = area.removeFromLeft (area.getWidth() * 11 / 20);
+    auto table = area.removeFromLeft (std::min (370, area.getWidth() * 11 / 20));
     area.removeFromLeft (10);
-    const int rowHeight = 17;
-    g.setFont (juce::Font (12.0f, juce::Font::bold));
+    const int rowHeight = std::clamp (area.getHeight() / 12, 11, 17);
+    const float fontHeight = std::min (12.0f, (float) rowHeight - 1.0f);
+    g.setFont (juce::Font (fontHeight, juce::Font::bold));
     g.setColour (colours::textDim);
     auto header = table.removeFromTop (rowHeight);
     const int nameWidth = table.getWidth() * 2 / 5, column = (table.getWidth() - nameWidth) / 3;
     header.removeFromLeft (nameWidth);
     g.drawText ("Master", header.removeFromLeft (column), juce::Justification::centredRight);
-    g.drawText ("Reference", header.removeFromLeft (column), juce::Justification::centredRight);
+    g.drawText ("Ref", header.removeFromLeft (column), juce::Justification::centredRight);
     g.drawText ("Diff", header, juce::Justification::centredRight);
     if (! master || ref == nullptr)
     {
@@ -447,7 +472,7 @@ void ReferencePanel::paintComparison (juce::Graphics& g, juce::Rectangle<int> ar
         auto line = table.removeFromTop (rowHeight);
         g.setColour (colours::outline);
         g.drawHorizontalLine (line.getY(), (float) line.getX(), (float) line.getRight());
-        g.setFont (juce::Font (12.0f));
+        g.setFont (juce::Font (fontHeight));
         g.setColour (colours::text);
         g.drawText (juce::String (row.name) + (row.unit.empty() ? "" : " (" + juce::String (row.unit) + ")"), line.removeFromLeft (nameWidth),
                     juce::Justification::centredLeft);
@@ -524,12 +549,30 @@ void ReferencePanel::paintSpectra (juce::Graphics& g, juce::Rectangle<float> are
 
 void ReferencePanel::resized()
 {
-    auto area = getLocalBounds().reduced (8);
-    statusLine.setBounds (area.removeFromBottom (18));
-    area.removeFromBottom (4);
-    auto left = area.removeFromLeft (250);
+    // Above: the list, the chosen reference's alignment and loop, and the
+    // comparison; below, across: the match's controls; then the status.
+    auto area = getLocalBounds().reduced (8, 6);
+    statusLine.setBounds (area.removeFromBottom (16));
+    area.removeFromBottom (2);
+    auto matchRow = area.removeFromBottom (24);
+    area.removeFromBottom (6);
+    for (auto [slider, label] : { std::pair { &tone, &toneLabel }, std::pair { &loudness, &loudnessLabel }, std::pair { &width, &widthLabel } })
+    {
+        label->setBounds (matchRow.removeFromLeft (label == &loudnessLabel ? 62 : 42));
+        slider->setBounds (matchRow.removeFromLeft (150));
+        matchRow.removeFromLeft (8);
+    }
+    rangeLabel.setBounds (matchRow.removeFromLeft (116));
+    lowHz.setBounds (matchRow.removeFromLeft (52));
+    matchRow.removeFromLeft (4);
+    highHz.setBounds (matchRow.removeFromLeft (60));
+    matchRow.removeFromLeft (8);
+    matchButton.setBounds (matchRow.removeFromRight (90));
+    averageToggle.setBounds (matchRow.removeFromLeft (110));
+
+    auto left = area.removeFromLeft (240);
     auto buttons = left.removeFromBottom (24);
-    addButton.setBounds (buttons.removeFromLeft (118));
+    addButton.setBounds (buttons.removeFromLeft (112));
     buttons.removeFromLeft (4);
     removeButton.setBounds (buttons.removeFromLeft (60));
     buttons.removeFromLeft (4);
@@ -538,38 +581,23 @@ void ReferencePanel::resized()
     list.setBounds (left);
     area.removeFromLeft (10);
 
-    auto middle = area.removeFromLeft (270);
-    auto row = [&middle] { auto r = middle.removeFromTop (22); middle.removeFromTop (3); return r; };
+    auto middle = area.removeFromLeft (232);
+    auto row = [&middle] { auto r = middle.removeFromTop (22); middle.removeFromTop (4); return r; };
     auto r1 = row();
     sessionPointLabel.setBounds (r1.removeFromLeft (84));
-    sessionPoint.setBounds (r1.removeFromLeft (80));
+    sessionPoint.setBounds (r1.removeFromLeft (76));
     r1.removeFromLeft (4);
     alignHereButton.setBounds (r1);
     auto r2 = row();
     referencePointLabel.setBounds (r2.removeFromLeft (130));
-    referencePoint.setBounds (r2.removeFromLeft (80));
+    r2.removeFromLeft (30);
+    referencePoint.setBounds (r2.removeFromLeft (76));
     auto r3 = row();
     loopFromLabel.setBounds (r3.removeFromLeft (62));
     loopFrom.setBounds (r3.removeFromLeft (72));
     loopToLabel.setBounds (r3.removeFromLeft (20));
     loopTo.setBounds (r3.removeFromLeft (72));
-    auto r4 = row();
-    loopToggle.setBounds (r4.removeFromLeft (120));
-    middle.removeFromTop (4);
-    for (auto [slider, label] : { std::pair { &tone, &toneLabel }, std::pair { &loudness, &loudnessLabel }, std::pair { &width, &widthLabel } })
-    {
-        auto r = row();
-        label->setBounds (r.removeFromLeft (64));
-        slider->setBounds (r);
-    }
-    auto r5 = row();
-    rangeLabel.setBounds (r5.removeFromLeft (120));
-    lowHz.setBounds (r5.removeFromLeft (60));
-    r5.removeFromLeft (4);
-    highHz.setBounds (r5.removeFromLeft (64));
-    auto r6 = row();
-    averageToggle.setBounds (r6.removeFromLeft (110));
-    matchButton.setBounds (r6.removeFromRight (100));
+    loopToggle.setBounds (row().removeFromLeft (120));
     area.removeFromLeft (12);
     comparisonArea = area;
 }

@@ -52,6 +52,8 @@ public:
     void loopSection (bool on);
 
     const std::optional<FileAnalysis>& masterAnalysis() const noexcept { return master; }
+    // Whether a reference or the master is still being measured.
+    bool isMeasuring() const;
     const ReferenceAnalysis* analysisOf (const std::string& id) const;
     juce::String status() const { return statusLine.getText(); }
     MatchOptions& matchOptions() noexcept { return options; }
@@ -69,6 +71,7 @@ private:
     void valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&) override;
     void valueTreeRedirected (juce::ValueTree&) override { refreshList(); }
 
+    void sessionLoaded();
     void refreshList();
     void refreshFields();
     void chooseFiles();
