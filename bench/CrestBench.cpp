@@ -2,7 +2,8 @@
 // times a peer (sox -m) on the same stems in the same run. Writes a
 // Markdown report (bench/run puts it in docs/benchmarks.md).
 //
-// Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick | --strip]
+// Usage: crest_bench CREST_CLI_PATH OUTPUT.md [--quick | --strip | --master | --comparison]
+#include "ComparisonBench.h"
 #include "DeskBench.h"
 #include "MasterBench.h"
 #include "StripBench.h"
@@ -137,7 +138,7 @@ int main (int argc, char** argv)
 {
     if (argc < 3)
     {
-        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick | --strip | --master]\n");
+        std::fprintf (stderr, "usage: crest_bench CREST_CLI OUTPUT.md [--quick | --strip | --master | --comparison]\n");
         return 2;
     }
     const std::string cli = argv[1];
@@ -147,6 +148,15 @@ int main (int argc, char** argv)
     fs::remove_all (work);
     fs::create_directories (work);
     const bool masterOnly = argc > 3 && std::string (argv[3]) == "--master";
+    const bool comparisonOnly = argc > 3 && std::string (argv[3]) == "--comparison";
+    if (comparisonOnly)
+    {
+        const auto song = writeDemoSong (work / "demo");
+        timeRender (withoutMaster (song.session), work / "demo-premaster.wav");
+        std::ofstream (argv[2]) << benchmarkComparison (work, cli, work / "demo-premaster.wav");
+        fs::remove_all (work);
+        return 0;
+    }
     if (masterOnly)
     {
         // Just the mastering section, on a fresh render of the demo's mix bus.
@@ -245,6 +255,7 @@ int main (int argc, char** argv)
     // Mastering starts from the mix: the demo's mix bus, before its master chain.
     timeRender (withoutMaster (song.session), work / "demo-premaster.wav");
     report << benchmarkMastering (work, cli, work / "demo-premaster.wav");
+    report << benchmarkComparison (work, cli, work / "demo-premaster.wav");
 
     std::ofstream (argv[2]) << report.str();
     fs::remove_all (work);

@@ -1,5 +1,7 @@
 #include "MasterBench.h"
 
+#include "BenchAudio.h"
+
 #include "Analysis/FileAnalysis.h"
 #include "Dsp/LinearPhaseEq.h"
 #include "Dsp/MasterEq.h"
@@ -7,8 +9,6 @@
 #include "Dsp/Saturation.h"
 #include "Dsp/StereoWidth.h"
 #include "Dsp/TruePeakLimiter.h"
-#include "IO/AudioFileReader.h"
-#include "IO/AudioFileWriter.h"
 #include "Session/MasterChainJson.h"
 
 #include <chrono>
@@ -26,37 +26,11 @@ using Clock = std::chrono::steady_clock;
 
 namespace
 {
-constexpr double rate = 48000, seconds = 180;
-
-// Wall time of a shell command, best of three; a huge number if it fails.
-double bestWallTime (const std::string& command)
-{
-    double best = 1e9;
-    for (int run = 0; run < 3; ++run)
-    {
-        const auto start = Clock::now();
-        const int status = std::system ((command + " >/dev/null 2>&1").c_str());
-        const double t = std::chrono::duration<double> (Clock::now() - start).count();
-        if (status == 0)
-            best = std::min (best, t);
-    }
-    return best;
-}
-
-// Three minutes of real music: the demo's mix over and over, 32-bit float.
-std::vector<float> threeMinutesOf (const fs::path& demoMix, const fs::path& out)
-{
-    AudioFileReader reader (demoMix);
-    std::vector<float> one ((size_t) (reader.info().frames * 2));
-    reader.readInterleaved (one.data(), reader.info().frames);
-    std::vector<float> audio ((size_t) (rate * seconds * 2));
-    for (size_t i = 0; i < audio.size(); ++i)
-        audio[i] = one[i % one.size()];
-    AudioFileWriter writer (out, { Container::wav, SampleEncoding::float32 }, 2, rate);
-    writer.writeInterleaved (audio.data(), (int64_t) audio.size() / 2);
-    writer.commit();
-    return audio;
-}
+using bench::bestWallTime;
+using bench::quoted;
+using bench::rate;
+using bench::threeMinutesOf;
+constexpr double seconds = bench::threeMinutes;
 
 // A module's time inside process(), per stereo frame, over the file.
 double nsPerFrame (Processor& module, const std::vector<float>& audio, int block)
@@ -79,8 +53,6 @@ double nsPerFrame (Processor& module, const std::vector<float>& audio, int block
     }
     return total * 1e9 / (double) frames;
 }
-
-std::string quoted (const fs::path& p) { return "'" + p.string() + "'"; }
 
 // The full chain the issue names: an 8-band EQ, a 4-band multiband,
 // saturation, width and the 4x true-peak limiter, every module working.

@@ -98,6 +98,9 @@ MainWindow::~MainWindow()
     settings.setLastView ((int) content->currentView());
     model.state().removeListener (this);
     preparationJob.reset();
+    // Both use the media pool and the player's device: gone before them.
+    reportJob.reset();
+    abxWindow.reset();
     setMenuBar (nullptr);
     // The content refers to the player and model; it must die first.
     clearContentComponent();
@@ -691,6 +694,64 @@ void MainWindow::chooseAudioToImport()
                           });
 }
 
+void MainWindow::chooseChangeReport()
+{
+    const auto start = sessionFile.empty() ? juce::File::getSpecialLocation (juce::File::userDocumentsDirectory).getChildFile ("report.html")
+                                           : toFile (sessionFile).getSiblingFile (toFile (sessionFile).getFileNameWithoutExtension() + "-report.html");
+    chooser = std::make_unique<juce::FileChooser> ("Save the report", start, "*.html");
+    chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                              | juce::FileBrowserComponent::warnAboutOverwriting,
+                          [this] (const juce::FileChooser& fc)
+                          {
+                              if (fc.getResult() != juce::File())
+                                  writeChangeReport (toPath (fc.getResult().withFileExtension ("html")), true);
+                          });
+}
+
+AbxWindow& MainWindow::showAbxWindow()
+{
+    if (abxWindow == nullptr)
+        abxWindow = std::make_unique<AbxWindow> (
+            player->deviceManager(), media, [this] { return model.toDocument(); }, [this] { player->stop(); },
+            [this] {
+                // Closed: gone after the click that closed it has been handled.
+                juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)] {
+                    if (safe != nullptr)
+                        safe->abxWindow.reset();
+                });
+            });
+    abxWindow->setVisible (true);
+    abxWindow->toFront (true);
+    return *abxWindow;
+}
+
+bool MainWindow::writeChangeReport (const std::filesystem::path& page, bool openWhenDone)
+{
+    if (reportJob != nullptr)
+        return false;
+    reportJob = std::make_unique<ChangeReportJob> (model.toDocument(), sessionFile, page, this);
+    reportJob->onFinished = [this, openWhenDone] (bool cancelled, const std::string& problem, const std::filesystem::path& written)
+    {
+        if (cancelled)
+            content->status().flash ("Report cancelled.");
+        else if (! problem.empty())
+            content->status().flash ("No report: " + juce::String::fromUTF8 (problem.c_str()));
+        else
+        {
+            content->status().flash ("Wrote " + toFile (written).getFullPathName());
+            if (openWhenDone)
+                juce::URL (toFile (written)).launchInDefaultBrowser();
+        }
+        // Deleted after this callback returns, never inside its own thread's completion.
+        juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)] {
+            if (safe != nullptr)
+                safe->reportJob.reset();
+        });
+    };
+    reportJob->launchThread();
+    return true;
+}
+
 void MainWindow::askOkCancel (const juce::String& title, const juce::String& message, const juce::String& okText,
                               std::function<void()> onOk)
 {
@@ -807,7 +868,7 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) nextView, (juce::CommandID) splitClips, (juce::CommandID) deleteSelection,
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
-                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop, (juce::CommandID) cycleMonitorCmd,
+                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop, (juce::CommandID) cycleMonitorCmd, (juce::CommandID) changeReportCmd, (juce::CommandID) abxCmd,
                                 (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd,
                                 (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd,
                                 (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200,
@@ -989,6 +1050,15 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.addDefaultKeypress ('l', 0);
             info.setTicked (player->isLooping());
             break;
+        case abxCmd:
+            info.setInfo ("ABX Listening Test...", "A blind test: can you tell the mix from the master, two masters, or a file from its MP3?",
+                          "View", 0);
+            break;
+        case changeReportCmd:
+            info.setInfo ("What Mastering Changed...", "A page comparing the mix with the master: figures, spectra, loudness, what each module did, "
+                          "excerpts to play (to print or hand out)", "File", 0);
+            info.setActive (reportJob == nullptr);
+            break;
         case cycleMonitorCmd:
             info.setInfo ("Switch Mix / Master / Reference", "Hear the mix, the master, then the chosen reference track, in turn (click-free)",
                           "Transport", 0);
@@ -1055,6 +1125,8 @@ bool MainWindow::perform (const InvocationInfo& info)
         case soloSelectedTrack: toggleSelectedTrack (ids::solo, "Solo", "Unsolo"); return true;
         case toggleLoop: loopOnOff(); return true;
         case cycleMonitorCmd: content->master().strip().cycleMonitor(); return true;
+        case changeReportCmd: chooseChangeReport(); return true;
+        case abxCmd: showAbxWindow(); return true;
         case importAudioCmd: chooseAudioToImport(); return true;
         case relinkMediaCmd: offerRelink(); return true;
         case audioSettingsCmd: showAudioSettings(); return true;
@@ -1092,6 +1164,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addCommandItem (&commands, saveAlbumAsCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, exportCmd);
+        menu.addCommandItem (&commands, changeReportCmd);
         menu.addSeparator();
         menu.addCommandItem (&commands, audioSettingsCmd);
         menu.addSeparator();
@@ -1116,6 +1189,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addSeparator();
         for (auto id : { scale100, scale150, scale200 })
             menu.addCommandItem (&commands, id);
+        menu.addSeparator();
+        menu.addCommandItem (&commands, abxCmd);
     }
     else if (menuIndex == 3)
     {

@@ -8,6 +8,8 @@
 
 #include "AppSettings.h"
 #include "Autosaver.h"
+#include "ChangeReportJob.h"
+#include "Gui/Training/AbxWindow.h"
 #include "MediaPreparationJob.h"
 
 #include "Album/AlbumWorkspace.h"
@@ -99,6 +101,14 @@ public:
     bool isInterestedInFileDrag (const juce::StringArray& files) override;
     void filesDropped (const juce::StringArray& files, int x, int y) override;
 
+    // Writes the report page of the open session in the background, behind
+    // a progress window, then (if asked) opens it in the browser. Says how
+    // it went in the status bar. False while one is already being made.
+    bool writeChangeReport (const std::filesystem::path& page, bool openWhenDone);
+    bool isWritingReport() const noexcept { return reportJob != nullptr; }
+    // View > ABX Listening Test: its window, opened (or brought to the front).
+    AbxWindow& showAbxWindow();
+
 private:
     // `savedVersion`: what the file holds when `document` is a recovery
     // (which then opens as unsaved changes); none when it is the file's.
@@ -133,6 +143,8 @@ private:
         soloSelectedTrack,
         toggleLoop,
         cycleMonitorCmd,
+        changeReportCmd,
+        abxCmd,
         importAudioCmd,
         relinkMediaCmd,
         audioSettingsCmd,
@@ -157,6 +169,8 @@ private:
     void chooseFilesToStart (bool mastering);
     void offerRelink();
     void chooseAudioToImport();
+    // File > What Mastering Changed: asks where, then writeChangeReport().
+    void chooseChangeReport();
     void addImportedTracks (const std::vector<TrackDocument>& tracks, juce::ValueTree ontoTrack, int64_t start);
     void loopOnOff();
     void toggleSelectedTrack (const juce::Identifier& property, const juce::String& on, const juce::String& off);
@@ -189,6 +203,8 @@ private:
     AutomationRecorder recorder { model };
     Autosaver autosaver { model };
     std::unique_ptr<MediaPreparationJob> preparationJob;
+    std::unique_ptr<ChangeReportJob> reportJob;
+    std::unique_ptr<AbxWindow> abxWindow;
     juce::String deviceType;
     MainComponent* content = nullptr;   // owned by the DocumentWindow
 

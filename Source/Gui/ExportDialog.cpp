@@ -351,6 +351,9 @@ void ExportDialog::finished (const ExportResult& result, const juce::String& err
         for (const auto& c : d.checks)
             text << "   " << (c.pass ? "ok    " : "FAIL  ") << juce::String::fromUTF8 (c.name.c_str()) << ": "
                  << juce::String::fromUTF8 (c.measured.c_str()) << " (wanted " << juce::String::fromUTF8 (c.wanted.c_str()) << ")\n";
+        // A vinyl premaster: what the cutting engineer would warn of, with its times.
+        if (d.vinyl)
+            text << "   " << juce::String::fromUTF8 (describeVinylPreflight (*d.vinyl).c_str()).replace ("\n  ", "\n      ");
     }
     for (const auto& w : result.warnings)
         text << "\nWarning: " << juce::String::fromUTF8 (w.c_str());

@@ -104,12 +104,17 @@ AudioFileWriter::AudioFileWriter (const OutputTarget& outputTarget, OutputFormat
     if (isLossy (format.container))
     {
         // The encoders at their best: the master is what is being delivered.
+        double level = 0.0;   // 0: the least compression
         if (format.container == Container::mp3)
         {
             int constant = SF_BITRATE_MODE_CONSTANT;
             sf_command (handle->file, SFC_SET_BITRATE_MODE, &constant, sizeof (constant));
+            // libsndfile maps the level linearly onto LAME's bitrate range
+            // for the rate's MPEG version (32-320, 8-160 or 8-64 kbps).
+            const double top = sampleRate >= 32000 ? 320.0 : sampleRate >= 16000 ? 160.0 : 64.0;
+            const double bottom = sampleRate >= 32000 ? 32.0 : 8.0;
+            level = std::clamp ((top - format.mp3BitrateKbps) / (top - bottom), 0.0, 1.0);
         }
-        double level = 0.0;   // 0: the least compression
         sf_command (handle->file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof (level));
     }
 }

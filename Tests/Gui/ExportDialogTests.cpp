@@ -129,3 +129,30 @@ TEST_CASE ("export dialog: an unwritable folder ends with a message naming it; t
     CHECK (readBytes (file) == sessionBytes);
     disk.setReadOnly (false);
 }
+
+TEST_CASE ("export dialog: a vinyl premaster's preflight warnings, with their times, are in the report", "[gui][export][vinyl]")
+{
+    TempFolder dir;
+    // A bass in the side only, from 1.0 to 2.0 s.
+    writeAudio (dir / "a.wav", 2, 48000, 48000 * 3, [] (int64_t n, int c) {
+        const double t = (double) n / 48000;
+        const double side = t >= 1.0 && t < 2.0 ? 0.3 * std::sin (2 * M_PI * 60 * t) : 0.0;
+        return (float) (0.05 * std::sin (2 * M_PI * 880 * t) + (c == 0 ? side : -side));
+    });
+    auto session = sessionOf ({ dir / "a.wav" });
+    session.tracks[0].channels = 2;
+    session.panLaw = PanLaw::zeroDb;
+    saveSessionFile (session, dir / "song.crest");
+    SessionModel model;
+    model.load (loadSessionFile (dir / "song.crest"));
+    MediaPool media (dir / "cache");
+    ExportDialog dialog (model, media, dir / "song.crest");
+    dialog.setTargetChosen ("vinyl-lp", true);
+    findButton (dialog, "Export")->triggerClick();
+    settle();
+    REQUIRE (waitUntilDone (dialog, 60000));
+    INFO (dialog.reportText());
+    CHECK (dialog.reportText().contains ("PASS  Vinyl LP premaster"));
+    CHECK (dialog.reportText().contains ("Vinyl preflight (12-inch at 33 1/3 rpm)"));
+    CHECK (dialog.reportText().contains ("stereo bass from 0:01."));
+}

@@ -3,7 +3,9 @@
 // plays it at the mix's loudness (within 0.1 LU, measured on what the
 // engine output); Match writes ordinary EQ bands the user then drags in
 // the EQ's curve; a reference that cannot be compared is named and the
-// session stays as it was.
+// session stays as it was. File > What Mastering Changed writes the
+// session's report page.
+#include "App/MainWindow.h"
 #include "Gui/Master/MasterView.h"
 
 #include "GuiDriver.h"
@@ -12,6 +14,7 @@
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Session/MasterChainModel.h"
+#include "Session/SessionFile.h"
 
 #include <catch2/catch.hpp>
 
@@ -192,4 +195,27 @@ TEST_CASE ("References: one that cannot be compared is named, and the session is
     CHECK (desk.model.toDocument().masterChain == before);
     // Rendering the session still works, references or not.
     desk.play ((int) rate);
+}
+
+TEST_CASE ("File > What Mastering Changed writes the session's report page, with what its chain did", "[gui][report]")
+{
+    TempFolder dir;
+    writeSong (dir / "mix.wav", 6, 4, 1.0, 0.15);
+    auto session = sessionOf ({ dir / "mix.wav" });
+    session.tracks[0].channels = 2;
+    session.masterChain.add ("multiband");
+    session.masterChain.add ("limiter").set ("inputGainDb", 6);
+    saveSessionFile (session, dir / "song.crest");
+    MainWindow window ("none");
+    REQUIRE (window.openSession (dir / "song.crest"));
+    settle();
+    REQUIRE (window.writeChangeReport (dir / "song-report.html", false));
+    CHECK_FALSE (window.writeChangeReport (dir / "again.html", false));   // one at a time
+    REQUIRE (waitFor ([&] { return ! window.isWritingReport(); }, 60000));
+    const auto page = readBytes (dir / "song-report.html");
+    CHECK (page.find ("What mastering changed") != std::string::npos);
+    CHECK (page.find ("song.crest (through its master chain)") != std::string::npos);
+    CHECK (page.find ("band 1 (below 120 Hz)") != std::string::npos);
+    CHECK (page.find ("data:audio/mpeg;base64,") != std::string::npos);
+    CHECK_FALSE (std::filesystem::exists (dir / "again.html"));
 }
