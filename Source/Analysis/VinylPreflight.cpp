@@ -1,5 +1,6 @@
 #include "VinylPreflight.h"
 
+#include "Core/ClockText.h"
 #include "Core/CrestError.h"
 #include "IO/AudioFileReader.h"
 
@@ -25,12 +26,7 @@ namespace
         out[1] = designMatched ({ shape, hz, 1.3065629648763766, 0 }, rate);
     }
 
-    std::string clock (double seconds)
-    {
-        char text[32];
-        std::snprintf (text, sizeof (text), "%d:%05.2f", (int) (seconds / 60), std::fmod (seconds, 60.0));
-        return text;
-    }
+    std::string clock (double seconds) { return clockText (seconds, 2); }
 
     std::string twoDecimals (double v)
     {

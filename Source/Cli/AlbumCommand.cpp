@@ -4,6 +4,7 @@
 // per track and a CUE sheet, with the loudness of each track and of the album.
 #include "Arguments.h"
 #include "Commands.h"
+#include "Core/ClockText.h"
 
 #include "Album/AlbumFile.h"
 #include "Album/AlbumRender.h"
@@ -54,13 +55,7 @@ only with --force. Exit codes: 0 done, 1 the work failed (the message names
 the track and the problem), 2 usage error.
 )";
 
-    std::string formatTime (int64_t samples, double rate)
-    {
-        const double seconds = (double) samples / rate;
-        char text[32];
-        std::snprintf (text, sizeof (text), "%d:%05.2f", (int) (seconds / 60), std::fmod (seconds, 60.0));
-        return text;
-    }
+    std::string formatTime (int64_t samples, double rate) { return clockText ((double) samples / rate, 2); }
 
     int runAlbumNew (ArgumentCursor& cursor)
     {

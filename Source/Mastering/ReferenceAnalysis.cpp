@@ -1,5 +1,6 @@
 #include "ReferenceAnalysis.h"
 
+#include "Core/ClockText.h"
 #include "Core/CrestError.h"
 #include "IO/AudioFileReader.h"
 
@@ -11,13 +12,7 @@ namespace crest
 {
 namespace
 {
-    std::string clock (int64_t samples, double rate)
-    {
-        const double seconds = (double) samples / rate;
-        char text[32];
-        std::snprintf (text, sizeof (text), "%d:%04.1f", (int) (seconds / 60), std::fmod (seconds, 60.0));
-        return text;
-    }
+    std::string clock (int64_t samples, double rate) { return clockText ((double) samples / rate, 1); }
 
     double sectionLoudness (const std::filesystem::path& playable, int64_t from, int64_t to)
     {

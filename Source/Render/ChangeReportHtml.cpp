@@ -1,6 +1,7 @@
 #include "ChangeReportHtml.h"
 
 #include "Analysis/ThirdOctaveBands.h"
+#include "Core/ClockText.h"
 #include "IO/AtomicTextFile.h"
 #include "SvgPlot.h"
 
@@ -32,19 +33,7 @@ namespace
         return std::isfinite (v) ? nlohmann::ordered_json (std::round (v * 100) / 100) : nlohmann::ordered_json();
     }
 
-    std::string clock (double seconds)
-    {
-        char text[32];
-        std::snprintf (text, sizeof (text), "%d:%04.1f", (int) (seconds / 60), std::fmod (seconds, 60.0));
-        return text;
-    }
-
-    std::string minutes (double seconds)
-    {
-        char text[32];
-        std::snprintf (text, sizeof (text), "%d:%02d", (int) (seconds / 60), (int) std::fmod (seconds, 60.0));
-        return text;
-    }
+    std::string clock (double seconds) { return clockText (seconds, 1); }
 
     std::string dataUri (const std::string& bytes)
     {
@@ -130,7 +119,7 @@ namespace
         const double step = seconds > 600 ? 120 : seconds > 120 ? 30 : seconds > 30 ? 10 : 2;
         std::vector<std::pair<double, std::string>> timeTicks;
         for (double t = 0; t <= seconds; t += step)
-            timeTicks.push_back ({ t, minutes (t) });
+            timeTicks.push_back ({ t, clockText (t, 0) });
         SvgAxes axes { 0, seconds, top - 36, top, false, "time (min:s)", "short-term loudness (LUFS)", timeTicks, ticks (top - 36, top, 6) };
         return svgLinePlot (axes, { a, b });
     }

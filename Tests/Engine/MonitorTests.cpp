@@ -6,6 +6,7 @@
 #include "Analysis/LiveLoudness.h"
 #include "Engine/Engine.h"
 #include "Engine/PlanBuilder.h"
+#include "Helpers/MonitorRig.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 
@@ -20,47 +21,6 @@ using namespace crest::test;
 namespace
 {
 constexpr double rate = 48000;
-
-// Drives the engine as a device callback would, the live meters fed from its tap.
-struct MonitorRig
-{
-    explicit MonitorRig (const SessionDocument& session) : builder (media, {}), loudness (rate)
-    {
-        engine.plans().publish (builder.build (session));
-        streamer.setPlacements (builder.placements());
-        engine.setMeterTap (&loudness.tap());
-        engine.transport().playing = true;
-    }
-
-    // Plays from `start` for `frames`; returns what was heard, interleaved.
-    std::vector<float> play (int64_t start, int frames, const std::function<void (int)>& atBlock = {})
-    {
-        engine.transport().requestSeek (start);
-        std::vector<float> heard ((size_t) frames * 2), left (512), right (512);
-        for (int done = 0; done < frames; done += 512)
-        {
-            const int n = std::min (512, frames - done);
-            if (atBlock)
-                atBlock (done);
-            float* out[] = { left.data(), right.data() };
-            streamer.prefetch (engine.transport().seekRequest.load() >= 0 ? start : engine.transport().position.load(), n);
-            engine.process (out, 2, n);
-            for (int i = 0; i < n; ++i)
-            {
-                heard[(size_t) (2 * (done + i))] = left[(size_t) i];
-                heard[(size_t) (2 * (done + i) + 1)] = right[(size_t) i];
-            }
-            loudness.update();
-        }
-        return heard;
-    }
-
-    MediaPool media { std::filesystem::temp_directory_path() / "crest-test-cache" };
-    PlanBuilder builder;
-    DiskStreamer streamer;
-    Engine engine { streamer };
-    LiveLoudness loudness;
-};
 
 // Something like music: a bass sine, a hi-hat-like noise tick every 250 ms,
 // and a swelling chord, decorrelated between the channels.

@@ -5,6 +5,7 @@
 #include "Analysis/LiveLoudness.h"
 #include "Engine/Engine.h"
 #include "Engine/PlanBuilder.h"
+#include "Helpers/MonitorRig.h"
 #include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Mastering/ReferenceAnalysis.h"
@@ -20,52 +21,6 @@ using namespace crest::test;
 namespace
 {
 constexpr double rate = 48000;
-
-PlanBuilder::Options live()
-{
-    PlanBuilder::Options options;
-    options.withReferences = true;
-    return options;
-}
-
-struct ReferenceRig
-{
-    explicit ReferenceRig (const SessionDocument& session) : builder (media, live()), loudness (rate)
-    {
-        engine.plans().publish (builder.build (session));
-        streamer.setPlacements (builder.placements());
-        engine.setMeterTap (&loudness.tap());
-        engine.transport().playing = true;
-    }
-
-    std::vector<float> play (int64_t start, int frames, const std::function<void (int)>& atBlock = {})
-    {
-        engine.transport().requestSeek (start);
-        std::vector<float> heard ((size_t) frames * 2), left (512), right (512);
-        for (int done = 0; done < frames; done += 512)
-        {
-            const int n = std::min (512, frames - done);
-            if (atBlock)
-                atBlock (done);
-            float* out[] = { left.data(), right.data() };
-            streamer.prefetch (engine.transport().seekRequest.load() >= 0 ? start : engine.transport().position.load(), n);
-            engine.process (out, 2, n);
-            for (int i = 0; i < n; ++i)
-            {
-                heard[(size_t) (2 * (done + i))] = left[(size_t) i];
-                heard[(size_t) (2 * (done + i) + 1)] = right[(size_t) i];
-            }
-            loudness.update();
-        }
-        return heard;
-    }
-
-    MediaPool media { std::filesystem::temp_directory_path() / "crest-test-cache" };
-    PlanBuilder builder;
-    DiskStreamer streamer;
-    Engine engine { streamer };
-    LiveLoudness loudness;
-};
 
 // Music-like stereo: bass, ticks, a chord; `seed` makes another song.
 float songSample (int64_t i, int ch, std::mt19937& random, double level)
@@ -106,7 +61,7 @@ TEST_CASE ("a reference plays loudness-matched to the mix and the matched master
     session.panLaw = PanLaw::zeroDb;
     session.masterChain.add ("limiter").set ("inputGainDb", 6);
     session.references.push_back ({ "ref-1", "Record", (dir / "record.wav").string() });
-    ReferenceRig rig (session);
+    MonitorRig rig (session, true);
     const int frames = (int) (8 * rate);
     rig.play (0, frames);   // the live meters measure the mix and the master
     const auto analysis = analyseReference (session.references[0], rig.media, rate);
@@ -147,7 +102,7 @@ TEST_CASE ("a reference is sample-aligned at the chosen point, the chain's laten
     ref.alignSessionSample = 60000;             // the chosen point: the session's 60000th sample ...
     ref.alignReferenceSample = 60000 - 12345;   // ... is the record's 47655th
     session.references.push_back (ref);
-    ReferenceRig rig (session);
+    MonitorRig rig (session, true);
     REQUIRE (rig.builder.latencySamples() > 0);
     auto& monitor = rig.engine.monitor();
     monitor.setMatching (false);
@@ -175,7 +130,7 @@ TEST_CASE ("switching to a reference and back cross-fades with no click; a rende
     session.panLaw = PanLaw::zeroDb;
     session.references.push_back ({ "ref-1", "Other", (dir / "other.wav").string() });
     session.references.push_back ({ "ref-2", "Same", (dir / "sine.wav").string() });
-    ReferenceRig rig (session);
+    MonitorRig rig (session, true);
     auto& monitor = rig.engine.monitor();
     monitor.setMatching (false);
     const auto heard = rig.play (0, (int) rate, [&] (int done) {

@@ -3,6 +3,7 @@
 #include "Album/AlbumWorkspace.h"
 #include "Album/CueSheet.h"
 #include "Album/RedBook.h"
+#include "Core/ClockText.h"
 #include "Core/CrestError.h"
 #include "Gui/CrestLookAndFeel.h"
 #include "IO/AudioFileReader.h"
@@ -443,7 +444,7 @@ void AlbumView::update()
     const auto at = (int64_t) std::llround ((double) workspace.player().position() * albumRate / workspace.playbackRate());
     lanes.setPlayhead (at);
     const auto seconds = (double) at / albumRate;
-    const auto text = juce::String ((int) seconds / 60) + ":" + juce::String (std::fmod (seconds, 60.0), 1).paddedLeft ('0', 4);
+    const auto text = juce::String (clockText (seconds, 1));
     if (positionLabel.getText() != text)
         positionLabel.setText (text, juce::dontSendNotification);
 }

@@ -2,6 +2,7 @@
 
 #include "Analysis/ProgramComparison.h"
 #include "Analysis/ThirdOctaveBands.h"
+#include "Core/ClockText.h"
 #include "Engine/SessionPlayer.h"
 #include "Gui/CrestLookAndFeel.h"
 #include "Session/MasterChainModel.h"
@@ -12,12 +13,7 @@ namespace crest
 {
 namespace
 {
-    juce::String clock (double seconds)
-    {
-        const bool negative = seconds < 0;
-        seconds = std::abs (seconds);
-        return (negative ? "-" : "") + juce::String ((int) (seconds / 60)) + ":" + juce::String (std::fmod (seconds, 60.0), 3).paddedLeft ('0', 6);
-    }
+    juce::String clock (double seconds) { return juce::String (clockText (seconds, 3)); }
 
     // "1:02.5", "62.5" or "62": seconds; nothing for what is not a time.
     std::optional<double> parseClock (const juce::String& text)
