@@ -14,6 +14,15 @@ ChangeReportJob::ChangeReportJob (SessionDocument s, std::filesystem::path file,
     setStatusMessage ("Rendering the mix ...");
 }
 
+namespace
+{
+    // Thrown from a progress callback: it unwinds whatever is measuring,
+    // which cleans up as it goes, so Cancel is never a killed thread.
+    struct Cancelled
+    {
+    };
+} // namespace
+
 void ChangeReportJob::run()
 {
     try
@@ -21,7 +30,10 @@ void ChangeReportJob::run()
         auto stage = [this] (double from, double to) {
             return [this, from, to] (const std::string& what, double fraction) {
                 if (threadShouldExit())
+                {
                     cancel = true;
+                    throw Cancelled {};
+                }
                 setStatusMessage (juce::String::fromUTF8 (what.c_str()) + " ...");
                 setProgress (from + (to - from) * fraction);
             };
@@ -40,11 +52,21 @@ void ChangeReportJob::run()
         request.chainName = "the session's";
         auto measuring = stage (0.6, 1.0);
         request.progress = [&measuring] (double f) { measuring ("Measuring the mix and the master", f); };
-        writeChangeReport (makeChangeReport (request), output);
+        const auto report = makeChangeReport (request);
+        if (threadShouldExit())
+        {
+            cancel = true;
+            return;   // asked to stop: no page
+        }
+        writeChangeReport (report, output);
+    }
+    catch (const Cancelled&)
+    {
     }
     catch (const std::exception& e)
     {
-        problem = e.what();
+        if (! cancel)
+            problem = e.what();
     }
 }
 

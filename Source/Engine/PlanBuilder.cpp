@@ -97,7 +97,11 @@ void PlanBuilder::addReferences (const SessionDocument& session, RenderPlan& pla
     for (const auto& ref : session.references)
     {
         if ((int) plan.references.size() == MonitorPath::maxReferences)
+        {
+            lastWarnings.push_back ("only the first " + std::to_string (MonitorPath::maxReferences)
+                                    + " reference tracks can be heard; the others are kept in the session");
             break;
+        }
         PlanReference r;
         r.id = ref.id;
         r.trim = (float) dbToGain (ref.trimDb);
@@ -105,8 +109,10 @@ void PlanBuilder::addReferences (const SessionDocument& session, RenderPlan& pla
         const auto& source = media.resolve (ref.file, session.sampleRate, options.progress);
         if (source.online)
         {
+            // Keyed by the reference's own place, so a change in the chain's
+            // latency moves it without a new (empty) stream.
             ClipDocument whole;
-            whole.startSample = r.timelineStart;
+            whole.startSample = ref.timelineOf (0);
             whole.lengthSamples = source.info.frames;
             r.stream = streamForClip (whole, source);
             if (r.stream != nullptr)
@@ -116,7 +122,10 @@ void PlanBuilder::addReferences (const SessionDocument& session, RenderPlan& pla
         {
             const auto line = source.problem + " (reference is offline)";
             if (std::find (lastProblems.begin(), lastProblems.end(), line) == lastProblems.end())
+            {
                 lastProblems.push_back (line);
+                lastOffline.push_back (ref.file);
+            }
         }
         plan.references.push_back (r);
     }

@@ -177,6 +177,10 @@ void SessionPlayer::rebuild()
     diskStreamer.setPlacements (builder.placements());
     audioEngine.plans().publish (std::move (plan));
     monitorReference (selectedReference);
+    // Slots follow the plan's order: each takes its own reference's match
+    // now, never the one that sat there before.
+    for (size_t r = 0; r < planReferences.size(); ++r)
+        audioEngine.monitor().setReferenceMatchDb ((int) r, (float) referenceMatchDb (planReferences[r]).value_or (0.0));
     diskStreamer.wake();
     if (model.sampleRate() != lastLoudnessRate)
         restartLoudness();
@@ -191,7 +195,10 @@ void SessionPlayer::monitorReference (const std::string& id)
 
 void SessionPlayer::setReferenceLoudness (const std::string& id, double lufs)
 {
-    referenceLoudness[id] = lufs;
+    if (std::isfinite (lufs))
+        referenceLoudness[id] = lufs;
+    else
+        referenceLoudness.erase (id);   // not measured (yet): no match
 }
 
 std::optional<double> SessionPlayer::referenceMatchDb (const std::string& id) const

@@ -114,7 +114,7 @@ public:
     // brings it to the loudness the mix and the matched master play at.
     void monitorReference (const std::string& id);
     const std::string& monitoredReference() const noexcept { return selectedReference; }
-    void setReferenceLoudness (const std::string& id, double lufs);
+    void setReferenceLoudness (const std::string& id, double lufs);   // NaN: not measured
     // The match in dB, once both loudnesses are known.
     std::optional<double> referenceMatchDb (const std::string& id) const;
 

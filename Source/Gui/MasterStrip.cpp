@@ -190,6 +190,9 @@ void MasterStrip::refreshMonitorButtons()
     differenceButton.setToggleState (source == MonitorSource::difference, juce::dontSendNotification);
     referenceButton.setToggleState (source == MonitorSource::reference, juce::dontSendNotification);
     referenceButton.setEnabled (! player.monitoredReference().empty());
+    // The chosen reference removed: silence would be the only thing heard.
+    if (source == MonitorSource::reference && player.monitoredReference().empty())
+        choose (MonitorSource::master);
 }
 
 void MasterStrip::cycleMonitor()

@@ -42,10 +42,13 @@ namespace
             limiterId = limiter->id;
         else if (request.targetLufs)
             limiterId = chain.add ("limiter").id;
+        // A target or a ceiling is reached through the limiter, so it is on
+        // for them; without either, the chain runs as it is set (a limiter
+        // switched off stays off, as the session plays it).
         for (auto& m : chain.modules)
-            if (m.id == limiterId)
+            if (m.id == limiterId && (request.targetLufs || request.ceilingDbtp))
             {
-                m.enabled = true;   // the target is reached through it
+                m.enabled = true;
                 if (request.ceilingDbtp)
                     m.set ("ceilingDb", *request.ceilingDbtp);
             }

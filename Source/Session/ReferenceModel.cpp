@@ -1,5 +1,6 @@
 #include "ReferenceModel.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace crest
@@ -71,9 +72,11 @@ juce::String ReferenceModel::add (ReferenceDocument ref)
         references = juce::ValueTree (ids::REFERENCES);
         model.state().appendChild (references, nullptr);
     }
-    int n = references.getNumChildren() + 1;
-    while (find ("ref-" + juce::String (n)).isValid())
-        ++n;
+    // One past the highest in use, so an id is not handed to a new
+    // reference while measurements of an old one may still be about.
+    int n = 1;
+    for (const auto& r : references)
+        n = std::max (n, r[ids::id].toString().fromFirstOccurrenceOf ("ref-", false, false).getIntValue() + 1);
     ref.id = ("ref-" + juce::String (n)).toStdString();
     if (ref.name.empty())
         ref.name = std::filesystem::path (ref.file).stem().string();

@@ -45,15 +45,19 @@ void ComparisonPlayer::render (float* const* out, int channels, int frames) noex
         gainA.snapTo (0.0f);
         gainB.snapTo (0.0f);
     }
-    const bool on = pair != nullptr && pair->length > 0 && isPlaying();
     for (int ch = 0; ch < channels; ++ch)
         if (out[ch] != nullptr)
             std::fill (out[ch], out[ch] + frames, 0.0f);
-    if (! on)
+    if (pair == nullptr || pair->length == 0)
+        return;
+    // Stop fades out as a switch does; once silent, play fades in again.
+    const bool wanted = isPlaying();
+    const bool silent = ! gainA.isSmoothing() && ! gainB.isSmoothing() && gainA.currentValue() == 0.0f && gainB.currentValue() == 0.0f;
+    if (! wanted && silent)
         return;
     const int which = chosen();
-    gainA.setTarget (which == 0 ? pair->a.gain : 0.0f);
-    gainB.setTarget (which == 1 ? pair->b.gain : 0.0f);
+    gainA.setTarget (wanted && which == 0 ? pair->a.gain : 0.0f);
+    gainB.setTarget (wanted && which == 1 ? pair->b.gain : 0.0f);
     const int64_t length = pair->length;
     const float fade = (float) pair->fadeFrames;
     for (int i = 0; i < frames; ++i)

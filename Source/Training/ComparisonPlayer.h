@@ -2,7 +2,7 @@
 // trial, the flat or the EQ'd programme of an ear-training round),
 // switching between them at the same place with a 10 ms crossfade, each at
 // its own gain (B loudness-matched to A), looping the excerpt with a short
-// fade at its ends so the loop point does not click. The programmes are
+// fade at its ends so the loop point does not click; stop and play fade too. The programmes are
 // excerpts held in memory, at most maxSeconds each, so memory is bounded
 // (30 s of stereo at 48 kHz is 11.5 MB a programme), at the rate of the
 // device they play on.

@@ -5,6 +5,8 @@
 #include "Core/CrestError.h"
 #include "IO/AudioFileReader.h"
 #include "IO/AudioFileWriter.h"
+#include "IO/FileSync.h"
+#include "IO/SampleRateConverter.h"
 
 #include <cmath>
 #include <cstdio>
@@ -101,11 +103,31 @@ ListeningPair prepareListeningPair (const std::filesystem::path& a, const std::f
 
 std::filesystem::path lossyCopy (const std::filesystem::path& source, int kbps, const std::filesystem::path& folder)
 {
-    AudioFileReader reader (source);
+    const auto target = folder / (source.stem().string() + "-" + std::to_string (kbps) + "kbps.mp3");
+    // MP3 stops at 48 kHz: a higher rate is converted first, as a
+    // streaming service's encoder would.
+    constexpr double mp3MaxRate = 48000;
+    struct Removed
+    {
+        std::filesystem::path file;
+        ~Removed()
+        {
+            std::error_code ec;
+            if (! file.empty())
+                std::filesystem::remove (file, ec);
+        }
+    } converted;
+    auto input = source;
+    if (readAudioFileInfo (source).sampleRate > mp3MaxRate)
+    {
+        converted.file = temporarySibling (target, "48k.wav");
+        convertSampleRate (source, converted.file, mp3MaxRate);
+        input = converted.file;
+    }
+    AudioFileReader reader (input);
     const auto& info = reader.info();
     if (info.channels > 2)
         throw CrestError (source, "has " + std::to_string (info.channels) + " channels; the MP3 copy is made of stereo or mono programmes");
-    const auto target = folder / (source.stem().string() + "-" + std::to_string (kbps) + "kbps.mp3");
     OutputFormat format { Container::mp3, SampleEncoding::int16 };
     format.mp3BitrateKbps = kbps;
     AudioFileWriter writer (target, format, info.channels, info.sampleRate);

@@ -63,12 +63,17 @@ TEST_CASE ("the comparison player switches A and B at the same place, B at its m
             player.choose (1);
         if (done == 24576)
             player.choose (0);
+        if (done == 36864)
+            player.stop();   // fades out: no click either
+        if (done == 40960)
+            player.play();
     });
     // A sine of 0.25 at 220 Hz moves at most 0.0072 a sample; a cut to its inverse would jump 0.5.
     CHECK (largestStep (heard, 600) < 0.0075f);
     // Matched: B plays at A's level, inverted.
     CHECK (heard[20000] == Approx (0.25 * -std::sin (2 * M_PI * 220 * 20000 / rate)).margin (1e-5));
-    CHECK (heard[40000] == Approx (0.25 * std::sin (2 * M_PI * 220 * 40000 / rate)).margin (1e-5));
+    CHECK (heard[30000] == Approx (0.25 * std::sin (2 * M_PI * 220 * 30000 / rate)).margin (1e-5));
+    CHECK (heard[38000] == 0.0f);   // stopped
 }
 
 TEST_CASE ("the comparison player loops its excerpt with a silent seam and holds at most 30 s", "[training][player]")

@@ -85,3 +85,14 @@ TEST_CASE ("a silent programme, or one that ends before the passage, is named", 
     CHECK_THROWS_WITH (prepareListeningPair (dir / "a.wav", dir / "short.wav", 2, 1, rate, media()), Catch::Contains ("short.wav") && Catch::Contains ("ends before"));
     CHECK_THROWS_WITH (prepareListeningPair (dir / "a.wav", dir / "missing.wav", 0, 3, rate, media()), Catch::Contains ("missing.wav"));
 }
+
+TEST_CASE ("a 96 kHz original's MP3 is made at 48 kHz and still pairs with it", "[training][pair][lossy]")
+{
+    TempFolder dir;
+    writeAudio (dir / "hi.wav", 2, 96000, 96000 * 4, [] (int64_t i, int) { return (float) (0.2 * std::sin (2 * M_PI * 440 * (double) i / 96000)); });
+    const auto mp3 = lossyCopy (dir / "hi.wav", 128, dir.path());
+    CHECK (readAudio (mp3).sampleRate == 48000);
+    const auto pair = prepareListeningPair (dir / "hi.wav", mp3, 0.5, 2.0, 96000, media());
+    CHECK (std::abs (pair.matchGainDb) < 1.0);   // the encoder's level, matched back
+    CHECK (std::abs (pair.offsetFrames) < 6000);
+}

@@ -8,6 +8,7 @@
 #include "Session/MasterChainModel.h"
 
 #include <cmath>
+#include <limits>
 
 namespace crest
 {
@@ -143,6 +144,8 @@ ReferencePanel::ReferencePanel (SessionModel& m, SessionPlayer& p, MediaPool& me
 void ReferencePanel::sessionLoaded()
 {
     // Another session (or this one at another rate): every measurement again.
+    for (const auto& [id, analysis] : analyses)
+        player.setReferenceLoudness (id, std::numeric_limits<double>::quiet_NaN());
     analyses.clear();
     master.reset();
     for (const auto& ref : references.all())
@@ -224,10 +227,7 @@ void ReferencePanel::addReferences (const std::vector<std::filesystem::path>& fi
 {
     userActed();
     for (const auto& file : files)
-    {
-        const auto id = references.add ({ "", "", file.string() });
-        worker.measureReference (references.reference (references.indexOf (id)), model.sampleRate());
-    }
+        references.add ({ "", "", file.string() });   // measured as it arrives (valueTreeChildAdded)
     if (! files.empty())
         select (references.size() - 1);
     if (! master)
@@ -311,7 +311,11 @@ void ReferencePanel::loopSection (bool on)
         loopToggle.setToggleState (false, juce::dontSendNotification);
         return;
     }
-    player.setLoopRange (std::max<int64_t> (0, ref.timelineOf (ref.loopStartSample)), std::max<int64_t> (0, ref.timelineOf (ref.loopEndSample)));
+    // The playhead runs the plan's latency ahead of what is heard: loop it
+    // there, so the section heard is the reference's section.
+    const int64_t latency = player.latencySamples();
+    player.setLoopRange (std::max<int64_t> (0, ref.timelineOf (ref.loopStartSample) + latency),
+                         std::max<int64_t> (0, ref.timelineOf (ref.loopEndSample) + latency));
     player.setLooping (true);
 }
 
@@ -360,10 +364,9 @@ bool ReferencePanel::applyMatch()
 void ReferencePanel::refreshList()
 {
     list.updateContent();
-    if (chosen >= references.size())
-        select (references.size() - 1);
-    else
-        refreshFields();
+    // The reference at the chosen place may be another one now: the
+    // monitor follows what the list shows.
+    select (std::min (chosen, references.size() - 1));
     list.repaint();
 }
 
@@ -385,6 +388,31 @@ void ReferencePanel::refreshFields()
     referencePoint.setText (clock ((double) ref.alignReferenceSample / rate), juce::dontSendNotification);
     loopFrom.setText (ref.hasLoop() ? clock ((double) ref.loopStartSample / rate) : juce::String(), juce::dontSendNotification);
     loopTo.setText (ref.hasLoop() ? clock ((double) ref.loopEndSample / rate) : juce::String(), juce::dontSendNotification);
+}
+
+void ReferencePanel::valueTreeChildAdded (juce::ValueTree&, juce::ValueTree& child)
+{
+    // A reference added (or brought back by undo) is measured afresh: what
+    // was known under its id may have been another file's.
+    if (child.hasType (ids::REFERENCE) && ! model.isLoading())
+    {
+        const auto id = child[ids::id].toString().toStdString();
+        analyses.erase (id);
+        player.setReferenceLoudness (id, std::numeric_limits<double>::quiet_NaN());
+        worker.measureReference (references.reference (references.indexOf (juce::String (id))), model.sampleRate());
+    }
+    refreshList();
+}
+
+void ReferencePanel::valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree& child, int)
+{
+    if (child.hasType (ids::REFERENCE))
+    {
+        const auto id = child[ids::id].toString().toStdString();
+        analyses.erase (id);
+        player.setReferenceLoudness (id, std::numeric_limits<double>::quiet_NaN());
+    }
+    refreshList();
 }
 
 void ReferencePanel::valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier& property)

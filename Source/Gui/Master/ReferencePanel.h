@@ -66,8 +66,8 @@ private:
     void paintListBoxItem (int row, juce::Graphics&, int width, int height, bool selected) override;
     void selectedRowsChanged (int lastRowSelected) override;
 
-    void valueTreeChildAdded (juce::ValueTree&, juce::ValueTree&) override { refreshList(); }
-    void valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree&, int) override { refreshList(); }
+    void valueTreeChildAdded (juce::ValueTree&, juce::ValueTree& child) override;
+    void valueTreeChildRemoved (juce::ValueTree&, juce::ValueTree& child, int) override;
     void valueTreePropertyChanged (juce::ValueTree& tree, const juce::Identifier&) override;
     void valueTreeRedirected (juce::ValueTree&) override { refreshList(); }
 

@@ -105,6 +105,7 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
 AbxView::~AbxView()
 {
     devices.removeAudioCallback (&comparison);
+    cancelPreparing = true;   // a session being rendered stops at once
     if (worker.joinable())
         worker.join();
 }
@@ -185,18 +186,24 @@ void AbxView::prepare()
             std::unique_ptr<SessionComparison> renders;   // its files go once the pair is in memory
             if (what == Source::mixAndMaster)
             {
-                renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false);
+                renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false, nullptr, &cancelPreparing);
                 first = renders->mixFile();
                 second = renders->masterFile();
             }
             else if (what == Source::fileAndMp3)
                 second = lossyCopy (a, kbps, scratch);
-            made = prepareListeningPair (first, second, start, seconds, rate, media);
-            if (what == Source::fileAndMp3)
+            // The MP3 goes once it is read, whatever happens reading it.
+            struct Removed
             {
-                std::error_code ec;
-                std::filesystem::remove (second, ec);
-            }
+                std::filesystem::path file;
+                ~Removed()
+                {
+                    std::error_code ec;
+                    if (! file.empty())
+                        std::filesystem::remove (file, ec);
+                }
+            } mp3 { what == Source::fileAndMp3 ? second : std::filesystem::path() };
+            made = prepareListeningPair (first, second, start, seconds, rate, media);
         }
         catch (const std::exception& e)
         {

@@ -90,7 +90,7 @@ private:
     int listening = -1;
 
     std::thread worker;
-    std::atomic<bool> preparing { false };
+    std::atomic<bool> preparing { false }, cancelPreparing { false };
     std::string prepared, failure;   // from the worker, taken by the timer
     std::optional<ListeningPair> preparedPair;
     std::mutex handOver;
