@@ -5,15 +5,16 @@
 #include "Commands.h"
 #include "Core/CrestError.h"
 #include "Core/MasterModules.h"
+#include "IO/FileSync.h"
+#include "IO/OutputTarget.h"
+#include "IO/ScratchFiles.h"
 #include "Mastering/ChainPresets.h"
 #include "Mastering/FileMastering.h"
 #include "Mastering/MasterReportFile.h"
 #include "Mastering/TargetPresets.h"
-#include "IO/FileSync.h"
-#include "IO/OutputTarget.h"
+#include "ProgressBar.h"
 #include "Render/OfflineRenderer.h"
 #include "Session/SessionFile.h"
-#include "ProgressBar.h"
 
 #include <algorithm>
 #include <cmath>
@@ -127,16 +128,7 @@ int runMaster (const Args& args)
     // A session: its mix bus is rendered first (into a float file beside
     // the output, removed afterwards) and mastered through the session's
     // own chain, unless --chain names another.
-    struct RemovedAfterwards
-    {
-        std::filesystem::path file;
-        ~RemovedAfterwards()
-        {
-            std::error_code ec;
-            if (! file.empty())
-                std::filesystem::remove (file, ec);
-        }
-    } mixBus;
+    ScratchFiles mixBus;
     if (isCrestSessionFile (input))
     {
         const auto session = loadSessionFile (input);
@@ -145,7 +137,7 @@ int runMaster (const Args& args)
             for (const auto& clip : track.clips)
                 request.protectedFiles.emplace_back (clip.file);
         RenderRequest render;
-        render.output = mixBus.file = temporarySibling (std::filesystem::absolute (output), "mixbus");
+        render.output = mixBus.add (std::filesystem::absolute (output), "mixbus");
         render.format = { Container::wav, SampleEncoding::float32 };
         render.preMaster = true;
         render.protectedFiles = request.protectedFiles;
@@ -154,7 +146,7 @@ int runMaster (const Args& args)
         MediaPool media;
         renderSession (session, render, media);
         renderBar.finish();
-        request.input = mixBus.file;
+        request.input = render.output;
         if (chainName.empty() && ! session.masterChain.modules.empty())
         {
             request.chain = session.masterChain;

@@ -9,6 +9,7 @@
 #include "IO/FileSync.h"
 #include "IO/OutputTarget.h"
 #include "IO/SampleRateConverter.h"
+#include "IO/ScratchFiles.h"
 #include "MasterReportFile.h"
 
 #include <nlohmann/json.hpp>
@@ -23,23 +24,6 @@ namespace fs = std::filesystem;
 namespace
 {
     constexpr int maxLossyAttempts = 3;
-
-    // Intermediate files beside the delivery, gone when the target is done.
-    struct Scratch
-    {
-        std::vector<fs::path> files;
-        ~Scratch()
-        {
-            std::error_code ec;
-            for (const auto& f : files)
-                fs::remove (f, ec);
-        }
-        fs::path add (const fs::path& beside, const std::string& tag)
-        {
-            files.push_back (temporarySibling (beside, tag));
-            return files.back();
-        }
-    };
 
     std::string number (double v, const char* unit, int decimals = 1)
     {
@@ -197,7 +181,7 @@ std::vector<DeliveryResult> deliver (const DeliveryRequest& request)
         double ceiling = target.truePeakDbtp;
         for (int attempt = 0; attempt < maxLossyAttempts; ++attempt)
         {
-            Scratch scratch;
+            ScratchFiles scratch;
             // 1. The master, in float at the source rate.
             MasterRequest master;
             master.input = request.input;

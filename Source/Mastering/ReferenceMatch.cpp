@@ -54,7 +54,102 @@ namespace
     }
 
     double sideToMid (const FileAnalysis& a) { return a.balance->sideToMidDb; }
+
+    // The short-term values the loudness range counts (EBU Tech 3342): above
+    // -70 LUFS, and no more than 20 LU under their own power mean.
+    std::vector<double> gatedShortTerm (const std::vector<double>& curve)
+    {
+        std::vector<double> kept;
+        double power = 0;
+        for (double v : curve)
+            if (std::isfinite (v) && v > -70)
+            {
+                kept.push_back (v);
+                power += std::pow (10.0, v / 10);
+            }
+        if (kept.empty())
+            return kept;
+        const double gate = 10 * std::log10 (power / (double) kept.size()) - 20;
+        std::erase_if (kept, [gate] (double v) { return v < gate; });
+        std::sort (kept.begin(), kept.end());
+        return kept;
+    }
+
+    double percentile (const std::vector<double>& sorted, double p)
+    {
+        const double at = p * (double) (sorted.size() - 1);
+        const auto below = (size_t) at;
+        const auto above = std::min (below + 1, sorted.size() - 1);
+        return sorted[below] + (at - (double) below) * (sorted[above] - sorted[below]);
+    }
+
+    double powerMeanDb (const std::vector<double>& values)
+    {
+        double power = 0;
+        for (double v : values)
+            power += std::pow (10.0, v / 10);
+        return 10 * std::log10 (power / (double) values.size());
+    }
+
+    // Ratios past this are limiting, not a loudness range's worth of compression.
+    constexpr double largestDynamicsRatio = 8.0;
+    // Smaller changes of loudness range are not heard.
+    constexpr double smallestRangeChangeLu = 0.3;
+
+    void matchDynamics (const FileAnalysis& master, std::span<const FileAnalysis> references, double percent, ReferenceMatch& match)
+    {
+        auto& d = match.dynamics;
+        double range = 0;
+        for (const auto& r : references)
+            range += r.loudness.loudnessRangeLu;
+        d.masterRangeLu = master.loudness.loudnessRangeLu;
+        d.loudnessRangeDifferenceLu = range / (double) references.size() - d.masterRangeLu;
+        d.targetRangeLu = master.loudness.loudnessRangeLu + std::clamp (percent, 0.0, 100.0) / 100 * d.loudnessRangeDifferenceLu;
+        const double reduction = master.loudness.loudnessRangeLu - d.targetRangeLu;
+        if (percent <= 0 || std::abs (reduction) < smallestRangeChangeLu)
+            return;
+        if (reduction < 0)
+        {
+            match.notes.push_back ("The references are more dynamic than the master (loudness range "
+                                   + std::to_string ((int) std::lround (d.targetRangeLu)) + " LU asked, the master's "
+                                   + std::to_string ((int) std::lround (master.loudness.loudnessRangeLu))
+                                   + " LU): a match only compresses, so ease the master's compression or limiting.");
+            return;
+        }
+        const auto gated = gatedShortTerm (master.shortTermCurve);
+        if (gated.size() < 8)
+        {
+            match.notes.push_back ("Dynamics are not matched: the master is too short to read its loudness range.");
+            return;
+        }
+        // The static curve keeps the percentiles in order, so above the
+        // 10th the range shrinks by the ratio.
+        const double low = percentile (gated, 0.10), spread = percentile (gated, 0.95) - low;
+        if (spread <= reduction)
+            return;
+        d.thresholdLufs = low;
+        d.ratio = std::min (largestDynamicsRatio, spread / (spread - reduction));
+        if (d.ratio == largestDynamicsRatio)
+            match.notes.push_back ("The dynamics match stops at a ratio of 8:1; the rest is the limiter's.");
+        auto compressed = gated;
+        for (auto& v : compressed)
+            if (v > d.thresholdLufs)
+                v = d.thresholdLufs + (v - d.thresholdLufs) / d.ratio;
+        d.loudnessChangeDb = powerMeanDb (compressed) - powerMeanDb (gated);
+        d.levelOverLoudnessDb = master.loudness.rmsDbfs - master.loudness.integratedLufs;
+        d.spectrum = *master.spectrum;
+    }
 } // namespace
+
+double DynamicsMatch::bandThresholdDb (double lowHz, double highHz) const noexcept
+{
+    // A band's share of the programme's power sets its RMS level when the
+    // programme is at the threshold. The detector reads peaks, which stand
+    // above that level, so the quietest passages are touched a little and
+    // the loud ones most; MatchSettling finds the ratio that does it.
+    const double share = spectrum.bandDb (lowHz, highHz) - spectrum.bandDb (0, spectrum.sampleRate / 2);
+    return thresholdLufs + levelOverLoudnessDb + share;
+}
 
 ReferenceMatch matchReferences (const FileAnalysis& master, std::span<const FileAnalysis> references, const MatchOptions& options)
 {
@@ -115,8 +210,12 @@ ReferenceMatch matchReferences (const FileAnalysis& master, std::span<const File
     }
     match.eqLoudnessDb = loudnessChangeDb (*master.spectrum, match.eq.bands);
 
+    matchDynamics (master, references, options.dynamicsPercent, match);
+
     match.loudnessDifferenceLu = loudness / (double) references.size() - master.loudness.integratedLufs;
-    match.gainDb = std::clamp (options.loudnessPercent, 0.0, 100.0) / 100 * match.loudnessDifferenceLu - match.eqLoudnessDb;
+    const double loudnessChange = std::clamp (options.loudnessPercent, 0.0, 100.0) / 100 * match.loudnessDifferenceLu;
+    match.targetLufs = master.loudness.integratedLufs + loudnessChange;
+    match.gainDb = loudnessChange - match.eqLoudnessDb - match.dynamics.loudnessChangeDb;
 
     if (stereoReferences == (int) references.size() && std::isfinite (sideToMid (master)))
     {
@@ -176,6 +275,38 @@ namespace
                 return i;
         return chain.modules.size();
     }
+
+    // Slow enough to follow the programme's level rather than its waveform.
+    constexpr double dynamicsAttackMs = 50, dynamicsReleaseMs = 600;
+
+    void writeDynamics (MasterChainDocument& chain, const DynamicsMatch& dynamics)
+    {
+        MasterModuleDocument* multiband = nullptr;
+        for (auto& m : chain.modules)
+            if (m.kind == "multiband" && ! m.enabled)
+            {
+                multiband = &m;
+                break;
+            }
+        if (multiband == nullptr)
+            multiband = &insert (chain, "multiband", indexOf (chain, lastOf (chain, "limiter")));
+        multiband->enabled = true;
+        const int bands = (int) std::lround (multiband->value ("bands"));
+        double lowHz = 0;
+        for (int b = 0; b < bands; ++b)
+        {
+            const double highHz = b + 1 < bands ? multiband->value ("split" + std::to_string (b + 1) + "Hz") : dynamics.spectrum.sampleRate / 2;
+            const auto field = [b] (const char* name) { return "band" + std::to_string (b + 1) + "." + name; };
+            multiband->set (field ("thresholdDb"), dynamics.bandThresholdDb (lowHz, highHz));
+            multiband->set (field ("ratio"), dynamics.ratio);
+            multiband->set (field ("attackMs"), dynamicsAttackMs);
+            multiband->set (field ("releaseMs"), dynamicsReleaseMs);
+            multiband->set (field ("makeupDb"), 0);
+            multiband->set (field ("bypass"), 0);
+            multiband->set (field ("solo"), 0);
+            lowHz = highHz;
+        }
+    }
 } // namespace
 
 int matchBandsAvailable (const MasterChainDocument& chain)
@@ -213,6 +344,9 @@ std::string applyMatch (MasterChainDocument& chain, const ReferenceMatch& match)
             eq->set (bandField (b, "mode"), 0);
         }
     }
+
+    if (match.dynamics.compresses())
+        writeDynamics (chain, match.dynamics);
 
     auto* limiter = lastOf (chain, "limiter");
     const bool gain = std::abs (match.gainDb) >= smallestGainDb;

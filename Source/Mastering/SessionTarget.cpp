@@ -3,6 +3,7 @@
 #include "Core/CrestError.h"
 #include "IO/FileSync.h"
 #include "IO/MediaPool.h"
+#include "IO/ScratchFiles.h"
 #include "Render/OfflineRenderer.h"
 
 #include <algorithm>
@@ -10,32 +11,18 @@
 
 namespace crest
 {
-namespace
-{
-    struct Scratch
-    {
-        std::filesystem::path mix, master;
-        ~Scratch()
-        {
-            std::error_code ec;
-            std::filesystem::remove (mix, ec);
-            std::filesystem::remove (master, ec);
-        }
-    };
-} // namespace
-
 SessionTargetResult gainForTarget (const SessionDocument& session, double targetLufs, double ceilingDbtp,
                                    const std::function<void (double)>& progress)
 {
     if (std::none_of (session.masterChain.modules.begin(), session.masterChain.modules.end(), [] (const auto& m) { return m.kind == "limiter"; }))
         throw CrestError ("the master chain has no limiter to bring the master to a target");
-    Scratch scratch;
+    ScratchFiles scratch;
     const auto folder = std::filesystem::temp_directory_path();
-    scratch.mix = temporarySibling (folder / "crest-target-mix.wav", "render");
-    scratch.master = temporarySibling (folder / "crest-target-master.wav", "render");
+    const auto mixFile = scratch.add (folder / "crest-target-mix.wav", "render");
+    const auto masterOut = scratch.add (folder / "crest-target-master.wav", "render");
 
     RenderRequest render;
-    render.output = scratch.mix;
+    render.output = mixFile;
     render.format = { Container::wav, SampleEncoding::float32 };
     render.preMaster = true;
     render.progress = [&] (double f) {
@@ -46,8 +33,8 @@ SessionTargetResult gainForTarget (const SessionDocument& session, double target
     renderSession (session, render, media);
 
     MasterRequest master;
-    master.input = scratch.mix;
-    master.output = scratch.master;
+    master.input = mixFile;
+    master.output = masterOut;
     master.format = { Container::wav, SampleEncoding::float32 };
     master.chain = session.masterChain;
     master.targetLufs = targetLufs;

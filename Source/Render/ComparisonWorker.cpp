@@ -36,10 +36,22 @@ void ComparisonWorker::measureMaster (const SessionDocument& session, const std:
 {
     {
         std::lock_guard<std::mutex> guard (lock);
-        std::erase_if (jobs, [] (const Job& j) { return ! j.reference; });
+        std::erase_if (jobs, [] (const Job& j) { return ! j.reference && ! j.match; });
         Job job;
         job.session = session;
         job.sessionFile = sessionFile;
+        jobs.push_back (std::move (job));
+    }
+    wake.notify_all();
+}
+
+void ComparisonWorker::settleMatch (const SessionDocument& session, const ReferenceMatch& match)
+{
+    {
+        std::lock_guard<std::mutex> guard (lock);
+        Job job;
+        job.session = session;
+        job.match = match;
         jobs.push_back (std::move (job));
     }
     wake.notify_all();
@@ -69,7 +81,9 @@ void ComparisonWorker::run()
                 return;
             job = std::move (jobs.front());
             jobs.pop_front();
-            doing = job.reference ? "Measuring " + job.reference->name : std::string ("Measuring the master");
+            doing = job.reference ? "Measuring " + job.reference->name
+                    : job.match   ? std::string ("Matching the dynamics on the mix")
+                                  : std::string ("Measuring the master");
         }
         Result result;
         try
@@ -78,6 +92,13 @@ void ComparisonWorker::run()
             {
                 result.referenceId = job.reference->id;
                 result.reference = analyseReference (*job.reference, media, job.sessionRate);
+            }
+            else if (job.match)
+            {
+                result.matching = true;
+                SessionComparison renders (job.session, job.sessionFile, false, {}, &stopping);
+                result.settling = crest::settleMatch (*job.match, job.session.masterChain, renders.mixFile(), renders.mixFile(), {}, &stopping);
+                result.settledMatch = std::move (job.match);
             }
             else
             {

@@ -1,12 +1,14 @@
 // The slow half of comparing a master with reference tracks, on one
 // background thread: measuring each reference (ReferenceAnalysis) and
 // measuring the master itself (the session rendered, as crest ab renders
-// it, then analysed with its balance and spectrum). The app queues jobs
+// it, then analysed with its balance and spectrum), and settling a match's
+// dynamics on the session's mix (MatchSettling). The app queues jobs
 // and collects what is done from its timer, so the message thread never
 // reads the disk. Jobs run in order; a newer master job replaces one not
 // yet started. Destruction cancels the render under way and joins.
 #pragma once
 
+#include "Mastering/MatchSettling.h"
 #include "Mastering/ReferenceAnalysis.h"
 
 #include <atomic>
@@ -29,6 +31,9 @@ public:
         std::string referenceId;                    // empty: the master's
         std::optional<ReferenceAnalysis> reference;
         std::optional<FileAnalysis> master;
+        bool matching = false;                        // a settleMatch job
+        std::optional<ReferenceMatch> settledMatch;   // with what its passes measured
+        MatchSettling settling;
         std::string problem;                        // why it could not be measured, naming the file
     };
 
@@ -39,6 +44,8 @@ public:
 
     void measureReference (const ReferenceDocument& reference, double sessionRate);
     void measureMaster (const SessionDocument& session, const std::filesystem::path& sessionFile);
+    // `session` with the chain the match is to be written into.
+    void settleMatch (const SessionDocument& session, const ReferenceMatch& match);
 
     // Message thread: what finished since the last call.
     std::vector<Result> take();
@@ -52,6 +59,7 @@ private:
         double sessionRate = 48000;
         SessionDocument session;
         std::filesystem::path sessionFile;
+        std::optional<ReferenceMatch> match;
     };
     void run();
 

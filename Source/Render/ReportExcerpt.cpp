@@ -5,6 +5,7 @@
 #include "IO/AudioFileWriter.h"
 #include "IO/FileSync.h"
 #include "IO/SampleRateConverter.h"
+#include "IO/ScratchFiles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -75,19 +76,9 @@ namespace
     // `samples` (stereo) as MP3 bytes, through a scratch file or two.
     std::string encode (const std::vector<float>& samples, double rate, const std::filesystem::path& scratch)
     {
-        struct Removed
-        {
-            std::vector<std::filesystem::path> files;
-            ~Removed()
-            {
-                std::error_code ec;
-                for (const auto& f : files)
-                    std::filesystem::remove (f, ec);
-            }
-        } removed;
+        ScratchFiles removed;
         auto toMp3 = [&] (const std::vector<float>& s, double r) {
-            const auto file = temporarySibling (scratch, "excerpt.mp3");
-            removed.files.push_back (file);
+            const auto file = removed.add (scratch, "excerpt.mp3");
             AudioFileWriter writer (file, { Container::mp3, SampleEncoding::int16 }, 2, r);
             writer.writeInterleaved (s.data(), (int64_t) s.size() / 2);
             writer.commit();
@@ -95,8 +86,7 @@ namespace
         };
         if (rate <= mp3MaxRate)
             return toMp3 (samples, rate);
-        const auto wide = temporarySibling (scratch, "excerpt-wide.wav"), narrow = temporarySibling (scratch, "excerpt-48k.wav");
-        removed.files.insert (removed.files.end(), { wide, narrow });
+        const auto wide = removed.add (scratch, "excerpt-wide.wav"), narrow = removed.add (scratch, "excerpt-48k.wav");
         {
             AudioFileWriter writer (wide, { Container::wav, SampleEncoding::float32 }, 2, rate);
             writer.writeInterleaved (samples.data(), (int64_t) samples.size() / 2);

@@ -5,6 +5,7 @@
 #include "IO/AudioFileCopy.h"
 #include "IO/FileSync.h"
 #include "IO/SampleRateConverter.h"
+#include "IO/ScratchFiles.h"
 #include "Mastering/ChainPresets.h"
 
 namespace crest
@@ -13,25 +14,6 @@ namespace fs = std::filesystem;
 
 namespace
 {
-    // A folder for the in-between files, beside the export (so a full or
-    // read-only disk fails here as it would for the export), removed on exit.
-    struct ScratchFolder
-    {
-        explicit ScratchFolder (const fs::path& beside) : path (temporarySibling (beside, "export"))
-        {
-            std::error_code ec;
-            fs::create_directories (path, ec);
-            if (ec)
-                throw CrestError (beside.parent_path(), "cannot write there (" + ec.message() + ")");
-        }
-        ~ScratchFolder()
-        {
-            std::error_code ec;
-            fs::remove_all (path, ec);
-        }
-        fs::path path;
-    };
-
     RenderRequest renderRequestFor (const ExportRequest& request)
     {
         RenderRequest r;
@@ -92,7 +74,9 @@ ExportResult exportSession (const SessionDocument& session, const ExportRequest&
         if (ec)
             throw CrestError (request.output, "cannot create the stems folder (" + ec.message() + ")");
     }
-    ScratchFolder scratch (anchor);
+    // The in-between files go beside the export, so a full or read-only
+    // disk fails here as it would for the export.
+    ScratchFolder scratch (anchor, "export");
 
     std::vector<fs::path> written;
     if (! convert)

@@ -7,6 +7,7 @@
 #include "IO/AudioFileWriter.h"
 #include "IO/FileSync.h"
 #include "IO/SampleRateConverter.h"
+#include "IO/ScratchFiles.h"
 
 #include <cmath>
 #include <cstdio>
@@ -107,22 +108,12 @@ std::filesystem::path lossyCopy (const std::filesystem::path& source, int kbps, 
     // MP3 stops at 48 kHz: a higher rate is converted first, as a
     // streaming service's encoder would.
     constexpr double mp3MaxRate = 48000;
-    struct Removed
-    {
-        std::filesystem::path file;
-        ~Removed()
-        {
-            std::error_code ec;
-            if (! file.empty())
-                std::filesystem::remove (file, ec);
-        }
-    } converted;
+    ScratchFiles converted;
     auto input = source;
     if (readAudioFileInfo (source).sampleRate > mp3MaxRate)
     {
-        converted.file = temporarySibling (target, "48k.wav");
-        convertSampleRate (source, converted.file, mp3MaxRate);
-        input = converted.file;
+        input = converted.add (target, "48k.wav");
+        convertSampleRate (source, input, mp3MaxRate);
     }
     AudioFileReader reader (input);
     const auto& info = reader.info();

@@ -2,7 +2,8 @@
 // reference added and measured; the Ref button (and the one-key cycle)
 // plays it at the mix's loudness (within 0.1 LU, measured on what the
 // engine output); Match writes ordinary EQ bands the user then drags in
-// the EQ's curve; a reference that cannot be compared is named and the
+// the EQ's curve, and with the dynamics strength a multiband's compression
+// settled on the mix in the background; a reference that cannot be compared is named and the
 // session stays as it was. File > What Mastering Changed writes the
 // session's report page.
 #include "App/MainWindow.h"
@@ -19,6 +20,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
 #include <random>
 
 using namespace crest;
@@ -40,6 +42,19 @@ void writeSong (const std::filesystem::path& file, double seconds, unsigned seed
     });
 }
 
+// The song in 4 s sections, `depthDb` between the quietest and loudest.
+void writeSectionedSong (const std::filesystem::path& file, double seconds, double depthDb)
+{
+    static constexpr double shape[] = { 0.5, 0.0, 1.0, 0.25, 0.75 };
+    std::mt19937 random (5);
+    std::normal_distribution<float> noise (0.0f, 1.0f);
+    writeAudio (file, 2, rate, (int64_t) (seconds * rate), [&] (int64_t i, int ch) {
+        const double t = (double) i / rate;
+        const double gain = 0.3 * std::pow (10.0, -depthDb * shape[(size_t) (t / 4) % std::size (shape)] / 20);
+        return (float) (gain * (0.4 * std::sin (2 * M_PI * (ch == 0 ? 110 : 165) * t) + 0.2 * noise (random)));
+    });
+}
+
 struct Desk
 {
     TempFolder dir;
@@ -48,10 +63,16 @@ struct Desk
     std::unique_ptr<SessionPlayer> player;
     std::unique_ptr<MasterView> view;
 
-    Desk()
+    // The mix and a reference: by default, 8 s songs, the reference louder and brighter.
+    explicit Desk (const std::function<void (const std::filesystem::path& mix, const std::filesystem::path& reference)>& write = {})
     {
-        writeSong (dir / "mix.wav", 8, 1, 1.0, 0.15);
-        writeSong (dir / "record.wav", 8, 2, 2.0, 0.4);   // louder and brighter
+        if (write)
+            write (dir / "mix.wav", dir / "record.wav");
+        else
+        {
+            writeSong (dir / "mix.wav", 8, 1, 1.0, 0.15);
+            writeSong (dir / "record.wav", 8, 2, 2.0, 0.4);
+        }
         auto session = sessionOf ({ dir / "mix.wav" });
         session.tracks[0].channels = 2;
         session.panLaw = PanLaw::zeroDb;
@@ -174,6 +195,42 @@ TEST_CASE ("References: Match adds EQ bands to the chain that the user can then 
     CHECK (MasterChainModel::value (chain.module (0), gainId) == Approx (before));
     desk.model.undoManager().undo();
     CHECK (bandsOn() == 0);
+}
+
+TEST_CASE ("References: the dynamics strength writes a multiband's compression, settled on the mix in the background", "[gui][reference][match]")
+{
+    Desk desk ([] (const std::filesystem::path& mix, const std::filesystem::path& reference) {
+        writeSectionedSong (mix, 40, 16);
+        writeSectionedSong (reference, 40, 6);
+    });
+    auto& panel = desk.view->references();
+    panel.addReferences ({ desk.dir / "record.wav" });
+    REQUIRE (waitFor ([&] { desk.view->update(); return panel.analysisOf ("ref-1") != nullptr && panel.masterAnalysis().has_value(); }, 30000));
+    const double masterRange = panel.masterAnalysis()->loudness.loudnessRangeLu;
+    const double referenceRange = panel.analysisOf ("ref-1")->whole.loudness.loudnessRangeLu;
+    INFO ("master LRA " << masterRange << " LU, reference " << referenceRange << " LU");
+    REQUIRE (masterRange - referenceRange > 3);
+
+    auto& options = panel.matchOptions();
+    options.tonePercent = options.widthPercent = 0;
+    options.dynamicsPercent = 100;
+    findButton (panel, "Match")->triggerClick();
+    settle();
+    CHECK (panel.isMatching());
+    CHECK (desk.model.undoManager().getUndoDescription() != "Match to reference");   // nothing written till it settles
+    REQUIRE (waitFor ([&] { desk.view->update(); return ! panel.isMatching(); }, 60000));
+    INFO (panel.status());
+    CHECK (desk.model.undoManager().getUndoDescription() == "Match to reference");
+    const auto chain = desk.model.toDocument().masterChain;
+    const auto multiband = std::find_if (chain.modules.begin(), chain.modules.end(), [] (const auto& m) { return m.kind == "multiband"; });
+    REQUIRE (multiband != chain.modules.end());
+    CHECK (multiband->enabled);
+    CHECK (multiband->value ("band1.ratio") > 1.2);
+    CHECK (panel.status().contains ("multiband"));
+
+    // The master measured again through the new chain has the reference's range.
+    REQUIRE (waitFor ([&] { desk.view->update(); return panel.masterAnalysis().has_value(); }, 30000));
+    CHECK (panel.masterAnalysis()->loudness.loudnessRangeLu == Approx (referenceRange).margin (1.0));
 }
 
 TEST_CASE ("References: one that cannot be compared is named, and the session is unharmed", "[gui][reference][badinput]")

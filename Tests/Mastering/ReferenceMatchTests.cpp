@@ -3,16 +3,19 @@
 // 1/3-octave band from 40 Hz to 16 kHz, the whole way through the real
 // chain (the match applied as ordinary EQ bands and limiter gain, the file
 // mastered through it); at 50 % it recovers half of it in dB (±0.5 dB).
-// The width follows the reference's side level; bad references are named.
+// The width follows the reference's side level, and the loudness range the
+// reference's by the dynamics strength; bad references are named.
 #include "Analysis/ThirdOctaveBands.h"
 #include "Core/CrestError.h"
 #include "Helpers/TestFiles.h"
 #include "Mastering/FileMastering.h"
+#include "Mastering/MatchSettling.h"
 #include "Mastering/ReferenceMatch.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
 #include <random>
 
 using namespace crest;
@@ -23,7 +26,9 @@ namespace
 constexpr double rate = 48000;
 
 // Stereo pink noise (Paul Kellet's filter), partly correlated, about -24 dBFS RMS.
-void writePinkNoise (const std::filesystem::path& file, double seconds, double sideGain = 0.5)
+// `levelDb` (of the time in seconds) shapes the programme's loudness.
+void writePinkNoise (const std::filesystem::path& file, double seconds, double sideGain = 0.5,
+                     const std::function<double (double)>& levelDb = {})
 {
     std::mt19937 random (11);
     std::normal_distribution<float> normal (0.0f, 1.0f);
@@ -44,10 +49,11 @@ void writePinkNoise (const std::filesystem::path& file, double seconds, double s
         }
     } mid, side;
     std::vector<float> frame (2);
-    writeAudio (file, 2, rate, (int64_t) (seconds * rate), [&] (int64_t, int ch) {
+    writeAudio (file, 2, rate, (int64_t) (seconds * rate), [&] (int64_t i, int ch) {
         if (ch == 0)
         {
-            const double m = mid.next (normal (random)) * 0.012, s = side.next (normal (random)) * 0.012 * sideGain;
+            const double gain = levelDb ? std::pow (10.0, levelDb ((double) i / rate) / 20) : 1.0;
+            const double m = mid.next (normal (random)) * 0.012 * gain, s = side.next (normal (random)) * 0.012 * sideGain * gain;
             frame[0] = (float) (m + s);
             frame[1] = (float) (m - s);
         }
@@ -202,4 +208,75 @@ TEST_CASE ("a silent reference, or one at another rate, is named and refused", "
     const auto otherAnalysis = analysed (other);
     CHECK_THROWS_WITH (matchReferences (f.sourceAnalysis, std::span (&otherAnalysis, 1), {}),
                        Catch::Contains ("other.wav") && Catch::Contains ("44100"));
+}
+
+namespace
+{
+// Sections of 5 s whose levels wander over 16 dB (scaled by `depth`): a
+// loudness range of about 12 LU at depth 1.
+double sections (double seconds, double depth)
+{
+    static constexpr double levels[] = { -8, 0, -14, -4, -10, 2, -12, -2, -6, -16, 0, -9 };
+    return depth * levels[(size_t) (seconds / 5) % std::size (levels)];
+}
+} // namespace
+
+TEST_CASE ("the dynamics strength brings the master's loudness range to the reference's, or a share of the way", "[mastering][match]")
+{
+    TempFolder folder;
+    const auto wild = folder / "wild.wav", tame = folder / "tame.wav";
+    writePinkNoise (wild, 60, 0.5, [] (double t) { return sections (t, 1.0) + 6; });
+    writePinkNoise (tame, 60, 0.5, [] (double t) { return sections (t, 0.5) + 6; });
+    const auto wildAnalysis = analysed (wild), tameAnalysis = analysed (tame);
+    INFO ("master LRA " << wildAnalysis.loudness.loudnessRangeLu << " LU, reference " << tameAnalysis.loudness.loudnessRangeLu << " LU");
+    REQUIRE (wildAnalysis.loudness.loudnessRangeLu - tameAnalysis.loudness.loudnessRangeLu > 4);
+
+    auto matchedRange = [&] (double percent, const std::string& name) {
+        MatchOptions dynamicsOnly;
+        dynamicsOnly.tonePercent = dynamicsOnly.widthPercent = 0;
+        dynamicsOnly.dynamicsPercent = percent;
+        auto match = matchReferences (wildAnalysis, std::span (&tameAnalysis, 1), dynamicsOnly);
+        auto chain = defaultMasteringChain();
+        const auto settled = settleMatch (match, chain, wild, folder / name);
+        INFO (name << ": " << settled.passes << " passes, ratio " << match.dynamics.ratio);
+        if (percent > 0)
+            CHECK (settled.landed);
+        applyMatch (chain, match);
+        master (wild, folder / name, chain);
+        const auto result = analysed (folder / name);
+        // The loudness is the reference's still: the compression's loss is made up.
+        CHECK (result.loudness.integratedLufs == Approx (tameAnalysis.loudness.integratedLufs).margin (0.5));
+        return std::pair (result.loudness.loudnessRangeLu, chain);
+    };
+    const double difference = tameAnalysis.loudness.loudnessRangeLu - wildAnalysis.loudness.loudnessRangeLu;
+
+    const auto [full, fullChain] = matchedRange (100, "full.wav");
+    CHECK (full == Approx (tameAnalysis.loudness.loudnessRangeLu).margin (settledRangeWithinLu));
+    // Into the default chain's switched-off multiband, switched on.
+    REQUIRE (fullChain.modules.size() == 5);
+    CHECK (fullChain.modules[1].kind == "multiband");
+    CHECK (fullChain.modules[1].enabled);
+    CHECK (fullChain.modules[1].value ("band1.ratio") > 1.5);
+
+    const auto [half, halfChain] = matchedRange (50, "half.wav");
+    CHECK (half == Approx (wildAnalysis.loudness.loudnessRangeLu + difference / 2).margin (settledRangeWithinLu));
+
+    const auto [none, noneChain] = matchedRange (0, "none.wav");
+    CHECK (none == Approx (wildAnalysis.loudness.loudnessRangeLu).margin (0.3));
+    CHECK_FALSE (noneChain.modules[1].enabled);
+    UNSCOPED_INFO ("loudness range: master " << wildAnalysis.loudness.loudnessRangeLu << ", reference " << tameAnalysis.loudness.loudnessRangeLu
+                                             << ", matched at 100 % " << full << ", at 50 % " << half << " LU");
+}
+
+TEST_CASE ("a reference more dynamic than the master is said, not matched", "[mastering][match]")
+{
+    TempFolder folder;
+    const auto wild = folder / "wild.wav", tame = folder / "tame.wav";
+    writePinkNoise (wild, 30, 0.5, [] (double t) { return sections (t, 1.0); });
+    writePinkNoise (tame, 30, 0.5, [] (double t) { return sections (t, 0.3); });
+    const auto wildAnalysis = analysed (wild), tameAnalysis = analysed (tame);
+    const auto match = matchReferences (tameAnalysis, std::span (&wildAnalysis, 1), {});
+    CHECK_FALSE (match.dynamics.compresses());
+    REQUIRE_FALSE (match.notes.empty());
+    CHECK_THAT (match.notes.back(), Catch::Contains ("more dynamic"));
 }

@@ -122,6 +122,8 @@ ReferencePanel::ReferencePanel (SessionModel& m, SessionPlayer& p, MediaPool& me
     setUpStrength (tone, toneLabel, "Tone", options.tonePercent);
     setUpStrength (loudness, loudnessLabel, "Loudness", options.loudnessPercent);
     setUpStrength (width, widthLabel, "Width", options.widthPercent);
+    setUpStrength (dynamics, dynamicsLabel, "Dynamics", options.dynamicsPercent);
+    dynamics.setTooltip ("How far to bring the master's loudness range (LRA) to the reference's, by a multiband; settled on the mix in the background");
     setUpCaption (rangeLabel, *this, "Tone from / to (Hz)");
     setUpField (lowHz, *this, "Match from (Hz)");
     setUpField (highHz, *this, "Match to (Hz)");
@@ -131,7 +133,7 @@ ReferencePanel::ReferencePanel (SessionModel& m, SessionPlayer& p, MediaPool& me
     highHz.onTextChange = [this] { options.highHz = juce::jlimit (1000.0, 20000.0, highHz.getText().getDoubleValue()); highHz.setText (juce::String (options.highHz, 0), juce::dontSendNotification); };
     addAndMakeVisible (averageToggle);
     averageToggle.setTooltip ("Match the average of every reference, not only the chosen one");
-    matchButton.setTooltip ("Write the difference into the chain: EQ bands you can then edit, limiter gain and width (one undoable step)");
+    matchButton.setTooltip ("Write the difference into the chain: EQ bands you can then edit, limiter gain, width and a multiband's compression (one undoable step)");
 
     statusLine.setColour (juce::Label::textColourId, colours::textDim);
     statusLine.setFont (juce::Font (12.0f));
@@ -199,6 +201,8 @@ void ReferencePanel::update()
     {
         if (! result.problem.empty())
         {
+            if (result.matching)
+                chainBeforeMatch.reset();   // Match may be pressed again
             setStatus (result.problem, true);
             // A reference that cannot be compared is not played either.
             if (! result.referenceId.empty())
@@ -210,6 +214,14 @@ void ReferencePanel::update()
             player.setReferenceLoudness (result.referenceId, result.reference->matchLufs);
             analyses[result.referenceId] = std::move (*result.reference);
             setStatus ("Measured " + juce::String (references.reference (references.indexOf (result.referenceId)).name));
+        }
+        if (result.settledMatch)
+        {
+            const auto before = std::exchange (chainBeforeMatch, std::nullopt);
+            if (before && masterChainOf (MasterChainModel (model).chain()) == *before)
+                writeMatch (*result.settledMatch);
+            else
+                setStatus ("The chain changed while the dynamics were matched: Match again", true);
         }
         if (result.master)
         {
@@ -338,20 +350,28 @@ bool ReferencePanel::applyMatch()
         setStatus ("The reference is not measured yet", true);
         return false;
     }
+    if (isMatching())
+    {
+        setStatus ("A match is being settled already", true);
+        return false;
+    }
     try
     {
         MasterChainModel chain (model);
-        auto document = masterChainOf (chain.chain());
+        const auto document = masterChainOf (chain.chain());
         auto matchWith = options;
         matchWith.maxBands = matchBandsAvailable (document);
         const auto match = matchReferences (*master, chosenAnalyses, matchWith);
-        crest::applyMatch (document, match);
-        chain.replace (document, "Match to reference");
-        setStatus ("Matched: " + juce::String ((int) match.eq.bands.size()) + " EQ bands (within " + juce::String (match.eq.maxErrorDb, 1)
-                   + " dB), limiter " + (match.gainDb >= 0 ? "+" : "") + juce::String (match.gainDb, 1) + " dB, side "
-                   + (match.sideChangeDb >= 0 ? "+" : "") + juce::String (match.sideChangeDb, 1) + " dB");
-        master.reset();   // the chain changed: measure it again
-        worker.measureMaster (model.toDocument(), {});
+        if (match.dynamics.compresses())
+        {
+            // The compression's ratio is found on the mix itself; the rest
+            // waits for it, so the match lands as one step.
+            chainBeforeMatch = document;
+            worker.settleMatch (model.toDocument(), match);
+            setStatus ("Matching the dynamics on the mix...");
+            return true;
+        }
+        writeMatch (match);
         return true;
     }
     catch (const std::exception& e)
@@ -359,6 +379,24 @@ bool ReferencePanel::applyMatch()
         setStatus (e.what(), true);
         return false;
     }
+}
+
+void ReferencePanel::writeMatch (const ReferenceMatch& match)
+{
+    MasterChainModel chain (model);
+    auto document = masterChainOf (chain.chain());
+    crest::applyMatch (document, match);
+    chain.replace (document, "Match to reference");
+    auto text = "Matched: " + juce::String ((int) match.eq.bands.size()) + " EQ bands (within " + juce::String (match.eq.maxErrorDb, 1)
+                + " dB), limiter " + (match.gainDb >= 0 ? "+" : "") + juce::String (match.gainDb, 1) + " dB, side "
+                + (match.sideChangeDb >= 0 ? "+" : "") + juce::String (match.sideChangeDb, 1) + " dB";
+    if (match.dynamics.compresses())
+        text << ", multiband " << juce::String (match.dynamics.ratio, 1) << ":1 (LRA " << juce::String (match.dynamics.targetRangeLu, 1) << " LU)";
+    for (const auto& note : match.notes)
+        text << ". " << juce::String (note);
+    setStatus (text);
+    master.reset();   // the chain changed: measure it again
+    worker.measureMaster (model.toDocument(), {});
 }
 
 void ReferencePanel::refreshList()
@@ -580,10 +618,13 @@ void ReferencePanel::resized()
     area.removeFromBottom (2);
     auto matchRow = area.removeFromBottom (24);
     area.removeFromBottom (6);
-    for (auto [slider, label] : { std::pair { &tone, &toneLabel }, std::pair { &loudness, &loudnessLabel }, std::pair { &width, &widthLabel } })
+    // The four strengths share what the range, Average all and Match leave.
+    const int sliderWidth = juce::jlimit (90, 150, (matchRow.getWidth() - 240 - 110 - 90 - 4 * 8 - 42 - 62 - 42 - 62) / 4);
+    for (auto [slider, label] : { std::pair { &tone, &toneLabel }, std::pair { &loudness, &loudnessLabel }, std::pair { &width, &widthLabel },
+                                  std::pair { &dynamics, &dynamicsLabel } })
     {
-        label->setBounds (matchRow.removeFromLeft (label == &loudnessLabel ? 62 : 42));
-        slider->setBounds (matchRow.removeFromLeft (150));
+        label->setBounds (matchRow.removeFromLeft (label == &loudnessLabel || label == &dynamicsLabel ? 62 : 42));
+        slider->setBounds (matchRow.removeFromLeft (sliderWidth));
         matchRow.removeFromLeft (8);
     }
     rangeLabel.setBounds (matchRow.removeFromLeft (116));

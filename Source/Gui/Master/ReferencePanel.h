@@ -41,9 +41,12 @@ public:
     // Renders and measures the master in the background (after chain edits).
     void measureMaster();
     // The match of the master to the chosen reference (or all of them,
-    // averaged), applied to the chain as one step. False (and why, in the
-    // status) when something is not measured yet.
+    // averaged), applied to the chain as one step: at once, or when it
+    // compresses, once its dynamics are settled on the mix in the
+    // background (isMatching() till then). False (and why, in the status)
+    // when something is not measured yet.
     bool applyMatch();
+    bool isMatching() const noexcept { return chainBeforeMatch.has_value(); }
     // The reference's alignment (session and reference seconds) and loop
     // section (reference seconds; end <= start: none), as one step each.
     void setAlignment (double sessionSeconds, double referenceSeconds);
@@ -77,6 +80,7 @@ private:
     void chooseFiles();
     void setStatus (const juce::String& text, bool problem = false);
     void userActed();
+    void writeMatch (const ReferenceMatch& match);
     void paintComparison (juce::Graphics&, juce::Rectangle<int> area) const;
     void paintSpectra (juce::Graphics&, juce::Rectangle<float> area) const;
 
@@ -89,6 +93,7 @@ private:
     int chosen = -1;
     bool problemShown = false;
     MatchOptions options;
+    std::optional<MasterChainDocument> chainBeforeMatch;   // while a match's dynamics settle
 
     juce::ListBox list;
     juce::TextButton addButton { "Add reference..." }, removeButton { "Remove" }, measureButton { "Measure master" };
@@ -96,8 +101,8 @@ private:
     juce::Label sessionPoint, referencePoint, loopFrom, loopTo;
     juce::TextButton alignHereButton { "At playhead" };
     juce::ToggleButton loopToggle { "Loop section" };
-    juce::Slider tone, loudness, width;
-    juce::Label toneLabel, loudnessLabel, widthLabel, rangeLabel, lowHz, highHz;
+    juce::Slider tone, loudness, width, dynamics;
+    juce::Label toneLabel, loudnessLabel, widthLabel, dynamicsLabel, rangeLabel, lowHz, highHz;
     juce::ToggleButton averageToggle { "Average all" };
     juce::TextButton matchButton { "Match" };
     juce::Label statusLine;

@@ -1,8 +1,9 @@
 #include "AbxView.h"
 
 #include "Core/UtcTime.h"
-#include "Render/SessionComparison.h"
 #include "Gui/CrestLookAndFeel.h"
+#include "IO/ScratchFiles.h"
+#include "Render/SessionComparison.h"
 #include "Training/BinomialTest.h"
 
 #include <cmath>
@@ -193,16 +194,9 @@ void AbxView::prepare()
             else if (what == Source::fileAndMp3)
                 second = lossyCopy (a, kbps, scratch);
             // The MP3 goes once it is read, whatever happens reading it.
-            struct Removed
-            {
-                std::filesystem::path file;
-                ~Removed()
-                {
-                    std::error_code ec;
-                    if (! file.empty())
-                        std::filesystem::remove (file, ec);
-                }
-            } mp3 { what == Source::fileAndMp3 ? second : std::filesystem::path() };
+            ScratchFiles mp3;
+            if (what == Source::fileAndMp3)
+                mp3.own (second);
             made = prepareListeningPair (first, second, start, seconds, rate, media);
         }
         catch (const std::exception& e)
