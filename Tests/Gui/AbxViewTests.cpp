@@ -1,11 +1,13 @@
 // The ABX window driven as a student drives it: two files prepared
 // (aligned and matched), each trial's A, B and X heard (X is the hidden
 // one), answers recorded, the score and its exact binomial p-value shown,
-// the results saved; the same seed gives the same trials.
+// the results saved; the same seed gives the same trials. Two settings of
+// one module of the session's chain are rendered, matched and compared.
 #include "Gui/Training/AbxView.h"
 
 #include "GuiDriver.h"
 
+#include "Helpers/SessionBuilder.h"
 #include "Helpers/TestFiles.h"
 #include "Training/BinomialTest.h"
 
@@ -102,4 +104,50 @@ TEST_CASE ("ABX: a round records the answers and computes the score and its p-va
     REQUIRE (waitFor ([&] { return again.test().has_value(); }, 20000));
     for (size_t i = 0; i < 6; ++i)
         CHECK (again.test()->trials()[i].hidden == view.test()->trials()[i].hidden);
+}
+
+TEST_CASE ("ABX: two settings of one module of the session's chain, rendered and matched", "[gui][abx]")
+{
+    TempFolder dir;
+    writeAudio (dir / "drums.wav", 1, 48000, 48000 * 8, [] (int64_t i, int) {
+        const double t = (double) i / 48000;
+        return (float) (0.6 * std::exp (-std::fmod (t, 0.5) * 20) * std::sin (2 * M_PI * 60 * t));
+    });
+    auto session = sessionOf ({ dir / "drums.wav" });
+    session.masterChain.add ("eq");
+    session.masterChain.add ("limiter").id = "limiter";
+    juce::AudioDeviceManager devices;
+    MediaPool media (dir / "cache");
+    AbxView view (devices, media, [&] { return session; }, {});
+    view.setSource (AbxView::Source::moduleSetting);
+    // The menus offer the chain's modules; choosing one fills its first parameter.
+    CHECK (view.moduleSetting().moduleId == session.masterChain.modules[0].id);
+    view.setModuleSetting ({ "limiter", "inputGainDb", 0, 9 });
+    view.setPassage (1.0, 4.0);
+    view.setTrials (4, 7);
+    findButton (view, "Prepare")->triggerClick();
+    settle();
+    REQUIRE (waitFor ([&] { return view.test().has_value(); }, 30000));
+    INFO (view.status().toStdString());
+    CHECK (view.status().contains ("B plays -"));   // the louder setting is played down to A
+
+    for (int trial = 0; trial < 4; ++trial)
+    {
+        findButton (view, "X")->triggerClick();
+        settle();
+        findButton (view, view.test()->hiddenNow() == AbxChoice::a ? "X is A" : "X is B")->triggerClick();
+        settle();
+    }
+    CHECK (view.test()->correct() == 4);
+    REQUIRE (view.saveResults (dir / "setting"));
+    const auto results = nlohmann::json::parse (readBytes (dir / "setting.json"));
+    CHECK (results["comparison"] == "Limiter (limiter): Input gain, 0 dB against 9 dB");
+    CHECK (results["a"]["label"] == "Input gain 0 dB");
+    CHECK (results["b"]["label"] == "Input gain 9 dB");
+
+    // Two values that are one are named before anything renders.
+    view.setModuleSetting ({ "limiter", "ceilingDb", 3, 6 });
+    view.prepare();
+    CHECK (view.status().contains ("are the same"));
+    CHECK_FALSE (view.isPreparing());
 }

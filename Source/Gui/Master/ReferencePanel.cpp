@@ -387,9 +387,12 @@ void ReferencePanel::writeMatch (const ReferenceMatch& match)
     auto document = masterChainOf (chain.chain());
     crest::applyMatch (document, match);
     chain.replace (document, "Match to reference");
+    auto signedDb = [] (double v) {
+        const double rounded = std::round (v * 10) / 10;
+        return (rounded > 0 ? "+" : "") + juce::String (rounded == 0 ? 0.0 : rounded, 1) + " dB";
+    };
     auto text = "Matched: " + juce::String ((int) match.eq.bands.size()) + " EQ bands (within " + juce::String (match.eq.maxErrorDb, 1)
-                + " dB), limiter " + (match.gainDb >= 0 ? "+" : "") + juce::String (match.gainDb, 1) + " dB, side "
-                + (match.sideChangeDb >= 0 ? "+" : "") + juce::String (match.sideChangeDb, 1) + " dB";
+                + " dB), limiter " + signedDb (match.gainDb) + ", side " + signedDb (match.sideChangeDb);
     if (match.dynamics.compresses())
         text << ", multiband " << juce::String (match.dynamics.ratio, 1) << ":1 (LRA " << juce::String (match.dynamics.targetRangeLu, 1) << " LU)";
     for (const auto& note : match.notes)

@@ -1,5 +1,6 @@
 #include "AbxView.h"
 
+#include "Core/MasterModules.h"
 #include "Core/UtcTime.h"
 #include "Gui/CrestLookAndFeel.h"
 #include "IO/ScratchFiles.h"
@@ -41,7 +42,8 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
     setTitle ("ABX listening test");
     sourceMenu.setTitle ("What to compare");
     sourceMenu.addItem ("This session: its mix and its master", (int) Source::mixAndMaster);
-    sourceMenu.addItem ("Two files (two masters, two settings)", (int) Source::twoFiles);
+    sourceMenu.addItem ("This session: two settings of one module", (int) Source::moduleSetting);
+    sourceMenu.addItem ("Two files (two masters)", (int) Source::twoFiles);
     sourceMenu.addItem ("A file and its MP3", (int) Source::fileAndMp3);
     sourceMenu.setSelectedId ((int) source, juce::dontSendNotification);
     sourceMenu.onChange = [this] { setSource ((Source) sourceMenu.getSelectedId()); };
@@ -51,6 +53,20 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
         bitrateMenu.addItem (juce::String (kbps) + " kbps", kbps);
     bitrateMenu.setSelectedId (128, juce::dontSendNotification);
     addAndMakeVisible (bitrateMenu);
+    moduleMenu.setTitle ("Module");
+    parameterMenu.setTitle ("Parameter");
+    moduleMenu.onChange = [this] {
+        const int index = moduleMenu.getSelectedId() - 1;
+        if (index >= 0 && index < (int) settingSession.masterChain.modules.size())
+            chooseModule (settingSession.masterChain.modules[(size_t) index].id);
+    };
+    parameterMenu.onChange = [this] { chooseParameter (parameterMenu.getSelectedId() - 1); };
+    addAndMakeVisible (moduleMenu);
+    addAndMakeVisible (parameterMenu);
+    field (valueAField, *this, "Setting A", {});
+    field (valueBField, *this, "Setting B", {});
+    valueAField.onTextChange = [this] { setting.valueA = valueAField.getText().getDoubleValue(); };
+    valueBField.onTextChange = [this] { setting.valueB = valueBField.getText().getDoubleValue(); };
     for (auto* b : { &chooseA, &chooseB, &prepareButton, &aButton, &bButton, &xButton, &stopButton, &isA, &isB, &saveButton })
         addAndMakeVisible (b);
     chooseA.onClick = [this] { chooseFile (true); };
@@ -98,7 +114,7 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
     scoreLabel.setFont (juce::Font (15.0f));
     statusLabel.setColour (juce::Label::textColourId, colours::textDim);
     devices.addAudioCallback (&comparison);
-    setSize (640, 420);
+    setSize (700, 420);
     refresh();
     startTimerHz (10);
 }
@@ -115,7 +131,77 @@ void AbxView::setSource (Source s)
 {
     source = s;
     sourceMenu.setSelectedId ((int) s, juce::dontSendNotification);
+    if (source == Source::moduleSetting)
+        fillModuleMenus();
     refresh();
+    resized();
+}
+
+void AbxView::fillModuleMenus()
+{
+    settingSession = currentSession ? currentSession() : SessionDocument {};
+    moduleMenu.clear (juce::dontSendNotification);
+    const auto& modules = settingSession.masterChain.modules;
+    for (size_t i = 0; i < modules.size(); ++i)
+        if (const auto* kind = findMasterModuleKind (modules[i].kind))
+            moduleMenu.addItem (juce::String (std::string (kind->name)) + (modules[i].enabled ? "" : " (off)"), (int) i + 1);
+    if (settingSession.masterChain.find (setting.moduleId) == nullptr)
+        chooseModule (modules.empty() ? std::string() : modules.front().id);
+    else
+        setModuleSetting (setting);
+}
+
+void AbxView::chooseModule (const std::string& moduleId)
+{
+    const auto& modules = settingSession.masterChain.modules;
+    for (size_t i = 0; i < modules.size(); ++i)
+        if (modules[i].id == moduleId)
+        {
+            moduleMenu.setSelectedId ((int) i + 1, juce::dontSendNotification);
+            setting.moduleId = moduleId;
+            parameterMenu.clear (juce::dontSendNotification);
+            const auto* kind = findMasterModuleKind (modules[i].kind);
+            for (size_t p = 0; kind != nullptr && p < kind->parameters.size(); ++p)
+            {
+                const auto& spec = kind->parameters[p];
+                parameterMenu.addItem (juce::String (std::string (spec.name)) + (spec.unit.empty() ? "" : " (" + juce::String (std::string (spec.unit)) + ")")
+                                           + (spec.id.find ('.') != std::string_view::npos ? ", " + juce::String (std::string (spec.id.substr (0, spec.id.find ('.')))) : ""),
+                                       (int) p + 1);
+            }
+            chooseParameter (0);
+            return;
+        }
+    setting.moduleId.clear();
+    parameterMenu.clear (juce::dontSendNotification);
+}
+
+void AbxView::chooseParameter (int index)
+{
+    const auto* module = settingSession.masterChain.find (setting.moduleId);
+    const auto* kind = module != nullptr ? findMasterModuleKind (module->kind) : nullptr;
+    if (kind == nullptr || index < 0 || index >= (int) kind->parameters.size())
+        return;
+    const auto& spec = kind->parameters[(size_t) index];
+    const double now = module->value (spec.id);
+    // A: as the chain has it; B: a step a student can hear, within range.
+    const double step = (spec.maximum - spec.minimum) * 0.15;
+    setModuleSetting ({ setting.moduleId, std::string (spec.id), now, spec.clamp (now + step <= spec.maximum ? now + step : now - step) });
+}
+
+void AbxView::setModuleSetting (const ModuleSetting& s)
+{
+    setting = s;
+    if (const auto* module = settingSession.masterChain.find (s.moduleId))
+        if (const auto* kind = findMasterModuleKind (module->kind))
+        {
+            for (size_t i = 0; i < settingSession.masterChain.modules.size(); ++i)
+                if (settingSession.masterChain.modules[i].id == s.moduleId)
+                    moduleMenu.setSelectedId ((int) i + 1, juce::dontSendNotification);
+            if (const auto index = masterParameterIndex (*kind, s.parameterId))
+                parameterMenu.setSelectedId ((int) *index + 1, juce::dontSendNotification);
+        }
+    valueAField.setText (juce::String (s.valueA, 2), juce::dontSendNotification);
+    valueBField.setText (juce::String (s.valueB, 2), juce::dontSendNotification);
 }
 
 void AbxView::setFiles (const std::filesystem::path& a, const std::filesystem::path& b)
@@ -161,7 +247,24 @@ void AbxView::prepare()
 {
     if (preparing.load())
         return;
-    if (source != Source::mixAndMaster && (fileA.empty() || (source == Source::twoFiles && fileB.empty())))
+    const bool fromSession = source == Source::mixAndMaster || source == Source::moduleSetting;
+    auto document = fromSession && currentSession ? currentSession() : SessionDocument {};
+    if (source == Source::moduleSetting)
+    {
+        try
+        {
+            const auto words = describeModuleSetting (document, setting);
+            settingA = words.labelA;
+            settingB = words.labelB;
+            settingDescription = words.description;
+        }
+        catch (const std::exception& e)
+        {
+            statusLabel.setText (juce::String::fromUTF8 (e.what()), juce::dontSendNotification);
+            return;
+        }
+    }
+    else if (source != Source::mixAndMaster && (fileA.empty() || (source == Source::twoFiles && fileB.empty())))
     {
         statusLabel.setText ("Choose the file" + juce::String (source == Source::twoFiles ? "s" : "") + " to compare first", juce::dontSendNotification);
         return;
@@ -171,13 +274,15 @@ void AbxView::prepare()
     preparing = true;
     const double rate = devices.getCurrentAudioDevice() != nullptr ? devices.getCurrentAudioDevice()->getCurrentSampleRate() : 48000.0;
     const int kbps = bitrateMenu.getSelectedId();
-    statusLabel.setText (source == Source::mixAndMaster ? "Rendering the mix and the master..." : "Preparing...", juce::dontSendNotification);
+    statusLabel.setText (source == Source::mixAndMaster    ? "Rendering the mix and the master..."
+                         : source == Source::moduleSetting ? "Rendering the mix, then the master at each setting..."
+                                                           : "Preparing...",
+                         juce::dontSendNotification);
     if (worker.joinable())
         worker.join();
     // The session is copied here, on the message thread; rendered on the worker.
-    auto document = source == Source::mixAndMaster && currentSession ? currentSession() : SessionDocument {};
     worker = std::thread ([this, rate, kbps, what = source, a = fileA, b = fileB, start = startSeconds, seconds = lengthSeconds,
-                           document = std::move (document)] {
+                           document = std::move (document), chosen = setting] {
         std::string problem;
         std::optional<ListeningPair> made;
         try
@@ -185,7 +290,15 @@ void AbxView::prepare()
             auto first = a, second = b;
             const auto scratch = std::filesystem::temp_directory_path();
             std::unique_ptr<SessionComparison> renders;   // its files go once the pair is in memory
-            if (what == Source::mixAndMaster)
+            std::optional<ScratchFolder> settings;         // so do these
+            if (what == Source::moduleSetting)
+            {
+                settings.emplace (scratch / "crest-abx-setting", "render");
+                const auto made = renderModuleSetting (document, chosen, settings->path, {}, &cancelPreparing);
+                first = made.a;
+                second = made.b;
+            }
+            else if (what == Source::mixAndMaster)
             {
                 renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false, nullptr, &cancelPreparing);
                 first = renders->mixFile();
@@ -270,11 +383,17 @@ ListeningTestInfo AbxView::info() const
 {
     ListeningTestInfo i;
     i.listener = listener.getText().toStdString();
-    i.comparison = source == Source::mixAndMaster ? "Mix / master" : source == Source::twoFiles ? "Two files"
-                                                                                                 : "Original / MP3 " + std::to_string (bitrateMenu.getSelectedId()) + " kbps";
-    i.labelA = source == Source::mixAndMaster ? "Mix" : "A";
-    i.labelB = source == Source::mixAndMaster ? "Master" : source == Source::fileAndMp3 ? "MP3" : "B";
-    i.fileA = fileA.string();
+    switch (source)
+    {
+        case Source::mixAndMaster: i.comparison = "Mix / master", i.labelA = "Mix", i.labelB = "Master"; break;
+        case Source::moduleSetting: i.comparison = settingDescription, i.labelA = settingA, i.labelB = settingB; break;
+        case Source::twoFiles: i.comparison = "Two files", i.labelA = "A", i.labelB = "B"; break;
+        case Source::fileAndMp3:
+            i.comparison = "Original / MP3 " + std::to_string (bitrateMenu.getSelectedId()) + " kbps", i.labelA = "A", i.labelB = "MP3";
+            break;
+    }
+    const bool files = source == Source::twoFiles || source == Source::fileAndMp3;
+    i.fileA = files ? fileA.string() : "";
     i.fileB = source == Source::twoFiles ? fileB.string() : "";
     i.matchGainDb = pair ? pair->matchGainDb : 0.0;
     i.dateUtc = utcNow();
@@ -300,13 +419,16 @@ bool AbxView::saveResults (const std::filesystem::path& base)
 
 void AbxView::refresh()
 {
-    const bool files = source != Source::mixAndMaster;
+    const bool files = source == Source::twoFiles || source == Source::fileAndMp3, settings = source == Source::moduleSetting;
     chooseA.setVisible (files);
     chooseB.setVisible (source == Source::twoFiles);
     bitrateMenu.setVisible (source == Source::fileAndMp3);
-    fileALabel.setText (! files ? "A: the session's mix" : "A: " + (fileA.empty() ? juce::String ("(none)") : juce::String (fileA.filename().string())),
+    for (juce::Component* c : std::initializer_list<juce::Component*> { &moduleMenu, &parameterMenu, &valueAField, &valueBField })
+        c->setVisible (settings);
+    fileALabel.setText (settings ? "A: the master with" : ! files ? "A: the session's mix" : "A: " + (fileA.empty() ? juce::String ("(none)") : juce::String (fileA.filename().string())),
                         juce::dontSendNotification);
-    fileBLabel.setText (! files                       ? "B: its master"
+    fileBLabel.setText (settings                      ? "B: the same, with it at"
+                        : ! files                      ? "B: its master"
                         : source == Source::fileAndMp3 ? "B: A as MP3 at"
                                                        : "B: " + (fileB.empty() ? juce::String ("(none)") : juce::String (fileB.filename().string())),
                         juce::dontSendNotification);
@@ -343,13 +465,23 @@ void AbxView::resized()
     auto area = getLocalBounds().reduced (12);
     auto row = [&area] (int h = 26) { auto r = area.removeFromTop (h); area.removeFromTop (6); return r; };
     sourceMenu.setBounds (row().removeFromLeft (340));
-    auto r1 = row();
-    fileALabel.setBounds (r1.removeFromLeft (300));
+    const bool settings = source == Source::moduleSetting;
+    auto r1 = row(), r2 = row();
+    fileALabel.setBounds (r1.removeFromLeft (settings ? 160 : 300));
+    fileBLabel.setBounds (r2.removeFromLeft (settings ? 160 : 300));
+    if (settings)
+    {
+        // A: module, parameter, value; B: the value under A's.
+        moduleMenu.setBounds (r1.removeFromLeft (150));
+        r1.removeFromLeft (6);
+        parameterMenu.setBounds (r1.removeFromLeft (210));
+        r1.removeFromLeft (6);
+        valueAField.setBounds (r1.removeFromLeft (70));
+        valueBField.setBounds (valueAField.getBounds().withY (r2.getY()));
+    }
     chooseA.setBounds (r1.removeFromLeft (110));
-    auto r2 = row();
-    fileBLabel.setBounds (r2.removeFromLeft (300));
     chooseB.setBounds (r2.removeFromLeft (110));
-    bitrateMenu.setBounds (juce::Rectangle<int> (r2.getX() - 110, r2.getY(), 110, r2.getHeight()));
+    bitrateMenu.setBounds (chooseB.getBounds());
     auto r3 = row();
     for (auto [label, f, w] : { std::tuple { &fromLabel, &from, 60 }, std::tuple { &lengthLabel, &length, 50 }, std::tuple { &trialsLabel, &trialsField, 40 },
                                 std::tuple { &seedLabel, &seedField, 70 } })

@@ -1,6 +1,6 @@
 // The blind ABX test, in a window of its own: what to compare (the open
-// session's mix and master, two files, or a file and its MP3 at a chosen
-// bitrate), the passage, the number of trials, the seed and the listener's
+// session's mix and master, two settings of one module of its chain, two
+// files, or a file and its MP3 at a chosen bitrate), the passage, the number of trials, the seed and the listener's
 // name; Prepare makes the pair (aligned and loudness-matched, in the
 // background); then each trial plays A, B or the hidden X at the same
 // place, the listener answers "X is A" or "X is B", and the score and its
@@ -14,6 +14,7 @@
 #include "Training/AbxTest.h"
 #include "Training/ComparisonPlayer.h"
 #include "Training/ListeningPair.h"
+#include "Training/ModuleSettingPair.h"
 #include "Training/TrainingResults.h"
 #include "Session/SessionDocument.h"
 
@@ -36,7 +37,8 @@ public:
     {
         mixAndMaster = 1,
         twoFiles,
-        fileAndMp3
+        fileAndMp3,
+        moduleSetting
     };
 
     // `currentSession` gives the open session (its mix and master are
@@ -48,6 +50,9 @@ public:
 
     void setSource (Source source);
     void setFiles (const std::filesystem::path& a, const std::filesystem::path& b);
+    // For Source::moduleSetting: the module, its parameter and the two values.
+    void setModuleSetting (const ModuleSetting& setting);
+    const ModuleSetting& moduleSetting() const noexcept { return setting; }
     void setPassage (double startSeconds, double seconds);
     void setTrials (int trials, uint64_t seed);
     void setListener (const juce::String& name);
@@ -72,6 +77,9 @@ private:
     void timerCallback() override;
     void refresh();
     void chooseFile (bool forA);
+    void fillModuleMenus();
+    void chooseModule (const std::string& moduleId);
+    void chooseParameter (int index);   // in the module kind's table
     ListeningTestInfo info() const;
 
     juce::AudioDeviceManager& devices;
@@ -81,6 +89,9 @@ private:
     ComparisonPlayer comparison;
     Source source = Source::mixAndMaster;
     std::filesystem::path fileA, fileB;
+    ModuleSetting setting;
+    SessionDocument settingSession;     // the session the module menus were filled from
+    std::string settingA, settingB, settingDescription;   // the prepared pair's labels
     double startSeconds = 30, lengthSeconds = 15;
     int trials = 16;
     uint64_t seed = 1;
@@ -95,7 +106,8 @@ private:
     std::optional<ListeningPair> preparedPair;
     std::mutex handOver;
 
-    juce::ComboBox sourceMenu, bitrateMenu;
+    juce::ComboBox sourceMenu, bitrateMenu, moduleMenu, parameterMenu;
+    juce::Label valueAField, valueBField;
     juce::TextButton chooseA { "Choose A..." }, chooseB { "Choose B..." }, prepareButton { "Prepare" };
     juce::Label fileALabel, fileBLabel, fromLabel, lengthLabel, trialsLabel, seedLabel, listenerLabel;
     juce::Label from, length, trialsField, seedField, listener;
