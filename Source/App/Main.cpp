@@ -4,7 +4,7 @@
 //
 //   Crest [SESSION.crest] [--audio ALSA|JACK] [--play] [--seek SECONDS]
 //         [--view arrange|mixer|master] [--module N] [--references] [--editor TRACK:MODULE]
-//         [--export-dialog] [--screenshot FILE.png] [--quit-after-ms N]
+//         [--export-dialog] [--listening-test abx|ear] [--screenshot FILE.png] [--quit-after-ms N]
 //
 // Message thread only.
 #include "MainWindow.h"
@@ -40,6 +40,8 @@ namespace
                         "  --editor N:MODULE     open strip N's editor on a module's page (filters, gate, eq,\n"
                         "                        compressor, chorus, delay, reverb); strips count tracks, then buses\n"
                         "  --export-dialog       open the export dialog\n"
+                        "  --listening-test abx|ear  open the listening tests on the ABX or EQ ear-training tab,\n"
+                        "                        and prepare it from the session\n"
                         "  --scale 1|1.5|2       the interface at 100, 150 or 200 % (remembered)\n"
                         "  --gui-stats FILE      write how often the meters update, once a second (the GUI benchmark)\n"
                         "  --screenshot FILE     save a PNG of the window after it has settled, then quit\n"
@@ -84,6 +86,7 @@ public:
         int quitAfterMs = -1;
         bool playOnStart = false;
         bool showReferences = false;
+        juce::String listeningTest;
         double startSeconds = 0.0;
 
         const auto args = getCommandLineParameterArray();
@@ -131,6 +134,10 @@ public:
                 if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master", "album" }.contains (viewName)) return fail();
             }
             else if (a == "--references") showReferences = true;
+            else if (a == "--listening-test")
+            {
+                if (! needValue (listeningTest) || ! juce::StringArray { "abx", "ear" }.contains (listeningTest)) return fail();
+            }
             else if (a == "--module")
             {
                 if (! needValue (moduleArg) || ! moduleArg.containsOnly ("0123456789") || moduleArg.getIntValue() < 1) return fail();
@@ -218,6 +225,14 @@ public:
             });
         if (playOnStart)
             window->play();
+        if (listeningTest.isNotEmpty())
+        {
+            auto& tests = window->showListeningTests (listeningTest == "abx" ? ListeningTestsWindow::abxTab : ListeningTestsWindow::earTrainingTab);
+            if (listeningTest == "abx")
+                tests.abx().prepare();
+            else
+                tests.earTraining().prepare();
+        }
 
         if (screenshotFile.isNotEmpty())
         {
@@ -267,9 +282,11 @@ private:
             return;
         auto& album = window->albumWorkspace();
         auto& references = window->mainComponent().master().references();
-        const bool waiting = (album.model().numTracks() > 0
+        bool waiting = (album.model().numTracks() > 0
                               && (album.preview().progress().busy || ! window->mainComponent().album().isPrepared()))
                              || (references.isVisible() && references.isMeasuring());
+        if (auto* tests = window->openListeningTests())
+            waiting = waiting || tests->abx().isPreparing() || tests->earTraining().isPreparing();
         if (waiting && tries > 0)
         {
             juce::Timer::callAfterDelay (250, [this, target, tries] { takeScreenshotWhenReady (target, tries - 1); });
@@ -283,7 +300,11 @@ private:
     {
         if (window == nullptr)
             return;
-        const auto image = window->createComponentSnapshot (window->getLocalBounds(), true, 1.0f);
+        // The listening tests' window, when it is open, is what was asked to be seen.
+        juce::Component* pictured = window.get();
+        if (auto* tests = window->openListeningTests())
+            pictured = tests->getContentComponent();
+        const auto image = pictured->createComponentSnapshot (pictured->getLocalBounds(), true, 1.0f);
         target.getParentDirectory().createDirectory();
         target.deleteFile();
         bool ok = false;

@@ -100,7 +100,7 @@ MainWindow::~MainWindow()
     preparationJob.reset();
     // Both use the media pool and the player's device: gone before them.
     reportJob.reset();
-    abxWindow.reset();
+    listeningTests.reset();
     setMenuBar (nullptr);
     // The content refers to the player and model; it must die first.
     clearContentComponent();
@@ -708,21 +708,20 @@ void MainWindow::chooseChangeReport()
                           });
 }
 
-AbxWindow& MainWindow::showAbxWindow()
+ListeningTestsWindow& MainWindow::showListeningTests (ListeningTestsWindow::Tab tab)
 {
-    if (abxWindow == nullptr)
-        abxWindow = std::make_unique<AbxWindow> (
+    if (listeningTests == nullptr)
+        listeningTests = std::make_unique<ListeningTestsWindow> (
             player->deviceManager(), media, [this] { return model.toDocument(); }, [this] { player->stop(); },
             [this] {
                 // Closed: gone after the click that closed it has been handled.
                 juce::MessageManager::callAsync ([safe = juce::Component::SafePointer<MainWindow> (this)] {
                     if (safe != nullptr)
-                        safe->abxWindow.reset();
+                        safe->listeningTests.reset();
                 });
             });
-    abxWindow->setVisible (true);
-    abxWindow->toFront (true);
-    return *abxWindow;
+    listeningTests->show (tab);
+    return *listeningTests;
 }
 
 bool MainWindow::writeChangeReport (const std::filesystem::path& page, bool openWhenDone)
@@ -868,7 +867,7 @@ void MainWindow::getAllCommands (juce::Array<juce::CommandID>& list)
                                 (juce::CommandID) nextView, (juce::CommandID) splitClips, (juce::CommandID) deleteSelection,
                                 (juce::CommandID) duplicateClip, (juce::CommandID) addTrack, (juce::CommandID) zoomIn,
                                 (juce::CommandID) zoomOut, (juce::CommandID) zoomToFit, (juce::CommandID) muteSelectedTrack,
-                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop, (juce::CommandID) cycleMonitorCmd, (juce::CommandID) changeReportCmd, (juce::CommandID) abxCmd,
+                                (juce::CommandID) soloSelectedTrack, (juce::CommandID) toggleLoop, (juce::CommandID) cycleMonitorCmd, (juce::CommandID) changeReportCmd, (juce::CommandID) abxCmd, (juce::CommandID) earTrainingCmd,
                                 (juce::CommandID) importAudioCmd, (juce::CommandID) relinkMediaCmd,
                                 (juce::CommandID) audioSettingsCmd, (juce::CommandID) startPageCmd,
                                 (juce::CommandID) scale100, (juce::CommandID) scale150, (juce::CommandID) scale200,
@@ -1054,6 +1053,9 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
             info.setInfo ("ABX Listening Test...", "A blind test: can you tell the mix from the master, two masters, or a file from its MP3?",
                           "View", 0);
             break;
+        case earTrainingCmd:
+            info.setInfo ("EQ Ear Training...", "Name the band of a hidden boost or cut, round after round, on the session or a file", "View", 0);
+            break;
         case changeReportCmd:
             info.setInfo ("What Mastering Changed...", "A page comparing the mix with the master: figures, spectra, loudness, what each module did, "
                           "excerpts to play (to print or hand out)", "File", 0);
@@ -1126,7 +1128,8 @@ bool MainWindow::perform (const InvocationInfo& info)
         case toggleLoop: loopOnOff(); return true;
         case cycleMonitorCmd: content->master().strip().cycleMonitor(); return true;
         case changeReportCmd: chooseChangeReport(); return true;
-        case abxCmd: showAbxWindow(); return true;
+        case abxCmd: showListeningTests (ListeningTestsWindow::abxTab); return true;
+        case earTrainingCmd: showListeningTests (ListeningTestsWindow::earTrainingTab); return true;
         case importAudioCmd: chooseAudioToImport(); return true;
         case relinkMediaCmd: offerRelink(); return true;
         case audioSettingsCmd: showAudioSettings(); return true;
@@ -1191,6 +1194,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             menu.addCommandItem (&commands, id);
         menu.addSeparator();
         menu.addCommandItem (&commands, abxCmd);
+        menu.addCommandItem (&commands, earTrainingCmd);
     }
     else if (menuIndex == 3)
     {

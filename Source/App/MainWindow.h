@@ -9,7 +9,7 @@
 #include "AppSettings.h"
 #include "Autosaver.h"
 #include "ChangeReportJob.h"
-#include "Gui/Training/AbxWindow.h"
+#include "Gui/Training/ListeningTestsWindow.h"
 #include "MediaPreparationJob.h"
 
 #include "Album/AlbumWorkspace.h"
@@ -106,8 +106,10 @@ public:
     // it went in the status bar. False while one is already being made.
     bool writeChangeReport (const std::filesystem::path& page, bool openWhenDone);
     bool isWritingReport() const noexcept { return reportJob != nullptr; }
-    // View > ABX Listening Test: its window, opened (or brought to the front).
-    AbxWindow& showAbxWindow();
+    // View > ABX Listening Test and EQ Ear Training: their window, opened
+    // (or brought to the front) on that tab; null when it is not open.
+    ListeningTestsWindow& showListeningTests (ListeningTestsWindow::Tab tab);
+    ListeningTestsWindow* openListeningTests() noexcept { return listeningTests.get(); }
 
 private:
     // `savedVersion`: what the file holds when `document` is a recovery
@@ -145,6 +147,7 @@ private:
         cycleMonitorCmd,
         changeReportCmd,
         abxCmd,
+        earTrainingCmd,
         importAudioCmd,
         relinkMediaCmd,
         audioSettingsCmd,
@@ -204,7 +207,7 @@ private:
     Autosaver autosaver { model };
     std::unique_ptr<MediaPreparationJob> preparationJob;
     std::unique_ptr<ChangeReportJob> reportJob;
-    std::unique_ptr<AbxWindow> abxWindow;
+    std::unique_ptr<ListeningTestsWindow> listeningTests;
     juce::String deviceType;
     MainComponent* content = nullptr;   // owned by the DocumentWindow
 

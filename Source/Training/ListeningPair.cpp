@@ -102,6 +102,17 @@ ListeningPair prepareListeningPair (const std::filesystem::path& a, const std::f
     return pair;
 }
 
+ComparisonPlayer::Programme preparePassage (const std::filesystem::path& file, double startSeconds, double seconds, double sampleRate,
+                                            MediaPool& media)
+{
+    const auto from = (int64_t) std::llround (std::max (0.0, startSeconds) * sampleRate);
+    const auto count = (int64_t) std::llround (std::clamp (seconds, 1.0, ComparisonPlayer::maxSeconds) * sampleRate);
+    auto passage = readPassage (playable (file, sampleRate, media).playable, file, from, count);
+    if (! std::isfinite (loudnessOf (passage, sampleRate)))
+        throw CrestError (file, "is silent in the passage to play");
+    return passage;
+}
+
 std::filesystem::path lossyCopy (const std::filesystem::path& source, int kbps, const std::filesystem::path& folder)
 {
     const auto target = folder / (source.stem().string() + "-" + std::to_string (kbps) + "kbps.mp3");

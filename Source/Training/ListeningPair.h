@@ -28,6 +28,11 @@ struct ListeningPair
 ListeningPair prepareListeningPair (const std::filesystem::path& a, const std::filesystem::path& b, double startSeconds, double seconds,
                                     double sampleRate, MediaPool& media);
 
+// One programme's passage alone (ear training plays it flat and EQ'd), at
+// `sampleRate`. Throws CrestError as prepareListeningPair does.
+ComparisonPlayer::Programme preparePassage (const std::filesystem::path& file, double startSeconds, double seconds, double sampleRate,
+                                            MediaPool& media);
+
 // `source` encoded as MP3 at `kbps` (constant bitrate) into `folder`; the
 // path of the encoded file, which reads back decoded.
 std::filesystem::path lossyCopy (const std::filesystem::path& source, int kbps, const std::filesystem::path& folder);

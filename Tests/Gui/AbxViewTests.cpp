@@ -120,8 +120,11 @@ TEST_CASE ("ABX: two settings of one module of the session's chain, rendered and
     MediaPool media (dir / "cache");
     AbxView view (devices, media, [&] { return session; }, {});
     view.setSource (AbxView::Source::moduleSetting);
-    // The menus offer the chain's modules; choosing one fills its first parameter.
+    // The menus offer the chain's modules; the first opens on its first
+    // level in dB (the EQ's first band's gain), B a step from A.
     CHECK (view.moduleSetting().moduleId == session.masterChain.modules[0].id);
+    CHECK (view.moduleSetting().parameterId == "band1.gainDb");
+    CHECK (view.moduleSetting().valueB != view.moduleSetting().valueA);
     view.setModuleSetting ({ "limiter", "inputGainDb", 0, 9 });
     view.setPassage (1.0, 4.0);
     view.setTrials (4, 7);

@@ -1,10 +1,13 @@
 // EQ ear training: the bands are the octave centres asked for, rounds are
 // reproducible from the seed, boosts and cuts are as set, and the score is
-// judged at a chance of one in N.
+// judged at a chance of one in N; a round's programme carries its bell.
 #include "Training/BinomialTest.h"
 #include "Training/EqEarTrainer.h"
+#include "Training/HiddenBand.h"
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
 
 using namespace crest;
 
@@ -67,4 +70,37 @@ TEST_CASE ("naming bands scores the rounds against a chance of one in N", "[trai
     CHECK (trainer.pValue() == Approx (binomialTailProbability (6, 4, 1.0 / 8)));
     // 4 of 6 at one in eight is far beyond guessing.
     CHECK (trainer.pValue() < 0.01);
+}
+
+TEST_CASE ("a round's programme carries its hidden bell: the gain at the centre, nothing three octaves off", "[training][ear]")
+{
+    constexpr double rate = 48000;
+    auto sine = [&] (double hz) {
+        ComparisonPlayer::Programme p;
+        for (int i = 0; i < (int) rate * 2; ++i)
+            p.left.push_back ((float) (0.25 * std::sin (2 * M_PI * hz * i / rate)));
+        p.right = p.left;
+        return p;
+    };
+    auto peakAfterSettling = [] (const std::vector<float>& x) {
+        float peak = 0;
+        for (size_t i = x.size() / 2; i < x.size(); ++i)
+            peak = std::max (peak, std::abs (x[i]));
+        return 20 * std::log10 (peak / 0.25);
+    };
+    EarTrainingSettings settings;
+    settings.moves = EarTrainingMoves::both;
+    settings.seed = 5;
+    EqEarTrainer trainer (settings);
+    for (int round = 0; round < 4; ++round)
+    {
+        const auto hidden = trainer.hiddenNow();
+        INFO ("round " << round << ": " << hidden.frequencyHz << " Hz " << hidden.gainDb << " dB");
+        const auto atCentre = withHiddenBand (sine (hidden.frequencyHz), hidden, rate);
+        CHECK (peakAfterSettling (atCentre.left) == Approx (hidden.gainDb).margin (0.1));
+        CHECK (peakAfterSettling (atCentre.right) == Approx (hidden.gainDb).margin (0.1));
+        const double far = hidden.frequencyHz >= 1000 ? hidden.frequencyHz / 8 : hidden.frequencyHz * 8;
+        CHECK (std::abs (peakAfterSettling (withHiddenBand (sine (far), hidden, rate).left)) < 0.3);
+        trainer.answer (0, 1.0);
+    }
 }

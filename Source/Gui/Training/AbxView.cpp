@@ -34,6 +34,21 @@ namespace
     }
 
     double nowSeconds() { return juce::Time::getMillisecondCounterHiRes() / 1000.0; }
+
+    bool isSwitch (const ParameterSpec& spec) { return spec.minimum == 0 && spec.maximum == 1 && spec.unit.empty(); }
+
+    // The parameter a module's menu opens on: its first level in dB (a
+    // band's gain, a threshold, a drive), else its first that is not a switch.
+    int firstWorthHearing (const MasterModuleKind& kind)
+    {
+        for (size_t p = 0; p < kind.parameters.size(); ++p)
+            if (kind.parameters[p].unit == "dB")
+                return (int) p;
+        for (size_t p = 0; p < kind.parameters.size(); ++p)
+            if (! isSwitch (kind.parameters[p]))
+                return (int) p;
+        return 0;
+    }
 } // namespace
 
 AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std::function<SessionDocument()> session, std::function<void()> stop)
@@ -129,6 +144,14 @@ AbxView::~AbxView()
 
 void AbxView::setSource (Source s)
 {
+    if (s != source)
+    {
+        // The prepared pair was of the other source: it is not this test.
+        comparison.stop();
+        abx.reset();
+        pair.reset();
+        listening = -1;
+    }
     source = s;
     sourceMenu.setSelectedId ((int) s, juce::dontSendNotification);
     if (source == Source::moduleSetting)
@@ -168,7 +191,7 @@ void AbxView::chooseModule (const std::string& moduleId)
                                            + (spec.id.find ('.') != std::string_view::npos ? ", " + juce::String (std::string (spec.id.substr (0, spec.id.find ('.')))) : ""),
                                        (int) p + 1);
             }
-            chooseParameter (0);
+            chooseParameter (firstWorthHearing (*kind));
             return;
         }
     setting.moduleId.clear();
@@ -183,9 +206,11 @@ void AbxView::chooseParameter (int index)
         return;
     const auto& spec = kind->parameters[(size_t) index];
     const double now = module->value (spec.id);
-    // A: as the chain has it; B: a step a student can hear, within range.
+    // A: as the chain has it; B: the other state of a switch, or a step a
+    // student can hear, within range.
     const double step = (spec.maximum - spec.minimum) * 0.15;
-    setModuleSetting ({ setting.moduleId, std::string (spec.id), now, spec.clamp (now + step <= spec.maximum ? now + step : now - step) });
+    const double other = isSwitch (spec) ? 1 - std::round (now) : spec.clamp (now + step <= spec.maximum ? now + step : now - step);
+    setModuleSetting ({ setting.moduleId, std::string (spec.id), now, other });
 }
 
 void AbxView::setModuleSetting (const ModuleSetting& s)
@@ -294,9 +319,9 @@ void AbxView::prepare()
             if (what == Source::moduleSetting)
             {
                 settings.emplace (scratch / "crest-abx-setting", "render");
-                const auto made = renderModuleSetting (document, chosen, settings->path, {}, &cancelPreparing);
-                first = made.a;
-                second = made.b;
+                const auto rendered = renderModuleSetting (document, chosen, settings->path, {}, &cancelPreparing);
+                first = rendered.a;
+                second = rendered.b;
             }
             else if (what == Source::mixAndMaster)
             {
