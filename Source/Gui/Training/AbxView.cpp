@@ -137,9 +137,6 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
 AbxView::~AbxView()
 {
     devices.removeAudioCallback (&comparison);
-    cancelPreparing = true;   // a session being rendered stops at once
-    if (worker.joinable())
-        worker.join();
 }
 
 void AbxView::setSource (Source s)
@@ -270,7 +267,7 @@ void AbxView::chooseFile (bool forA)
 
 void AbxView::prepare()
 {
-    if (preparing.load())
+    if (preparation.running())
         return;
     const bool fromSession = source == Source::mixAndMaster || source == Source::moduleSetting;
     auto document = fromSession && currentSession ? currentSession() : SessionDocument {};
@@ -296,75 +293,53 @@ void AbxView::prepare()
     }
     comparison.stop();
     abx.reset();
-    preparing = true;
     const double rate = devices.getCurrentAudioDevice() != nullptr ? devices.getCurrentAudioDevice()->getCurrentSampleRate() : 48000.0;
     const int kbps = bitrateMenu.getSelectedId();
     statusLabel.setText (source == Source::mixAndMaster    ? "Rendering the mix and the master..."
                          : source == Source::moduleSetting ? "Rendering the mix, then the master at each setting..."
                                                            : "Preparing...",
                          juce::dontSendNotification);
-    if (worker.joinable())
-        worker.join();
-    // The session is copied here, on the message thread; rendered on the worker.
-    worker = std::thread ([this, rate, kbps, what = source, a = fileA, b = fileB, start = startSeconds, seconds = lengthSeconds,
-                           document = std::move (document), chosen = setting] {
-        std::string problem;
-        std::optional<ListeningPair> made;
-        try
+    // The session is copied here, on the message thread; rendered on the task's.
+    preparation.start ([this, rate, kbps, what = source, a = fileA, b = fileB, start = startSeconds, seconds = lengthSeconds,
+                        document = std::move (document), chosen = setting] (const std::atomic<bool>& cancel) {
+        auto first = a, second = b;
+        const auto scratch = std::filesystem::temp_directory_path();
+        std::unique_ptr<SessionComparison> renders;   // its files go once the pair is in memory
+        std::optional<ScratchFolder> settings;         // so do these
+        if (what == Source::moduleSetting)
         {
-            auto first = a, second = b;
-            const auto scratch = std::filesystem::temp_directory_path();
-            std::unique_ptr<SessionComparison> renders;   // its files go once the pair is in memory
-            std::optional<ScratchFolder> settings;         // so do these
-            if (what == Source::moduleSetting)
-            {
-                settings.emplace (scratch / "crest-abx-setting", "render");
-                const auto rendered = renderModuleSetting (document, chosen, settings->path, {}, &cancelPreparing);
-                first = rendered.a;
-                second = rendered.b;
-            }
-            else if (what == Source::mixAndMaster)
-            {
-                renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false, nullptr, &cancelPreparing);
-                first = renders->mixFile();
-                second = renders->masterFile();
-            }
-            else if (what == Source::fileAndMp3)
-                second = lossyCopy (a, kbps, scratch);
-            // The MP3 goes once it is read, whatever happens reading it.
-            ScratchFiles mp3;
-            if (what == Source::fileAndMp3)
-                mp3.own (second);
-            made = prepareListeningPair (first, second, start, seconds, rate, media);
+            settings.emplace (scratch / "crest-abx-setting", "render");
+            const auto rendered = renderModuleSetting (document, chosen, settings->path, {}, &cancel);
+            first = rendered.a;
+            second = rendered.b;
         }
-        catch (const std::exception& e)
+        else if (what == Source::mixAndMaster)
         {
-            problem = e.what();
+            renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false, nullptr, &cancel);
+            first = renders->mixFile();
+            second = renders->masterFile();
         }
-        std::lock_guard<std::mutex> guard (handOver);
-        failure = problem;
-        preparedPair = std::move (made);
-        preparing = false;
+        else if (what == Source::fileAndMp3)
+            second = lossyCopy (a, kbps, scratch);
+        // The MP3 goes once it is read, whatever happens reading it.
+        ScratchFiles mp3;
+        if (what == Source::fileAndMp3)
+            mp3.own (second);
+        return prepareListeningPair (first, second, start, seconds, rate, media);
     });
 }
 
 void AbxView::timerCallback()
 {
     comparison.collectGarbage();
-    if (preparing.load())
+    auto outcome = preparation.take();
+    if (! outcome)
         return;
-    std::optional<ListeningPair> ready;
-    std::string problem;
+    if (! outcome->problem.empty())
+        statusLabel.setText (juce::String::fromUTF8 (outcome->problem.c_str()), juce::dontSendNotification);
+    if (outcome->result)
     {
-        std::lock_guard<std::mutex> guard (handOver);
-        ready = std::exchange (preparedPair, std::nullopt);
-        problem = std::exchange (failure, {});
-    }
-    if (! problem.empty())
-        statusLabel.setText (juce::String::fromUTF8 (problem.c_str()), juce::dontSendNotification);
-    if (ready)
-    {
-        pair = std::move (ready);
+        pair = std::move (outcome->result);
         comparison.load (pair->a, pair->b, pair->sampleRate);
         abx.emplace (trials, seed);
         trialStarted = nowSeconds();

@@ -11,6 +11,7 @@
 // Message thread only.
 #pragma once
 
+#include "Gui/Shared/BackgroundTask.h"
 #include "Training/AbxTest.h"
 #include "Training/ComparisonPlayer.h"
 #include "Training/ListeningPair.h"
@@ -21,12 +22,9 @@
 #include <juce_audio_devices/juce_audio_devices.h>
 #include <juce_gui_basics/juce_gui_basics.h>
 
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace crest
 {
@@ -58,7 +56,7 @@ public:
     void setListener (const juce::String& name);
     // Makes the pair in the background, then starts the first trial.
     void prepare();
-    bool isPreparing() const noexcept { return preparing.load(); }
+    bool isPreparing() const noexcept { return preparation.running(); }
 
     // As the buttons do.
     void listenTo (int which);   // 0 A, 1 B, 2 X
@@ -100,11 +98,6 @@ private:
     double trialStarted = 0;
     int listening = -1;
 
-    std::thread worker;
-    std::atomic<bool> preparing { false }, cancelPreparing { false };
-    std::string prepared, failure;   // from the worker, taken by the timer
-    std::optional<ListeningPair> preparedPair;
-    std::mutex handOver;
 
     juce::ComboBox sourceMenu, bitrateMenu, moduleMenu, parameterMenu;
     juce::Label valueAField, valueBField;
@@ -115,5 +108,6 @@ private:
     juce::TextButton isA { "X is A" }, isB { "X is B" }, saveButton { "Save results..." };
     juce::Label trialLabel, scoreLabel, statusLabel;
     std::unique_ptr<juce::FileChooser> chooser;
+    BackgroundTask<ListeningPair> preparation;   // last: it stops (and its work lets go of this) first
 };
 } // namespace crest

@@ -132,9 +132,6 @@ EarTrainerView::EarTrainerView (juce::AudioDeviceManager& deviceManager, MediaPo
 EarTrainerView::~EarTrainerView()
 {
     devices.removeAudioCallback (&comparison);
-    cancelPreparing = true;
-    if (worker.joinable())
-        worker.join();
 }
 
 void EarTrainerView::setProgramme (Programme p)
@@ -198,7 +195,7 @@ void EarTrainerView::rebuildBandButtons()
 
 void EarTrainerView::prepare()
 {
-    if (preparing.load())
+    if (preparation.running())
         return;
     if (programme == Programme::file && file.empty())
     {
@@ -208,55 +205,33 @@ void EarTrainerView::prepare()
     comparison.stop();
     rounds.reset();
     flat.reset();
-    preparing = true;
     sampleRate = devices.getCurrentAudioDevice() != nullptr ? devices.getCurrentAudioDevice()->getCurrentSampleRate() : 48000.0;
     statusLabel.setText (programme == Programme::file ? "Preparing..." : "Rendering the session...", juce::dontSendNotification);
-    if (worker.joinable())
-        worker.join();
     auto document = programme != Programme::file && currentSession ? currentSession() : SessionDocument {};
-    worker = std::thread ([this, rate = sampleRate, what = programme, f = file, start = startSeconds, seconds = lengthSeconds,
-                           document = std::move (document)] {
-        std::string problem;
-        std::optional<ComparisonPlayer::Programme> made;
-        try
+    preparation.start ([this, rate = sampleRate, what = programme, f = file, start = startSeconds, seconds = lengthSeconds,
+                        document = std::move (document)] (const std::atomic<bool>& cancel) {
+        std::unique_ptr<SessionComparison> renders;   // its files go once the passage is in memory
+        auto source = f;
+        if (what != Programme::file)
         {
-            std::unique_ptr<SessionComparison> renders;   // its files go once the passage is in memory
-            auto source = f;
-            if (what != Programme::file)
-            {
-                renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false, nullptr, &cancelPreparing);
-                source = what == Programme::sessionMix ? renders->mixFile() : renders->masterFile();
-            }
-            made = preparePassage (source, start, seconds, rate, media);
+            renders = std::make_unique<SessionComparison> (document, std::filesystem::path(), false, nullptr, &cancel);
+            source = what == Programme::sessionMix ? renders->mixFile() : renders->masterFile();
         }
-        catch (const std::exception& e)
-        {
-            problem = e.what();
-        }
-        std::lock_guard<std::mutex> guard (handOver);
-        failure = problem;
-        preparedPassage = std::move (made);
-        preparing = false;
+        return preparePassage (source, start, seconds, rate, media);
     });
 }
 
 void EarTrainerView::timerCallback()
 {
     comparison.collectGarbage();
-    if (preparing.load())
+    auto outcome = preparation.take();
+    if (! outcome)
         return;
-    std::optional<ComparisonPlayer::Programme> ready;
-    std::string problem;
+    if (! outcome->problem.empty())
+        statusLabel.setText (juce::String::fromUTF8 (outcome->problem.c_str()), juce::dontSendNotification);
+    if (outcome->result)
     {
-        std::lock_guard<std::mutex> guard (handOver);
-        ready = std::exchange (preparedPassage, std::nullopt);
-        problem = std::exchange (failure, {});
-    }
-    if (! problem.empty())
-        statusLabel.setText (juce::String::fromUTF8 (problem.c_str()), juce::dontSendNotification);
-    if (ready)
-    {
-        flat = std::move (ready);
+        flat = std::move (outcome->result);
         rounds.emplace (chosen);
         feedbackLabel.setText ({}, juce::dontSendNotification);
         statusLabel.setText ("Ready: play Flat and EQ'd, then name the band", juce::dontSendNotification);

@@ -11,6 +11,7 @@
 // Message thread only.
 #pragma once
 
+#include "Gui/Shared/BackgroundTask.h"
 #include "Session/SessionDocument.h"
 #include "Training/ComparisonPlayer.h"
 #include "Training/EqEarTrainer.h"
@@ -19,12 +20,9 @@
 #include <juce_audio_devices/juce_audio_devices.h>
 #include <juce_gui_basics/juce_gui_basics.h>
 
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace crest
 {
@@ -51,7 +49,7 @@ public:
     void setListener (const juce::String& name);
     // Makes the passage in the background, then starts the first round.
     void prepare();
-    bool isPreparing() const noexcept { return preparing.load(); }
+    bool isPreparing() const noexcept { return preparation.running(); }
 
     // As the buttons do.
     void listenTo (int which);   // 0 flat, 1 EQ'd
@@ -90,11 +88,6 @@ private:
     double roundStarted = 0;
     int listening = -1;
 
-    std::thread worker;
-    std::atomic<bool> preparing { false }, cancelPreparing { false };
-    std::string failure;   // from the worker, taken by the timer
-    std::optional<ComparisonPlayer::Programme> preparedPassage;
-    std::mutex handOver;
 
     juce::ComboBox programmeMenu, bandsMenu, movesMenu, sizeMenu;
     juce::TextButton chooseFile { "Choose file..." }, prepareButton { "Prepare" };
@@ -104,5 +97,6 @@ private:
     juce::OwnedArray<juce::TextButton> bandButtons;
     juce::Label roundLabel, feedbackLabel, scoreLabel, statusLabel;
     std::unique_ptr<juce::FileChooser> chooser;
+    BackgroundTask<ComparisonPlayer::Programme> preparation;   // last: it stops (and its work lets go of this) first
 };
 } // namespace crest
