@@ -3,7 +3,7 @@
 // and the look and feel.
 //
 //   Crest [SESSION.crest] [--audio ALSA|JACK] [--play] [--seek SECONDS]
-//         [--view arrange|mixer|master] [--module N] [--references] [--editor TRACK:MODULE]
+//         [--view arrange|mixer|master] [--module N] [--references] [--vinyl] [--editor TRACK:MODULE]
 //         [--export-dialog] [--listening-test abx|ear] [--screenshot FILE.png] [--quit-after-ms N]
 //
 // Message thread only.
@@ -37,6 +37,7 @@ namespace
                         "  --view NAME           show the arrange, mixer, master or album view\n"
                         "  --module N            show the master chain's module N (from 1) in the master view\n"
                         "  --references          show the master view's reference tracks (instead of its loudness panel)\n"
+                        "  --vinyl               show the master view's vinyl preflight and check the master\n"
                         "  --editor N:MODULE     open strip N's editor on a module's page (filters, gate, eq,\n"
                         "                        compressor, chorus, delay, reverb); strips count tracks, then buses\n"
                         "  --export-dialog       open the export dialog\n"
@@ -85,7 +86,7 @@ public:
         double scale = 0.0;
         int quitAfterMs = -1;
         bool playOnStart = false;
-        bool showReferences = false;
+        bool showReferences = false, checkVinyl = false;
         juce::String listeningTest;
         double startSeconds = 0.0;
 
@@ -134,6 +135,7 @@ public:
                 if (! needValue (viewName) || ! juce::StringArray { "arrange", "mixer", "master", "album" }.contains (viewName)) return fail();
             }
             else if (a == "--references") showReferences = true;
+            else if (a == "--vinyl") checkVinyl = true;
             else if (a == "--listening-test")
             {
                 if (! needValue (listeningTest) || ! juce::StringArray { "abx", "ear" }.contains (listeningTest)) return fail();
@@ -207,7 +209,12 @@ public:
                                               : viewName == "master" ? AppView::master
                                                                      : AppView::album);
         if (showReferences)
-            window->mainComponent().master().showReferences (true);
+            window->mainComponent().master().show (MasterView::Lower::references);
+        if (checkVinyl)
+        {
+            window->mainComponent().master().show (MasterView::Lower::vinyl);
+            window->mainComponent().master().vinyl().check();
+        }
         if (moduleArg.isNotEmpty())
         {
             auto& chain = window->mainComponent().master().chain();
@@ -284,7 +291,8 @@ private:
         auto& references = window->mainComponent().master().references();
         bool waiting = (album.model().numTracks() > 0
                               && (album.preview().progress().busy || ! window->mainComponent().album().isPrepared()))
-                             || (references.isVisible() && references.isMeasuring());
+                             || (references.isVisible() && references.isMeasuring())
+                             || window->mainComponent().master().vinyl().isChecking();
         if (auto* tests = window->openListeningTests())
             waiting = waiting || tests->abx().isPreparing() || tests->earTraining().isPreparing();
         if (waiting && tries > 0)

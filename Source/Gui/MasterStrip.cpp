@@ -304,6 +304,14 @@ std::optional<double> MasterStrip::targetLufs() const
     return targets[(size_t) chosen].integratedLufs;
 }
 
+std::optional<VinylFormat> MasterStrip::targetVinyl() const
+{
+    const int chosen = targetMenu.getSelectedId() - 2;
+    if (chosen < 0 || chosen >= (int) targets.size())
+        return std::nullopt;
+    return targets[(size_t) chosen].vinyl;
+}
+
 void MasterStrip::paint (juce::Graphics& g)
 {
     auto bounds = getLocalBounds().toFloat().reduced (2.0f, 0.0f);

@@ -44,6 +44,8 @@ public:
     void chooseTarget (const juce::String& key);
     // The chosen target's integrated loudness, if it has one.
     std::optional<double> targetLufs() const;
+    // The chosen target's vinyl format, when it is a premaster for cutting.
+    std::optional<VinylFormat> targetVinyl() const;
     MasterChainWindow* chainWindow() noexcept { return window.get(); }
 
     // The monitor source by button, as a user clicks it (for tests and shortcuts).

@@ -82,7 +82,7 @@ struct Desk
         player = std::make_unique<SessionPlayer> (model, media);
         view = std::make_unique<MasterView> (model, *player, media);
         view->setSize (1400, 860);
-        view->showReferences (true);
+        view->show (MasterView::Lower::references);
     }
 
     // Plays from the start as a device would, the streamer loading ahead,

@@ -5,7 +5,7 @@
 namespace crest
 {
 MasterView::MasterView (SessionModel& model, SessionPlayer& player, MediaPool& media)
-    : chainEditor (model, &player), loudnessPanel (player), referencePanel (model, player, media), scope (player), masterStrip (model, player)
+    : chainEditor (model, &player), loudnessPanel (player), referencePanel (model, player, media), vinylPanel (model, player), scope (player), masterStrip (model, player)
 {
     setTitle ("Master");
     setDescription ("The mastering chain, the loudness panel and the monitor switch");
@@ -14,24 +14,33 @@ MasterView::MasterView (SessionModel& model, SessionPlayer& player, MediaPool& m
     addAndMakeVisible (scope);
     addAndMakeVisible (masterStrip);
     addChildComponent (referencePanel);
-    for (auto* tab : { &loudnessTab, &referencesTab })
+    addChildComponent (vinylPanel);
+    vinylTab.setTooltip ("Vinyl preflight: what a cutting engineer would warn of in this master");
+    for (auto* tab : { &loudnessTab, &referencesTab, &vinylTab })
     {
         tab->setClickingTogglesState (false);
         tab->setColour (juce::TextButton::buttonOnColourId, colours::accent);
         tab->setColour (juce::TextButton::textColourOnId, colours::background);
         addAndMakeVisible (tab);
     }
-    loudnessTab.onClick = [this] { showReferences (false); };
-    referencesTab.onClick = [this] { showReferences (true); };
-    showReferences (false);
+    loudnessTab.onClick = [this] { show (Lower::loudness); };
+    referencesTab.onClick = [this] { show (Lower::references); };
+    vinylTab.onClick = [this] { show (Lower::vinyl); };
+    show (Lower::loudness);
 }
 
-void MasterView::showReferences (bool show)
+void MasterView::show (Lower panel)
 {
-    referencePanel.setVisible (show);
-    loudnessPanel.setVisible (! show);
-    referencesTab.setToggleState (show, juce::dontSendNotification);
-    loudnessTab.setToggleState (! show, juce::dontSendNotification);
+    loudnessPanel.setVisible (panel == Lower::loudness);
+    referencePanel.setVisible (panel == Lower::references);
+    vinylPanel.setVisible (panel == Lower::vinyl);
+    loudnessTab.setToggleState (panel == Lower::loudness, juce::dontSendNotification);
+    referencesTab.setToggleState (panel == Lower::references, juce::dontSendNotification);
+    vinylTab.setToggleState (panel == Lower::vinyl, juce::dontSendNotification);
+    // A vinyl target chosen in the strip names the format to check for.
+    if (panel == Lower::vinyl)
+        if (const auto format = masterStrip.targetVinyl())
+            vinylPanel.setFormat (*format);
 }
 
 void MasterView::update()
@@ -39,6 +48,7 @@ void MasterView::update()
     masterStrip.updateMeter();
     loudnessPanel.update (masterStrip.targetLufs());
     referencePanel.update();
+    vinylPanel.update();
     scope.update();
 }
 
@@ -64,9 +74,12 @@ void MasterView::resized()
     loudnessTab.setBounds (tabs.removeFromLeft (100));
     tabs.removeFromLeft (4);
     referencesTab.setBounds (tabs.removeFromLeft (100));
+    tabs.removeFromLeft (4);
+    vinylTab.setBounds (tabs.removeFromLeft (100));
     lower.removeFromTop (4);
     loudnessPanel.setBounds (lower);
     referencePanel.setBounds (lower);
+    vinylPanel.setBounds (lower);
     area.removeFromBottom (8);
     scope.setBounds (area.removeFromRight (std::min (230, area.getWidth() / 4)));
     area.removeFromRight (8);

@@ -1,8 +1,9 @@
 // The Master view: the mastering chain (its modules in order, each
 // switched, reordered and edited in place) beside the scopes (goniometer,
 // correlation, the limiter's and the multiband's gain reduction), the
-// loudness panel (graph and the Mix / Master table) or the reference
-// tracks (ReferencePanel) under them, one at a time by their tabs, and at the
+// loudness panel (graph and the Mix / Master table), the reference
+// tracks (ReferencePanel) or the vinyl preflight (VinylPanel) under them,
+// one at a time by their tabs, and at the
 // right the master strip:
 // the Mix / Master / Difference switch with loudness matching, the target
 // with its live pass or fail, Reach target, and the master's meter.
@@ -14,6 +15,7 @@
 #include "LoudnessPanel.h"
 #include "MasterScope.h"
 #include "ReferencePanel.h"
+#include "VinylPanel.h"
 
 #include "Gui/MasterChainEditor.h"
 #include "Gui/MasterStrip.h"
@@ -34,8 +36,15 @@ public:
     LoudnessPanel& loudness() noexcept { return loudnessPanel; }
     MasterScope& scopes() noexcept { return scope; }
     ReferencePanel& references() noexcept { return referencePanel; }
-    // Which of the two lower panels shows.
-    void showReferences (bool show);
+    VinylPanel& vinyl() noexcept { return vinylPanel; }
+    // Which of the lower panels shows.
+    enum class Lower
+    {
+        loudness,
+        references,
+        vinyl
+    };
+    void show (Lower panel);
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -44,8 +53,9 @@ private:
     MasterChainEditor chainEditor;
     LoudnessPanel loudnessPanel;
     ReferencePanel referencePanel;
+    VinylPanel vinylPanel;
     MasterScope scope;
     MasterStrip masterStrip;
-    juce::TextButton loudnessTab { "Loudness" }, referencesTab { "References" };
+    juce::TextButton loudnessTab { "Loudness" }, referencesTab { "References" }, vinylTab { "Vinyl" };
 };
 } // namespace crest
