@@ -619,24 +619,26 @@ void ReferencePanel::resized()
     auto area = getLocalBounds().reduced (8, 6);
     statusLine.setBounds (area.removeFromBottom (16));
     area.removeFromBottom (2);
-    auto matchRow = area.removeFromBottom (24);
+    // Two rows: the four strengths across, then the range, Average all and Match.
+    auto optionsRow = area.removeFromBottom (24);
+    area.removeFromBottom (4);
+    auto strengthsRow = area.removeFromBottom (24);
     area.removeFromBottom (6);
-    // The four strengths share what the range, Average all and Match leave.
-    const int sliderWidth = juce::jlimit (90, 150, (matchRow.getWidth() - 240 - 110 - 90 - 4 * 8 - 42 - 62 - 42 - 62) / 4);
+    const int each = strengthsRow.getWidth() / 4;
     for (auto [slider, label] : { std::pair { &tone, &toneLabel }, std::pair { &loudness, &loudnessLabel }, std::pair { &width, &widthLabel },
                                   std::pair { &dynamics, &dynamicsLabel } })
     {
-        label->setBounds (matchRow.removeFromLeft (label == &loudnessLabel || label == &dynamicsLabel ? 62 : 42));
-        slider->setBounds (matchRow.removeFromLeft (sliderWidth));
-        matchRow.removeFromLeft (8);
+        auto cell = strengthsRow.removeFromLeft (each).withTrimmedRight (12);
+        label->setBounds (cell.removeFromLeft (66));
+        slider->setBounds (cell);
     }
-    rangeLabel.setBounds (matchRow.removeFromLeft (116));
-    lowHz.setBounds (matchRow.removeFromLeft (52));
-    matchRow.removeFromLeft (4);
-    highHz.setBounds (matchRow.removeFromLeft (60));
-    matchRow.removeFromLeft (8);
-    matchButton.setBounds (matchRow.removeFromRight (90));
-    averageToggle.setBounds (matchRow.removeFromLeft (110));
+    rangeLabel.setBounds (optionsRow.removeFromLeft (128));
+    lowHz.setBounds (optionsRow.removeFromLeft (52));
+    optionsRow.removeFromLeft (4);
+    highHz.setBounds (optionsRow.removeFromLeft (60));
+    optionsRow.removeFromLeft (16);
+    matchButton.setBounds (optionsRow.removeFromRight (90));
+    averageToggle.setBounds (optionsRow.removeFromLeft (110));
 
     auto left = area.removeFromLeft (240);
     auto buttons = left.removeFromBottom (24);
