@@ -4,11 +4,13 @@
 // and the limiter after it make the loudness range shrink less than the
 // curve says (on noise in sections, a ratio of 2 gave 1.7), and take more
 // loudness than it says. So the mix is mastered through the chain with the
-// match applied, and the ratio (from the shrink each ratio gave) and the
-// gain into the limiter (from the loudness that came out) are corrected,
-// pass by pass, as FileMastering corrects its gain for a target. The
-// match's threshold and bands stay as predicted; only ratio and gain move.
-// Off the audio thread; each pass streams the mix once.
+// match applied, at the loudness asked for (FileMastering finds the gain
+// into the limiter), and the ratio is corrected from the range each try
+// gave (a secant step), until the range is close enough; past the largest
+// ratio the threshold comes down instead. On the demo mix, against a
+// tamer copy of itself (5.8 LU to 3.8), it landed in 3 tries at 4.8:1.
+// Off the audio thread; each try streams the mix through the chain once
+// and the limiter a few times.
 #pragma once
 
 #include "ReferenceMatch.h"
@@ -21,8 +23,8 @@ namespace crest
 {
 struct MatchSettling
 {
-    int passes = 0;
-    double loudnessRangeLu = 0;   // what the last pass measured
+    int passes = 0;               // tries, each a whole master (FileMastering's own passes inside)
+    double loudnessRangeLu = 0;   // what the last try measured
     double integratedLufs = 0;
     bool landed = false;          // within rangeWithinLu and loudnessWithinLu
 };
