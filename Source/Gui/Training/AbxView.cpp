@@ -3,6 +3,7 @@
 #include "Core/MasterModules.h"
 #include "Core/UtcTime.h"
 #include "Gui/CrestLookAndFeel.h"
+#include "TrainingWidgets.h"
 #include "IO/ScratchFiles.h"
 #include "Render/SessionComparison.h"
 #include "Training/BinomialTest.h"
@@ -16,24 +17,6 @@ namespace
 {
     constexpr int bitrates[] = { 96, 128, 160, 192, 256, 320 };
 
-    void field (juce::Label& f, juce::Component& parent, const juce::String& title, const juce::String& text)
-    {
-        f.setEditable (true);
-        f.setTitle (title);
-        f.setText (text, juce::dontSendNotification);
-        f.setColour (juce::Label::backgroundColourId, colours::faderTrack);
-        f.setColour (juce::Label::outlineColourId, colours::outline);
-        parent.addAndMakeVisible (f);
-    }
-
-    void caption (juce::Label& c, juce::Component& parent, const juce::String& text)
-    {
-        c.setText (text, juce::dontSendNotification);
-        c.setColour (juce::Label::textColourId, colours::textDim);
-        parent.addAndMakeVisible (c);
-    }
-
-    double nowSeconds() { return juce::Time::getMillisecondCounterHiRes() / 1000.0; }
 
     bool isSwitch (const ParameterSpec& spec) { return spec.minimum == 0 && spec.maximum == 1 && spec.unit.empty(); }
 
@@ -78,8 +61,8 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
     parameterMenu.onChange = [this] { chooseParameter (parameterMenu.getSelectedId() - 1); };
     addAndMakeVisible (moduleMenu);
     addAndMakeVisible (parameterMenu);
-    field (valueAField, *this, "Setting A", {});
-    field (valueBField, *this, "Setting B", {});
+    training::setUpField (valueAField, *this, "Setting A", {});
+    training::setUpField (valueBField, *this, "Setting B", {});
     valueAField.onTextChange = [this] { setting.valueA = valueAField.getText().getDoubleValue(); };
     valueBField.onTextChange = [this] { setting.valueB = valueBField.getText().getDoubleValue(); };
     for (auto* b : { &chooseA, &chooseB, &prepareButton, &aButton, &bButton, &xButton, &stopButton, &isA, &isB, &saveButton })
@@ -93,32 +76,25 @@ AbxView::AbxView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std:
     stopButton.onClick = [this] { comparison.stop(); listening = -1; refresh(); };
     isA.onClick = [this] { answer (AbxChoice::a); };
     isB.onClick = [this] { answer (AbxChoice::b); };
-    saveButton.onClick = [this] {
-        chooser = std::make_unique<juce::FileChooser> ("Save the results", juce::File::getSpecialLocation (juce::File::userDocumentsDirectory)
-                                                                                .getChildFile ("abx-results"), "*.json");
-        chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles, [this] (const juce::FileChooser& c) {
-            if (c.getResult() != juce::File())
-                saveResults (c.getResult().withFileExtension ({}).getFullPathName().toStdString());
-        });
-    };
+    saveButton.onClick = [this] { training::chooseResultsFile (chooser, "abx-results", [this] (const std::filesystem::path& base) { saveResults (base); }); };
     for (auto* b : { &aButton, &bButton, &xButton })
     {
         b->setColour (juce::TextButton::buttonOnColourId, colours::accent);
         b->setColour (juce::TextButton::textColourOnId, colours::background);
     }
-    caption (fileALabel, *this, "A: the session's mix");
-    caption (fileBLabel, *this, "B: its master");
-    caption (fromLabel, *this, "From (s)");
-    caption (lengthLabel, *this, "Length (s)");
-    caption (trialsLabel, *this, "Trials");
-    caption (seedLabel, *this, "Seed");
-    caption (listenerLabel, *this, "Listener");
+    training::setUpCaption (fileALabel, *this, "A: the session's mix");
+    training::setUpCaption (fileBLabel, *this, "B: its master");
+    training::setUpCaption (fromLabel, *this, "From (s)");
+    training::setUpCaption (lengthLabel, *this, "Length (s)");
+    training::setUpCaption (trialsLabel, *this, "Trials");
+    training::setUpCaption (seedLabel, *this, "Seed");
+    training::setUpCaption (listenerLabel, *this, "Listener");
     seed = std::random_device {}() % 1000000;
-    field (from, *this, "From (s)", juce::String (startSeconds, 1));
-    field (length, *this, "Length (s)", juce::String (lengthSeconds, 1));
-    field (trialsField, *this, "Trials", juce::String (trials));
-    field (seedField, *this, "Seed", juce::String ((juce::int64) seed));
-    field (listener, *this, "Listener", {});
+    training::setUpField (from, *this, "From (s)", juce::String (startSeconds, 1));
+    training::setUpField (length, *this, "Length (s)", juce::String (lengthSeconds, 1));
+    training::setUpField (trialsField, *this, "Trials", juce::String (trials));
+    training::setUpField (seedField, *this, "Seed", juce::String ((juce::int64) seed));
+    training::setUpField (listener, *this, "Listener", {});
     from.onTextChange = [this] { setPassage (from.getText().getDoubleValue(), lengthSeconds); };
     length.onTextChange = [this] { setPassage (startSeconds, length.getText().getDoubleValue()); };
     trialsField.onTextChange = [this] { setTrials (trialsField.getText().getIntValue(), seed); };
@@ -342,7 +318,7 @@ void AbxView::timerCallback()
         pair = std::move (outcome->result);
         comparison.load (pair->a, pair->b, pair->sampleRate);
         abx.emplace (trials, seed);
-        trialStarted = nowSeconds();
+        trialStarted = training::nowSeconds();
         listening = -1;
         statusLabel.setText ("Ready: B plays " + juce::String (pair->matchGainDb, 1) + " dB to match A"
                                  + (pair->offsetFrames != 0 ? ", aligned by " + juce::String ((juce::int64) pair->offsetFrames) + " samples" : juce::String()),
@@ -371,8 +347,8 @@ void AbxView::answer (AbxChoice choice)
 {
     if (! abx || abx->finished())
         return;
-    abx->answer (choice, nowSeconds() - trialStarted);
-    trialStarted = nowSeconds();
+    abx->answer (choice, training::nowSeconds() - trialStarted);
+    trialStarted = training::nowSeconds();
     listening = -1;
     comparison.stop();
     comparison.restart();
@@ -402,19 +378,7 @@ ListeningTestInfo AbxView::info() const
 
 bool AbxView::saveResults (const std::filesystem::path& base)
 {
-    if (! abx)
-        return false;
-    try
-    {
-        saveTrainingResults (base, abxResultsJson (*abx, info()), abxResultsCsv (*abx, info()));
-        statusLabel.setText ("Saved " + juce::String (base.string()) + ".json and .csv", juce::dontSendNotification);
-        return true;
-    }
-    catch (const std::exception& e)
-    {
-        statusLabel.setText (e.what(), juce::dontSendNotification);
-        return false;
-    }
+    return abx && training::saveResults (base, abxResultsJson (*abx, info()), abxResultsCsv (*abx, info()), statusLabel);
 }
 
 void AbxView::refresh()

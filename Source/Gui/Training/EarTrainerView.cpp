@@ -2,6 +2,7 @@
 
 #include "Core/UtcTime.h"
 #include "Gui/CrestLookAndFeel.h"
+#include "TrainingWidgets.h"
 #include "Render/SessionComparison.h"
 #include "Training/HiddenBand.h"
 #include "Training/ListeningPair.h"
@@ -15,23 +16,6 @@ namespace
 {
     constexpr double sizes[] = { 3, 6, 9, 12 };
 
-    void field (juce::Label& f, juce::Component& parent, const juce::String& title, const juce::String& text)
-    {
-        f.setEditable (true);
-        f.setTitle (title);
-        f.setText (text, juce::dontSendNotification);
-        f.setColour (juce::Label::backgroundColourId, colours::faderTrack);
-        f.setColour (juce::Label::outlineColourId, colours::outline);
-        parent.addAndMakeVisible (f);
-    }
-
-    void caption (juce::Label& c, juce::Component& parent, const juce::String& text)
-    {
-        c.setText (text, juce::dontSendNotification);
-        c.setColour (juce::Label::textColourId, colours::textDim);
-        parent.addAndMakeVisible (c);
-    }
-
     // "63 Hz", "1 kHz", "31.5 Hz", "16 kHz".
     juce::String bandName (double hz)
     {
@@ -42,7 +26,6 @@ namespace
 
     juce::String gainText (double db) { return (db > 0 ? "+" : "") + juce::String (db, 0) + " dB"; }
 
-    double nowSeconds() { return juce::Time::getMillisecondCounterHiRes() / 1000.0; }
 } // namespace
 
 EarTrainerView::EarTrainerView (juce::AudioDeviceManager& deviceManager, MediaPool& pool, std::function<SessionDocument()> session,
@@ -84,34 +67,27 @@ EarTrainerView::EarTrainerView (juce::AudioDeviceManager& deviceManager, MediaPo
     flatButton.onClick = [this] { listenTo (0); };
     eqButton.onClick = [this] { listenTo (1); };
     stopButton.onClick = [this] { comparison.stop(); listening = -1; refresh(); };
-    saveButton.onClick = [this] {
-        chooser = std::make_unique<juce::FileChooser> ("Save the results", juce::File::getSpecialLocation (juce::File::userDocumentsDirectory)
-                                                                                .getChildFile ("ear-training"), "*.json");
-        chooser->launchAsync (juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles, [this] (const juce::FileChooser& c) {
-            if (c.getResult() != juce::File())
-                saveResults (c.getResult().withFileExtension ({}).getFullPathName().toStdString());
-        });
-    };
+    saveButton.onClick = [this] { training::chooseResultsFile (chooser, "ear-training", [this] (const std::filesystem::path& base) { saveResults (base); }); };
     for (auto* b : { &flatButton, &eqButton })
     {
         b->setColour (juce::TextButton::buttonOnColourId, colours::accent);
         b->setColour (juce::TextButton::textColourOnId, colours::background);
     }
-    caption (fileLabel, *this, {});
-    caption (fromLabel, *this, "From (s)");
-    caption (lengthLabel, *this, "Length (s)");
-    caption (bandsLabel, *this, "Bands");
-    caption (sizeLabel, *this, "Move");
-    caption (movesLabel, *this, "Of");
-    caption (roundsLabel, *this, "Rounds");
-    caption (seedLabel, *this, "Seed");
-    caption (listenerLabel, *this, "Listener");
+    training::setUpCaption (fileLabel, *this, {});
+    training::setUpCaption (fromLabel, *this, "From (s)");
+    training::setUpCaption (lengthLabel, *this, "Length (s)");
+    training::setUpCaption (bandsLabel, *this, "Bands");
+    training::setUpCaption (sizeLabel, *this, "Move");
+    training::setUpCaption (movesLabel, *this, "Of");
+    training::setUpCaption (roundsLabel, *this, "Rounds");
+    training::setUpCaption (seedLabel, *this, "Seed");
+    training::setUpCaption (listenerLabel, *this, "Listener");
     chosen.seed = std::random_device {}() % 1000000;
-    field (from, *this, "From (s)", juce::String (startSeconds, 1));
-    field (length, *this, "Length (s)", juce::String (lengthSeconds, 1));
-    field (roundsField, *this, "Rounds", {});
-    field (seedField, *this, "Seed", {});
-    field (listener, *this, "Listener", {});
+    training::setUpField (from, *this, "From (s)", juce::String (startSeconds, 1));
+    training::setUpField (length, *this, "Length (s)", juce::String (lengthSeconds, 1));
+    training::setUpField (roundsField, *this, "Rounds", {});
+    training::setUpField (seedField, *this, "Seed", {});
+    training::setUpField (listener, *this, "Listener", {});
     from.onTextChange = [this] { setPassage (from.getText().getDoubleValue(), lengthSeconds); };
     length.onTextChange = [this] { setPassage (startSeconds, length.getText().getDoubleValue()); };
     roundsField.onTextChange = [this] { auto s = chosen; s.rounds = roundsField.getText().getIntValue(); setSettings (s); };
@@ -251,7 +227,7 @@ void EarTrainerView::startRound()
     }
     const bool wasPlaying = comparison.isPlaying();
     comparison.load (*flat, withHiddenBand (*flat, rounds->hiddenNow(), sampleRate), sampleRate);
-    roundStarted = nowSeconds();
+    roundStarted = training::nowSeconds();
     if (! wasPlaying)
         listening = -1;
     refresh();
@@ -275,7 +251,7 @@ void EarTrainerView::answer (int band)
         return;
     const auto hidden = rounds->hiddenNow();
     const double said = rounds->centres()[(size_t) std::clamp (band, 0, (int) rounds->centres().size() - 1)];
-    rounds->answer (band, nowSeconds() - roundStarted);
+    rounds->answer (band, training::nowSeconds() - roundStarted);
     feedbackLabel.setText (rounds->rounds()[(size_t) rounds->answered() - 1].correct()
                                ? "Right: " + bandName (hidden.frequencyHz) + ", " + gainText (hidden.gainDb)
                                : "It was " + bandName (hidden.frequencyHz) + ", " + gainText (hidden.gainDb) + "; you said " + bandName (said),
@@ -297,19 +273,7 @@ ListeningTestInfo EarTrainerView::info() const
 
 bool EarTrainerView::saveResults (const std::filesystem::path& base)
 {
-    if (! rounds)
-        return false;
-    try
-    {
-        saveTrainingResults (base, earTrainingJson (*rounds, info()), earTrainingCsv (*rounds, info()));
-        statusLabel.setText ("Saved " + juce::String (base.string()) + ".json and .csv", juce::dontSendNotification);
-        return true;
-    }
-    catch (const std::exception& e)
-    {
-        statusLabel.setText (e.what(), juce::dontSendNotification);
-        return false;
-    }
+    return rounds && training::saveResults (base, earTrainingJson (*rounds, info()), earTrainingCsv (*rounds, info()), statusLabel);
 }
 
 void EarTrainerView::refresh()
