@@ -66,6 +66,9 @@ MatchSettling settleMatch (ReferenceMatch& match, const MasterChainDocument& cha
         request.chain = candidate;
         request.targetLufs = match.targetLufs;
         request.progress = [&] (double f) {
+            // A cancel stops the master under way (it leaves nothing behind), not only the next.
+            if (cancel != nullptr && cancel->load())
+                throw CrestError (mix, "matching cancelled; the chain is as it was");
             if (progress)
                 progress (std::min (1.0, (pass + f) / maxPasses));
         };
@@ -77,7 +80,9 @@ MatchSettling settleMatch (ReferenceMatch& match, const MasterChainDocument& cha
         const double rangeError = result.loudnessRangeLu - d.targetRangeLu;
         result.landed = std::abs (rangeError) <= settledRangeWithinLu
                      && std::abs (match.targetLufs - result.integratedLufs) <= settledLoudnessWithinLu;
-        if (std::abs (rangeError) <= settledRangeWithinLu || pass + 1 == maxPasses)
+        // Close enough; or already compressing less than any ratio can and
+        // still too far (nothing left to ease).
+        if (std::abs (rangeError) <= settledRangeWithinLu || pass + 1 == maxPasses || (rangeError < 0 && d.ratio <= smallestRatio))
             break;
         // The ratio: a secant step on the ranges the last two tries gave;
         // before there are two, the shrink scaled as if it grew in step

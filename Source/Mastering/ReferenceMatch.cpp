@@ -91,7 +91,7 @@ namespace
         return 10 * std::log10 (power / (double) values.size());
     }
 
-    // Ratios past this are limiting, not a loudness range's worth of compression.
+    // The first guess goes no further; MatchSettling's own bound is the same.
     constexpr double largestDynamicsRatio = 8.0;
     // Smaller changes of loudness range are not heard.
     constexpr double smallestRangeChangeLu = 0.3;
@@ -125,12 +125,10 @@ namespace
         // The static curve keeps the percentiles in order, so above the
         // 10th the range shrinks by the ratio.
         const double low = percentile (gated, 0.10), spread = percentile (gated, 0.95) - low;
-        if (spread <= reduction)
-            return;
         d.thresholdLufs = low;
-        d.ratio = std::min (largestDynamicsRatio, spread / (spread - reduction));
-        if (d.ratio == largestDynamicsRatio)
-            match.notes.push_back ("The dynamics match stops at a ratio of 8:1; the rest is the limiter's.");
+        // A first guess only (MatchSettling finds the ratio): past the
+        // spread itself, the curve would ask for more than any ratio gives.
+        d.ratio = spread > reduction ? std::min (largestDynamicsRatio, spread / (spread - reduction)) : largestDynamicsRatio;
         auto compressed = gated;
         for (auto& v : compressed)
             if (v > d.thresholdLufs)
@@ -281,15 +279,22 @@ namespace
 
     void writeDynamics (MasterChainDocument& chain, const DynamicsMatch& dynamics)
     {
+        // A switched-off multiband is used only before the limiter: after
+        // it, compression would undo the limiter's ceiling.
+        const size_t limiterAt = indexOf (chain, lastOf (chain, "limiter"));
         MasterModuleDocument* multiband = nullptr;
-        for (auto& m : chain.modules)
-            if (m.kind == "multiband" && ! m.enabled)
+        for (size_t i = 0; i < limiterAt && i < chain.modules.size(); ++i)
+            if (chain.modules[i].kind == "multiband" && ! chain.modules[i].enabled)
             {
-                multiband = &m;
+                multiband = &chain.modules[i];
                 break;
             }
         if (multiband == nullptr)
-            multiband = &insert (chain, "multiband", indexOf (chain, lastOf (chain, "limiter")));
+            multiband = &insert (chain, "multiband", limiterAt);
+        // The master was measured after the limiter's input gain; the
+        // multiband sits before it, where the programme is that much lower.
+        const auto* limiter = lastOf (chain, "limiter");
+        const double beforeLimiterDb = limiter != nullptr ? -limiter->value ("inputGainDb") : 0.0;
         multiband->enabled = true;
         const int bands = (int) std::lround (multiband->value ("bands"));
         double lowHz = 0;
@@ -297,7 +302,7 @@ namespace
         {
             const double highHz = b + 1 < bands ? multiband->value ("split" + std::to_string (b + 1) + "Hz") : dynamics.spectrum.sampleRate / 2;
             const auto field = [b] (const char* name) { return "band" + std::to_string (b + 1) + "." + name; };
-            multiband->set (field ("thresholdDb"), dynamics.bandThresholdDb (lowHz, highHz));
+            multiband->set (field ("thresholdDb"), dynamics.bandThresholdDb (lowHz, highHz) + beforeLimiterDb);
             multiband->set (field ("ratio"), dynamics.ratio);
             multiband->set (field ("attackMs"), dynamicsAttackMs);
             multiband->set (field ("releaseMs"), dynamicsReleaseMs);

@@ -27,6 +27,7 @@ void ComparisonWorker::measureReference (const ReferenceDocument& reference, dou
         Job job;
         job.reference = reference;
         job.sessionRate = sessionRate;
+        job.generation = generation;
         jobs.push_back (std::move (job));
     }
     wake.notify_all();
@@ -40,6 +41,7 @@ void ComparisonWorker::measureMaster (const SessionDocument& session, const std:
         Job job;
         job.session = session;
         job.sessionFile = sessionFile;
+        job.generation = generation;
         jobs.push_back (std::move (job));
     }
     wake.notify_all();
@@ -52,9 +54,18 @@ void ComparisonWorker::settleMatch (const SessionDocument& session, const Refere
         Job job;
         job.session = session;
         job.match = match;
+        job.generation = generation;
         jobs.push_back (std::move (job));
     }
     wake.notify_all();
+}
+
+void ComparisonWorker::forget()
+{
+    std::lock_guard<std::mutex> guard (lock);
+    jobs.clear();
+    done.clear();
+    ++generation;
 }
 
 std::vector<ComparisonWorker::Result> ComparisonWorker::take()
@@ -86,6 +97,7 @@ void ComparisonWorker::run()
                                   : std::string ("Measuring the master");
         }
         Result result;
+        result.chain = job.session.masterChain;
         try
         {
             if (job.reference)
@@ -112,7 +124,7 @@ void ComparisonWorker::run()
         }
         std::lock_guard<std::mutex> guard (lock);
         doing.clear();
-        if (! stopping)
+        if (! stopping && job.generation == generation)
             done.push_back (std::move (result));
     }
 }

@@ -31,6 +31,7 @@ public:
         std::string referenceId;                    // empty: the master's
         std::optional<ReferenceAnalysis> reference;
         std::optional<FileAnalysis> master;
+        MasterChainDocument chain;                    // the chain the master (or the match) was measured through
         bool matching = false;                        // a settleMatch job
         std::optional<ReferenceMatch> settledMatch;   // with what its passes measured
         MatchSettling settling;
@@ -49,6 +50,9 @@ public:
 
     // Message thread: what finished since the last call.
     std::vector<Result> take();
+    // Another session: what is queued is dropped, and what runs now is
+    // never handed over.
+    void forget();
     // What runs now, in words ("Measuring the master"), or "".
     std::string activity() const;
 
@@ -60,6 +64,7 @@ private:
         SessionDocument session;
         std::filesystem::path sessionFile;
         std::optional<ReferenceMatch> match;
+        uint64_t generation = 0;
     };
     void run();
 
@@ -69,6 +74,7 @@ private:
     std::deque<Job> jobs;
     std::vector<Result> done;
     std::string doing;
+    uint64_t generation = 0;   // forget() moves it on
     std::atomic<bool> stopping { false };
     std::thread thread;
 };

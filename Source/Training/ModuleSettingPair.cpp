@@ -6,6 +6,7 @@
 #include "Mastering/FileMastering.h"
 #include "Render/OfflineRenderer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -15,9 +16,31 @@ namespace
 {
     std::string valueText (const ParameterSpec& spec, double value)
     {
+        const auto words = masterParameterWords (spec.id);
+        if (! words.empty())
+            return std::string (words[(size_t) std::clamp ((int) value, 0, (int) words.size() - 1)]);
         char text[64];
-        std::snprintf (text, sizeof (text), spec.whole ? "%.0f" : std::abs (value) >= 100 ? "%.0f" : "%.3g", value);
+        std::snprintf (text, sizeof (text), isStepped (spec) ? "%.0f" : std::abs (value) >= 100 ? "%.0f" : "%.3g", value);
         return std::string (text) + (spec.unit.empty() ? "" : " " + std::string (spec.unit));
+    }
+
+    // "band3.on" for "band3.gainDb"; empty for a parameter of no band.
+    std::string bandSwitchOf (const std::string& parameterId)
+    {
+        const auto dot = parameterId.find ('.');
+        if (dot == std::string::npos || ! parameterId.starts_with ("band"))
+            return {};
+        return parameterId.substr (0, dot) + ".on";
+    }
+
+    // The band's switch when the setting's band is off (it is switched on for the test).
+    std::string switchedOnBand (const MasterModuleDocument& module, const std::string& parameterId)
+    {
+        const auto on = bandSwitchOf (parameterId);
+        const auto* kind = findMasterModuleKind (module.kind);
+        if (on.empty() || on == parameterId || kind == nullptr || ! masterParameterIndex (*kind, on))
+            return {};
+        return module.value (on) < 0.5 ? on : std::string();
     }
 
     const ParameterSpec& specOf (const MasterModuleDocument& module, const std::string& parameterId)
@@ -30,13 +53,23 @@ namespace
     }
 } // namespace
 
+bool isStepped (const ParameterSpec& spec)
+{
+    return spec.whole || ! masterParameterWords (spec.id).empty();
+}
+
+double heldSettingValue (const ParameterSpec& spec, double value)
+{
+    return spec.clamp (isStepped (spec) ? std::round (value) : value);
+}
+
 ModuleSettingRenders describeModuleSetting (const SessionDocument& session, const ModuleSetting& setting)
 {
     const auto* module = session.masterChain.find (setting.moduleId);
     if (module == nullptr)
         throw CrestError ("the master chain has no module \"" + setting.moduleId + "\" to compare two settings of");
     const auto& spec = specOf (*module, setting.parameterId);
-    const double a = spec.clamp (setting.valueA), b = spec.clamp (setting.valueB);
+    const double a = heldSettingValue (spec, setting.valueA), b = heldSettingValue (spec, setting.valueB);
     if (a == b)
         throw CrestError ("the two settings of " + std::string (spec.name) + " are the same (" + valueText (spec, a) + "): there is nothing to tell apart");
     ModuleSettingRenders r;
@@ -44,6 +77,8 @@ ModuleSettingRenders describeModuleSetting (const SessionDocument& session, cons
     r.labelB = std::string (spec.name) + " " + valueText (spec, b);
     r.description = std::string (findMasterModuleKind (module->kind)->name) + " (" + module->id + "): " + std::string (spec.name) + ", "
                   + valueText (spec, a) + " against " + valueText (spec, b);
+    if (const auto on = switchedOnBand (*module, setting.parameterId); ! on.empty())
+        r.description += " (" + on.substr (0, on.find ('.')) + " switched on in both)";
     return r;
 }
 
@@ -51,6 +86,7 @@ ModuleSettingRenders renderModuleSetting (const SessionDocument& session, const 
                                           const std::function<void (double)>& progress, const std::atomic<bool>* cancel)
 {
     auto renders = describeModuleSetting (session, setting);
+    const auto& spec = specOf (*session.masterChain.find (setting.moduleId), setting.parameterId);
     auto report = [&progress] (double from, double to) {
         return [&progress, from, to] (double f) {
             if (progress)
@@ -81,10 +117,17 @@ ModuleSettingRenders renderModuleSetting (const SessionDocument& session, const 
         for (auto& m : master.chain.modules)
             if (m.id == setting.moduleId)
             {
+                if (const auto on = switchedOnBand (m, setting.parameterId); ! on.empty())
+                    m.set (on, 1);
                 m.enabled = true;
-                m.set (setting.parameterId, pass == 0 ? setting.valueA : setting.valueB);
+                m.set (setting.parameterId, heldSettingValue (spec, pass == 0 ? setting.valueA : setting.valueB));
             }
-        master.progress = report (0.4 + 0.3 * pass, 0.7 + 0.3 * pass);
+        const auto toProgress = report (0.4 + 0.3 * pass, 0.7 + 0.3 * pass);
+        master.progress = [&toProgress, cancel] (double f) {
+            if (cancel != nullptr && cancel->load())
+                throw CrestError ("the comparison was cancelled");
+            toProgress (f);
+        };
         masterFile (master);
         ++pass;
     }

@@ -7,6 +7,7 @@
 // thread and the message thread (it renders).
 #pragma once
 
+#include "Core/ParameterSpec.h"
 #include "Session/SessionDocument.h"
 
 #include <atomic>
@@ -23,6 +24,12 @@ struct ModuleSetting
     double valueA = 0, valueB = 0;
 };
 
+// A value as the parameter can hold it: within its range, and whole for a
+// count or a choice (a band count, a filter shape, stereo / mid / side).
+double heldSettingValue (const ParameterSpec& spec, double value);
+// Whether the parameter takes whole steps only.
+bool isStepped (const ParameterSpec& spec);
+
 struct ModuleSettingRenders
 {
     std::filesystem::path a, b;   // the masters, in the folder given
@@ -32,7 +39,8 @@ struct ModuleSettingRenders
 
 // The setting's words, without rendering: throws CrestError for a module
 // the chain does not hold, a parameter its kind does not have, or two
-// values that are the same once held to the parameter's range.
+// values that are the same once held (heldSettingValue). A parameter of
+// an EQ band that is switched off is compared with the band on, in both.
 ModuleSettingRenders describeModuleSetting (const SessionDocument& session, const ModuleSetting& setting);
 
 // Renders into `folder` (which must exist; the caller removes it). Throws

@@ -268,6 +268,37 @@ TEST_CASE ("the dynamics strength brings the master's loudness range to the refe
                                              << ", matched at 100 % " << full << ", at 50 % " << half << " LU");
 }
 
+TEST_CASE ("the dynamics match compresses at the level the multiband sees, before a driven limiter", "[mastering][match]")
+{
+    TempFolder folder;
+    const auto wild = folder / "wild.wav", tame = folder / "tame.wav", wildMaster = folder / "wild-master.wav";
+    writePinkNoise (wild, 60, 0.5, [] (double t) { return sections (t, 1.0) - 2; });
+    writePinkNoise (tame, 60, 0.5, [] (double t) { return sections (t, 0.5) + 4; });
+    // The chain drives its limiter 6 dB, as after Reach target; the app
+    // measures the master it makes.
+    auto chain = defaultMasteringChain();
+    chain.modules.back().set ("inputGainDb", 6);
+    master (wild, wildMaster, chain);
+    const auto masterAnalysis = analysed (wildMaster), tameAnalysis = analysed (tame);
+    MatchOptions dynamicsOnly;
+    dynamicsOnly.tonePercent = dynamicsOnly.widthPercent = 0;
+    auto match = matchReferences (masterAnalysis, std::span (&tameAnalysis, 1), dynamicsOnly);
+    const auto settled = settleMatch (match, chain, wild, folder / "settle.wav");
+    INFO (settled.passes << " tries, ratio " << match.dynamics.ratio << ", range " << settled.loudnessRangeLu << " LU for "
+                         << tameAnalysis.loudness.loudnessRangeLu);
+    CHECK (settled.landed);
+    CHECK (settled.passes <= 4);
+    applyMatch (chain, match);
+    // Each band's threshold is 6 dB under the level the master itself showed there.
+    REQUIRE (chain.modules[1].kind == "multiband");
+    const double split = chain.modules[1].value ("split1Hz");
+    CHECK (chain.modules[1].value ("band1.thresholdDb") == Approx (match.dynamics.bandThresholdDb (0, split) - 6).margin (0.01));
+    master (wild, folder / "matched.wav", chain);
+    const auto matched = analysed (folder / "matched.wav");
+    CHECK (matched.loudness.loudnessRangeLu == Approx (tameAnalysis.loudness.loudnessRangeLu).margin (settledRangeWithinLu));
+    CHECK (matched.loudness.integratedLufs == Approx (tameAnalysis.loudness.integratedLufs).margin (settledLoudnessWithinLu));
+}
+
 TEST_CASE ("a reference more dynamic than the master is said, not matched", "[mastering][match]")
 {
     TempFolder folder;

@@ -1,8 +1,9 @@
 // The ABX source "two settings of one module": the session's mix mastered
 // twice through its own chain, one parameter at each value and nothing
 // else different; the pair then matched to the same loudness, so only the
-// setting is left to hear. A module or parameter the chain lacks, and two
-// values that are one, are named.
+// setting is left to hear. A band that is off is switched on for both, so
+// its setting is heard. A module or parameter the chain lacks, and two
+// values that are one (a count held whole), are named.
 #include "Analysis/FileAnalysis.h"
 #include "Core/CrestError.h"
 #include "Helpers/SessionBuilder.h"
@@ -68,4 +69,24 @@ TEST_CASE ("two settings of one module: what cannot be compared is named", "[tra
     CHECK_THROWS_WITH (describeModuleSetting (session, { "limiter", "ratio", 2, 4 }), Catch::Contains ("no parameter \"ratio\""));
     // Both past the ceiling's range: one value once held to it.
     CHECK_THROWS_WITH (describeModuleSetting (session, { "limiter", "ceilingDb", 3, 6 }), Catch::Contains ("are the same"));
+    // A count is held whole: 4 and 4.4 bands are both 4.
+    auto withMultiband = session;
+    withMultiband.masterChain.add ("multiband").id = "multiband";
+    CHECK_THROWS_WITH (describeModuleSetting (withMultiband, { "multiband", "bands", 4, 4.4 }), Catch::Contains ("are the same"));
+    CHECK (describeModuleSetting (withMultiband, { "multiband", "band1.ratio", 2, 4 }).labelB == "Ratio 4 :1");
+}
+
+TEST_CASE ("two settings of one module: a band that is off is compared switched on", "[training][pair]")
+{
+    TempFolder dir;
+    auto session = drumSession (dir);
+    session.masterChain.modules.insert (session.masterChain.modules.begin(), MasterModuleDocument { "eq", "eq", true, {} });
+    REQUIRE (session.masterChain.find ("eq")->value ("band3.on") == 0);
+    const auto renders = renderModuleSetting (session, { "eq", "band3.gainDb", 0, 9 }, dir.path());
+    CHECK_THAT (renders.description, Catch::Contains ("band3 switched on in both"));
+    // Band 3 (a bell at 500 Hz) up 9 dB is heard: B has that much more there.
+    auto around500 = [] (const std::filesystem::path& f) {
+        return analyzeFile (f, ChannelCounting::asLaidOut, {}, BalanceMeasurement::measure).spectrum->bandDb (420, 600);
+    };
+    CHECK (around500 (renders.b) - around500 (renders.a) > 6);
 }

@@ -39,8 +39,7 @@ void MasterView::show (Lower panel)
     vinylTab.setToggleState (panel == Lower::vinyl, juce::dontSendNotification);
     // A vinyl target chosen in the strip names the format to check for.
     if (panel == Lower::vinyl)
-        if (const auto format = masterStrip.targetVinyl())
-            vinylPanel.setFormat (*format);
+        vinylPanel.followTarget (masterStrip.targetVinyl());
 }
 
 void MasterView::update()
@@ -56,6 +55,7 @@ void MasterView::reset()
 {
     masterStrip.resetMeter();
     loudnessPanel.reset();
+    vinylPanel.reset();
     scope.reset();
 }
 

@@ -135,6 +135,10 @@ ReferencePanel::ReferencePanel (SessionModel& m, SessionPlayer& p, MediaPool& me
     averageToggle.setTooltip ("Match the average of every reference, not only the chosen one");
     matchButton.setTooltip ("Write the difference into the chain: EQ bands you can then edit, limiter gain, width and a multiband's compression (one undoable step)");
 
+    matchSummary.setColour (juce::Label::textColourId, colours::text);
+    matchSummary.setFont (juce::Font (12.0f));
+    matchSummary.setMinimumHorizontalScale (0.8f);
+    addAndMakeVisible (matchSummary);
     statusLine.setColour (juce::Label::textColourId, colours::textDim);
     statusLine.setFont (juce::Font (12.0f));
     addAndMakeVisible (statusLine);
@@ -150,6 +154,11 @@ void ReferencePanel::sessionLoaded()
         player.setReferenceLoudness (id, std::numeric_limits<double>::quiet_NaN());
     analyses.clear();
     master.reset();
+    // Nothing measured or matched for the session before reaches this one.
+    worker.forget();
+    chainBeforeMatch.reset();
+    matchSummary.setText ({}, juce::dontSendNotification);
+    matchButton.setEnabled (true);
     for (const auto& ref : references.all())
         worker.measureReference (ref, model.sampleRate());
     if (references.size() > 0)
@@ -202,7 +211,10 @@ void ReferencePanel::update()
         if (! result.problem.empty())
         {
             if (result.matching)
+            {
                 chainBeforeMatch.reset();   // Match may be pressed again
+                matchButton.setEnabled (true);
+            }
             setStatus (result.problem, true);
             // A reference that cannot be compared is not played either.
             if (! result.referenceId.empty())
@@ -215,15 +227,21 @@ void ReferencePanel::update()
             analyses[result.referenceId] = std::move (*result.reference);
             setStatus ("Measured " + juce::String (references.reference (references.indexOf (result.referenceId)).name));
         }
-        if (result.settledMatch)
+        const auto chainNow = masterChainOf (MasterChainModel (model).chain());
+        if (result.settledMatch && chainBeforeMatch)
         {
-            const auto before = std::exchange (chainBeforeMatch, std::nullopt);
-            if (before && masterChainOf (MasterChainModel (model).chain()) == *before)
+            const auto before = *std::exchange (chainBeforeMatch, std::nullopt);
+            matchButton.setEnabled (true);
+            if (chainNow == before)
                 writeMatch (*result.settledMatch);
             else
                 setStatus ("The chain changed while the dynamics were matched: Match again", true);
         }
-        if (result.master)
+        // A master measured through a chain that has changed since is not
+        // this master: it is measured again.
+        if (result.master && result.chain != chainNow)
+            worker.measureMaster (model.toDocument(), {});
+        else if (result.master)
         {
             master = std::move (result.master);
             setStatus ("Measured the master");
@@ -368,7 +386,8 @@ bool ReferencePanel::applyMatch()
             // waits for it, so the match lands as one step.
             chainBeforeMatch = document;
             worker.settleMatch (model.toDocument(), match);
-            setStatus ("Matching the dynamics on the mix...");
+            matchButton.setEnabled (false);
+            matchSummary.setText ("Matching the dynamics on the mix...", juce::dontSendNotification);
             return true;
         }
         writeMatch (match);
@@ -397,7 +416,9 @@ void ReferencePanel::writeMatch (const ReferenceMatch& match)
         text << ", multiband " << juce::String (match.dynamics.ratio, 1) << ":1 (LRA " << juce::String (match.dynamics.targetRangeLu, 1) << " LU)";
     for (const auto& note : match.notes)
         text << ". " << juce::String (note);
-    setStatus (text);
+    // Its own line: the measuring that follows must not cover it.
+    matchSummary.setText (text, juce::dontSendNotification);
+    matchSummary.setTooltip (text);
     master.reset();   // the chain changed: measure it again
     worker.measureMaster (model.toDocument(), {});
 }
@@ -639,6 +660,8 @@ void ReferencePanel::resized()
     optionsRow.removeFromLeft (16);
     matchButton.setBounds (optionsRow.removeFromRight (90));
     averageToggle.setBounds (optionsRow.removeFromLeft (110));
+    optionsRow.removeFromRight (8);
+    matchSummary.setBounds (optionsRow);
 
     auto left = area.removeFromLeft (240);
     auto buttons = left.removeFromBottom (24);

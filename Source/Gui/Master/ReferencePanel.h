@@ -59,6 +59,8 @@ public:
     bool isMeasuring() const;
     const ReferenceAnalysis* analysisOf (const std::string& id) const;
     juce::String status() const { return statusLine.getText(); }
+    // What the last Match wrote (or that it is settling), beside the button.
+    juce::String matchResult() const { return matchSummary.getText(); }
     MatchOptions& matchOptions() noexcept { return options; }
 
     void paint (juce::Graphics&) override;
@@ -105,7 +107,7 @@ private:
     juce::Label toneLabel, loudnessLabel, widthLabel, dynamicsLabel, rangeLabel, lowHz, highHz;
     juce::ToggleButton averageToggle { "Average all" };
     juce::TextButton matchButton { "Match" };
-    juce::Label statusLine;
+    juce::Label matchSummary, statusLine;
     juce::Rectangle<int> comparisonArea;
     std::unique_ptr<juce::FileChooser> chooser;
 };

@@ -66,16 +66,41 @@ void VinylPanel::setFormat (const VinylFormat& format)
             formatMenu.setSelectedId ((int) i + 1, juce::dontSendNotification);
 }
 
+void VinylPanel::followTarget (const std::optional<VinylFormat>& format)
+{
+    const auto same = [] (const std::optional<VinylFormat>& a, const std::optional<VinylFormat>& b) {
+        return a.has_value() == b.has_value() && (! a || (a->diameterInches == b->diameterInches && a->rpm == b->rpm));
+    };
+    if (same (format, followed))
+        return;
+    followed = format;
+    if (format)
+        setFormat (*format);
+}
+
+void VinylPanel::reset()
+{
+    ++generation;
+    last.reset();
+    list.updateContent();
+    summaryLabel.setText ("Check the master to see what a cutting engineer would warn of", juce::dontSendNotification);
+    statusLabel.setText ({}, juce::dontSendNotification);
+    repaint();
+}
+
 void VinylPanel::check()
 {
     VinylPreflightSettings settings;
     settings.format = chosen;
-    const bool started = checking.start ([session = model.toDocument(), settings] (const std::atomic<bool>& cancel) {
+    const bool started = checking.start ([session = model.toDocument(), settings, g = generation] (const std::atomic<bool>& cancel) {
         SessionComparison renders (session, {}, false, nullptr, &cancel);
-        return preflightVinylFile (renders.masterFile(), settings);
+        return Checked { preflightVinylFile (renders.masterFile(), settings), g };
     });
     if (started)
+    {
+        checkButton.setEnabled (false);
         statusLabel.setText ("Rendering the master and reading it...", juce::dontSendNotification);
+    }
 }
 
 void VinylPanel::update()
@@ -83,12 +108,19 @@ void VinylPanel::update()
     auto outcome = checking.take();
     if (! outcome)
         return;
+    checkButton.setEnabled (true);
+    if (outcome->result && outcome->result->generation != generation)
+        return;   // of the session before
     if (! outcome->problem.empty())
     {
+        // A report from before is not this master's.
+        last.reset();
+        list.updateContent();
+        summaryLabel.setText ({}, juce::dontSendNotification);
         statusLabel.setText (juce::String::fromUTF8 (outcome->problem.c_str()), juce::dontSendNotification);
         return;
     }
-    last = std::move (outcome->result);
+    last = std::move (outcome->result->report);
     const auto& r = *last;
     summaryLabel.setText (juce::String (r.settings.format.name()) + ": side " + clock (r.sideSeconds) + " at " + juce::String (r.integratedLufs, 1)
                               + " LUFS, " + clock (r.allowedSideSeconds) + " allowed at that level. "

@@ -28,11 +28,16 @@ public:
     VinylPanel (SessionModel& model, SessionPlayer& player);
 
     void update();
+    // Another session: the last report (and a check still running) are not of it.
+    void reset();
     void setFormat (const VinylFormat& format);
+    // The master strip's target's format, taken when that target changes
+    // (so a format the user chose stays while the target does).
+    void followTarget (const std::optional<VinylFormat>& format);
     const VinylFormat& format() const noexcept { return chosen; }
     // Renders the master and preflights it in the background.
     void check();
-    bool isChecking() const noexcept { return checking.running(); }
+    bool isChecking() const noexcept { return checking.pending(); }
     const std::optional<VinylPreflightReport>& report() const noexcept { return last; }
     // As a click on the warning's row does.
     void chooseWarning (int index);
@@ -50,11 +55,18 @@ private:
     SessionModel& model;
     SessionPlayer& player;
     VinylFormat chosen;
+    std::optional<VinylFormat> followed;
     std::optional<VinylPreflightReport> last;
+    uint64_t generation = 0;   // reset() moves it on: a check begun before is dropped
     juce::ComboBox formatMenu;
     juce::TextButton checkButton { "Check the master" };
     juce::Label summaryLabel, statusLabel;
     juce::ListBox list;
-    BackgroundTask<VinylPreflightReport> checking;   // last: it stops first
+    struct Checked
+    {
+        VinylPreflightReport report;
+        uint64_t generation;
+    };
+    BackgroundTask<Checked> checking;   // last: it stops first
 };
 } // namespace crest

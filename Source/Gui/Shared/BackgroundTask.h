@@ -56,14 +56,21 @@ public:
             {
                 outcome.problem = e.what();
             }
+            catch (...)
+            {
+                outcome.problem = "an unexpected error stopped the work";
+            }
             std::lock_guard<std::mutex> guard (handOver);
             finished = std::move (outcome);
+            untaken = true;
             busy = false;
         });
         return true;
     }
 
     bool running() const noexcept { return busy.load(); }
+    // Running, or done with an outcome not yet taken.
+    bool pending() const noexcept { return busy.load() || untaken.load(); }
 
     // What the last work came to, once; nothing while it runs.
     std::optional<Outcome> take()
@@ -71,12 +78,13 @@ public:
         if (busy.load())
             return std::nullopt;
         std::lock_guard<std::mutex> guard (handOver);
+        untaken = false;
         return std::exchange (finished, std::nullopt);
     }
 
 private:
     std::thread worker;
-    std::atomic<bool> busy { false }, cancelled { false };
+    std::atomic<bool> busy { false }, cancelled { false }, untaken { false };
     std::mutex handOver;
     std::optional<Outcome> finished;
 };

@@ -179,10 +179,10 @@ void AbxView::chooseParameter (int index)
         return;
     const auto& spec = kind->parameters[(size_t) index];
     const double now = module->value (spec.id);
-    // A: as the chain has it; B: the other state of a switch, or a step a
-    // student can hear, within range.
-    const double step = (spec.maximum - spec.minimum) * 0.15;
-    const double other = isSwitch (spec) ? 1 - std::round (now) : spec.clamp (now + step <= spec.maximum ? now + step : now - step);
+    // A: as the chain has it; B: the other state of a switch, the next
+    // choice or count, or a step a student can hear, within range.
+    const double step = isStepped (spec) ? 1.0 : (spec.maximum - spec.minimum) * 0.15;
+    const double other = isSwitch (spec) ? 1 - std::round (now) : heldSettingValue (spec, now + step <= spec.maximum ? now + step : now - step);
     setModuleSetting ({ setting.moduleId, std::string (spec.id), now, other });
 }
 
@@ -269,6 +269,8 @@ void AbxView::prepare()
     }
     comparison.stop();
     abx.reset();
+    preparedA = fileA;
+    preparedB = fileB;
     const double rate = devices.getCurrentAudioDevice() != nullptr ? devices.getCurrentAudioDevice()->getCurrentSampleRate() : 48000.0;
     const int kbps = bitrateMenu.getSelectedId();
     statusLabel.setText (source == Source::mixAndMaster    ? "Rendering the mix and the master..."
@@ -301,7 +303,7 @@ void AbxView::prepare()
         ScratchFiles mp3;
         if (what == Source::fileAndMp3)
             mp3.own (second);
-        return prepareListeningPair (first, second, start, seconds, rate, media);
+        return PreparedPair { prepareListeningPair (first, second, start, seconds, rate, media), what };
     });
 }
 
@@ -313,9 +315,11 @@ void AbxView::timerCallback()
         return;
     if (! outcome->problem.empty())
         statusLabel.setText (juce::String::fromUTF8 (outcome->problem.c_str()), juce::dontSendNotification);
-    if (outcome->result)
+    if (outcome->result && outcome->result->source != source)
+        statusLabel.setText ("What to compare changed while it was prepared: Prepare again", juce::dontSendNotification);
+    else if (outcome->result)
     {
-        pair = std::move (outcome->result);
+        pair = std::move (outcome->result->pair);
         comparison.load (pair->a, pair->b, pair->sampleRate);
         abx.emplace (trials, seed);
         trialStarted = training::nowSeconds();
@@ -369,8 +373,8 @@ ListeningTestInfo AbxView::info() const
             break;
     }
     const bool files = source == Source::twoFiles || source == Source::fileAndMp3;
-    i.fileA = files ? fileA.string() : "";
-    i.fileB = source == Source::twoFiles ? fileB.string() : "";
+    i.fileA = files ? preparedA.string() : "";
+    i.fileB = source == Source::twoFiles ? preparedB.string() : "";
     i.matchGainDb = pair ? pair->matchGainDb : 0.0;
     i.dateUtc = utcNow();
     return i;

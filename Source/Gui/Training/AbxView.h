@@ -56,7 +56,7 @@ public:
     void setListener (const juce::String& name);
     // Makes the pair in the background, then starts the first trial.
     void prepare();
-    bool isPreparing() const noexcept { return preparation.running(); }
+    bool isPreparing() const noexcept { return preparation.pending(); }
 
     // As the buttons do.
     void listenTo (int which);   // 0 A, 1 B, 2 X
@@ -90,6 +90,7 @@ private:
     ModuleSetting setting;
     SessionDocument settingSession;     // the session the module menus were filled from
     std::string settingA, settingB, settingDescription;   // the prepared pair's labels
+    std::filesystem::path preparedA, preparedB;          // and its files, for the results
     double startSeconds = 30, lengthSeconds = 15;
     int trials = 16;
     uint64_t seed = 1;
@@ -108,6 +109,12 @@ private:
     juce::TextButton isA { "X is A" }, isB { "X is B" }, saveButton { "Save results..." };
     juce::Label trialLabel, scoreLabel, statusLabel;
     std::unique_ptr<juce::FileChooser> chooser;
-    BackgroundTask<ListeningPair> preparation;   // last: it stops (and its work lets go of this) first
+    // A pair with what it was prepared from: a source changed meanwhile makes it another test.
+    struct PreparedPair
+    {
+        ListeningPair pair;
+        Source source;
+    };
+    BackgroundTask<PreparedPair> preparation;   // last: it stops (and its work lets go of this) first
 };
 } // namespace crest

@@ -110,8 +110,21 @@ EarTrainerView::~EarTrainerView()
     devices.removeAudioCallback (&comparison);
 }
 
+void EarTrainerView::forgetRounds()
+{
+    // The rounds were of another programme: they are not this training.
+    comparison.stop();
+    rounds.reset();
+    flat.reset();
+    listening = -1;
+    roundPending = false;
+    feedbackLabel.setText ({}, juce::dontSendNotification);
+}
+
 void EarTrainerView::setProgramme (Programme p)
 {
+    if (p != programme)
+        forgetRounds();
     programme = p;
     programmeMenu.setSelectedId ((int) p, juce::dontSendNotification);
     refresh();
@@ -119,6 +132,8 @@ void EarTrainerView::setProgramme (Programme p)
 
 void EarTrainerView::setFile (const std::filesystem::path& f)
 {
+    if (f != file)
+        forgetRounds();
     file = f;
     setProgramme (Programme::file);
 }
@@ -178,9 +193,8 @@ void EarTrainerView::prepare()
         statusLabel.setText ("Choose the file to train with first", juce::dontSendNotification);
         return;
     }
-    comparison.stop();
-    rounds.reset();
-    flat.reset();
+    forgetRounds();
+    preparedFrom = programme == Programme::file ? file.string() : programme == Programme::sessionMix ? "the session's mix" : "the session's master";
     sampleRate = devices.getCurrentAudioDevice() != nullptr ? devices.getCurrentAudioDevice()->getCurrentSampleRate() : 48000.0;
     statusLabel.setText (programme == Programme::file ? "Preparing..." : "Rendering the session...", juce::dontSendNotification);
     auto document = programme != Programme::file && currentSession ? currentSession() : SessionDocument {};
@@ -200,6 +214,13 @@ void EarTrainerView::prepare()
 void EarTrainerView::timerCallback()
 {
     comparison.collectGarbage();
+    // The next round loads once the last one has faded out (the player's
+    // fade is 10 ms; a tick is 100), so a new passage never cuts in.
+    if (roundPending)
+    {
+        roundPending = false;
+        startRound();
+    }
     auto outcome = preparation.take();
     if (! outcome)
         return;
@@ -225,16 +246,26 @@ void EarTrainerView::startRound()
         refresh();
         return;
     }
-    const bool wasPlaying = comparison.isPlaying();
-    comparison.load (*flat, withHiddenBand (*flat, rounds->hiddenNow(), sampleRate), sampleRate);
+    // Both down by the largest boost, so the EQ'd programme never clips
+    // the device (a clip would tell which one is boosted).
+    const double headroomDb = chosen.moves == EarTrainingMoves::cuts ? 0.0 : -rounds->settings().gainDb;
+    auto plain = *flat;
+    plain.gain = (float) std::pow (10.0, headroomDb / 20);
+    auto eqd = withHiddenBand (*flat, rounds->hiddenNow(), sampleRate);
+    eqd.gain = plain.gain;
+    comparison.load (std::move (plain), std::move (eqd), sampleRate);
     roundStarted = training::nowSeconds();
-    if (! wasPlaying)
-        listening = -1;
+    listening = -1;
     refresh();
 }
 
 void EarTrainerView::listenTo (int which)
 {
+    if (roundPending)   // answered a moment ago: this round's passage first
+    {
+        roundPending = false;
+        startRound();
+    }
     if (! rounds || rounds->finished())
         return;
     listening = which == 1 ? 1 : 0;
@@ -258,7 +289,10 @@ void EarTrainerView::answer (int band)
                            juce::dontSendNotification);
     feedbackLabel.setColour (juce::Label::textColourId, rounds->rounds()[(size_t) rounds->answered() - 1].correct() ? colours::meterGreen
                                                                                                                       : colours::meterRed);
-    startRound();
+    comparison.stop();
+    listening = -1;
+    roundPending = true;
+    refresh();
 }
 
 ListeningTestInfo EarTrainerView::info() const
@@ -266,7 +300,7 @@ ListeningTestInfo EarTrainerView::info() const
     ListeningTestInfo i;
     i.listener = listener.getText().toStdString();
     i.comparison = "EQ ear training";
-    i.fileA = programme == Programme::file ? file.string() : programme == Programme::sessionMix ? "the session's mix" : "the session's master";
+    i.fileA = preparedFrom;
     i.dateUtc = utcNow();
     return i;
 }

@@ -49,7 +49,7 @@ public:
     void setListener (const juce::String& name);
     // Makes the passage in the background, then starts the first round.
     void prepare();
-    bool isPreparing() const noexcept { return preparation.running(); }
+    bool isPreparing() const noexcept { return preparation.pending(); }
 
     // As the buttons do.
     void listenTo (int which);   // 0 flat, 1 EQ'd
@@ -69,6 +69,7 @@ public:
 private:
     void timerCallback() override;
     void startRound();
+    void forgetRounds();
     void refresh();
     void rebuildBandButtons();
     ListeningTestInfo info() const;
@@ -87,6 +88,8 @@ private:
     double sampleRate = 48000;
     double roundStarted = 0;
     int listening = -1;
+    bool roundPending = false;     // answered: the next round loads on the next tick
+    std::string preparedFrom;      // what the rounds play, for the results
 
 
     juce::ComboBox programmeMenu, bandsMenu, movesMenu, sizeMenu;
