@@ -94,14 +94,17 @@ void PlanBuilder::addClips (const TrackDocument& track, double sampleRate, PlanN
 
 void PlanBuilder::addReferences (const SessionDocument& session, RenderPlan& plan)
 {
+    std::vector<const ReferenceDocument*> order;
     for (const auto& ref : session.references)
+        if (ref.id == heardFirst)
+            order.insert (order.begin(), &ref);
+        else
+            order.push_back (&ref);
+    if ((int) order.size() > MonitorPath::maxReferences)
+        order.resize ((size_t) MonitorPath::maxReferences);
+    for (const auto* each : order)
     {
-        if ((int) plan.references.size() == MonitorPath::maxReferences)
-        {
-            lastWarnings.push_back ("only the first " + std::to_string (MonitorPath::maxReferences)
-                                    + " reference tracks can be heard; the others are kept in the session");
-            break;
-        }
+        const auto& ref = *each;
         PlanReference r;
         r.id = ref.id;
         r.trim = (float) dbToGain (ref.trimDb);

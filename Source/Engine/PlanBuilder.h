@@ -65,6 +65,11 @@ public:
     // A master module's running slot by its id, or null.
     std::shared_ptr<MasterModuleSlot> masterModule (const std::string& moduleId) const;
 
+    // Live playback streams at most MonitorPath::maxReferences references
+    // at once: the one the monitor plays goes in first, then the others in
+    // the session's order, so any number can be heard, each when chosen.
+    void hearReferenceFirst (const std::string& referenceId) { heardFirst = referenceId; }
+
 private:
     std::shared_ptr<ChannelRuntime> runtimeForChannel (const ChannelDocument& channel, int channels, double sampleRate, double tempoBpm);
     std::shared_ptr<ClipStream> streamForClip (const ClipDocument& clip, const MediaSource& media);
@@ -88,6 +93,7 @@ private:
     std::shared_ptr<MasterRuntime> masterRuntime;
     std::vector<StreamPlacement> lastPlacements;
     std::vector<std::string> lastProblems, lastOffline, lastWarnings;
+    std::string heardFirst;
     int lastLatency = 0;
 };
 } // namespace crest

@@ -189,6 +189,17 @@ void SessionPlayer::rebuild()
 void SessionPlayer::monitorReference (const std::string& id)
 {
     selectedReference = id;
+    builder.hearReferenceFirst (id);
+    // A full plan may not stream the one chosen: a new plan brings it in
+    // (rebuild() chooses it again; the guard keeps that from going round).
+    if (! id.empty() && ! bringingReferenceIn && (int) planReferences.size() == MonitorPath::maxReferences
+        && std::find (planReferences.begin(), planReferences.end(), id) == planReferences.end())
+    {
+        bringingReferenceIn = true;
+        rebuild();
+        bringingReferenceIn = false;
+        return;
+    }
     const auto at = std::find (planReferences.begin(), planReferences.end(), id);
     audioEngine.monitor().setReference (at != planReferences.end() ? (int) (at - planReferences.begin()) : -1);
 }

@@ -151,6 +151,7 @@ private:
     std::vector<std::string> planReferences;              // the ids, in the plan's order
     std::map<std::string, double> referenceLoudness;      // by id, LUFS
     std::string selectedReference;
+    bool bringingReferenceIn = false;   // monitorReference rebuilding for it
     int64_t loopFrom = 0, loopTo = 0;
     bool looping = false;
     uint64_t underrunBlocksAtOpen = 0;

@@ -149,3 +149,31 @@ TEST_CASE ("switching to a reference and back cross-fades with no click; a rende
     PlanBuilder render (rig.media, {});
     CHECK (render.build (session)->references.empty());
 }
+
+TEST_CASE ("any number of references: the one chosen streams first, past the first eight too", "[engine][monitor][reference]")
+{
+    TempFolder dir;
+    writeAudio (dir / "sine.wav", 2, rate, (int64_t) (2 * rate), [] (int64_t i, int) { return 0.25f * (float) std::sin (2 * M_PI * 200 * (double) i / rate); });
+    writeAudio (dir / "other.wav", 2, rate, (int64_t) (2 * rate), [] (int64_t i, int) { return -0.25f * (float) std::sin (2 * M_PI * 200 * (double) i / rate); });
+    auto session = sessionOf ({ dir / "sine.wav" });
+    session.tracks[0].channels = 2;
+    session.panLaw = PanLaw::zeroDb;
+    for (int r = 1; r <= 9; ++r)
+        session.references.push_back ({ "ref-" + std::to_string (r), "Other", (dir / "other.wav").string() });
+    session.references.push_back ({ "ref-10", "Same", (dir / "sine.wav").string() });
+    MonitorRig rig (session, true);
+    rig.builder.hearReferenceFirst ("ref-10");
+    auto plan = rig.builder.build (session);
+    REQUIRE (plan->references.size() == (size_t) MonitorPath::maxReferences);
+    CHECK (plan->references[0].id == "ref-10");
+    CHECK (rig.builder.warnings().empty());
+    rig.engine.plans().publish (std::move (plan));
+    rig.streamer.setPlacements (rig.builder.placements());
+    auto& monitor = rig.engine.monitor();
+    monitor.setMatching (false);
+    monitor.setReference (0);
+    monitor.setSource (MonitorSource::reference);
+    const auto heard = rig.play (0, (int) rate);
+    // The tenth reference, the mix itself, not one of the inverted ones.
+    CHECK (heard[2 * 20000] == Approx (0.25f * std::sin (2 * M_PI * 200 * 20000 / rate)).margin (1e-5));
+}

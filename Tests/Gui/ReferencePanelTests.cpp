@@ -155,6 +155,27 @@ TEST_CASE ("References: the Ref button plays the chosen reference at the mix's l
     CHECK (desk.player->engine().monitor().source() == MonitorSource::mix);
 }
 
+TEST_CASE ("References: past the eighth, the one chosen is brought into the plan and heard", "[gui][reference]")
+{
+    Desk desk;
+    auto& panel = desk.view->references();
+    std::vector<std::filesystem::path> many;
+    for (int r = 1; r <= 10; ++r)
+    {
+        const auto copy = desk.dir / ("record-" + std::to_string (r) + ".wav");
+        std::filesystem::copy_file (desk.dir / "record.wav", copy);
+        many.push_back (copy);
+    }
+    panel.addReferences (many);
+    settle();
+    panel.select (9);
+    CHECK (desk.player->monitoredReference() == desk.model.toDocument().references[9].id);
+    // Streamed now (slot 0 of a new plan), so the monitor has it to play.
+    CHECK (desk.player->engine().monitor().reference() == 0);
+    panel.select (2);
+    CHECK (desk.player->engine().monitor().reference() >= 0);
+}
+
 TEST_CASE ("References: Match adds EQ bands to the chain that the user can then drag", "[gui][reference][match]")
 {
     Desk desk;
